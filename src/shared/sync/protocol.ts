@@ -1,0 +1,97 @@
+/**
+ * The fixed REST sync contract (sync-protocol.md) as zod schemas: what the client sends and what the
+ * server answers. The server parses requests with these; the client parses responses with these
+ * (the network is untrusted, style.md habit 6).
+ */
+import { z } from 'zod';
+import { syncRecordSchema } from './record.ts';
+
+/** Typed error codes of the API. Each one exists for a reason a client can act on. */
+export const errorCodes = [
+  'invalid_request', // the body or query does not match the contract: fix the client
+  'invalid_credentials', // wrong username or password
+  'unauthorized', // missing, expired or revoked token: log in again
+  'forbidden', // the user's role may not do this
+  'not_found', // no such route or resource
+  'payload_too_large', // body over the size limit: send smaller batches
+  'rate_limited', // too many attempts: wait Retry-After seconds
+  'schema_version_unsupported', // the client speaks a schema version the server does not know
+  'internal', // a bug on the server; the request may be retried
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Per-mutation rejection codes (status "rejected"). */
+export const rejectionCodes = [
+  'unknown_kind', // the kind is not a record kind of this server
+  'invalid_data', // data fails the kind's schema; details lists the fields and message keys
+  'not_found', // update or delete of a record the team does not have
+  'already_exists', // create with an id that is taken by another record
+  'forbidden', // the user's role may not write this kind (e.g. settings by a nurse)
+] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+export const loginRequestSchema = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(1000),
+});
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['nurse', 'leader', 'admin']),
+  teamId: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+
+export const mutationSchema = z.object({
+  mutationId: z.uuid(),
+  clientSeq: z.int().min(0),
+  kind: z.string().min(1).max(64),
+  id: z.uuid(),
+  op: z.enum(['create', 'update', 'delete']),
+  baseRev: z.int().min(0),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  deviceId: z.string().min(1).max(100),
+  schemaVersion: z.int().min(1),
+  mutations: z.array(mutationSchema).max(1000),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const mutationStatuses = ['applied', 'merged', 'duplicate', 'conflict', 'rejected'] as const;
+export type MutationStatus = (typeof mutationStatuses)[number];
+
+export const mutationResultSchema = z.object({
+  mutationId: z.string(),
+  status: z.enum(mutationStatuses),
+  rev: z.int().optional(),
+  record: syncRecordSchema.optional(),
+  conflictId: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(syncRecordSchema),
+  conflicts: z.array(syncRecordSchema),
+  nextSince: z.string(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const PULL_LIMIT_DEFAULT = 500;
+export const PULL_LIMIT_MAX = 1000;
