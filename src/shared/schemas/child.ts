@@ -3,7 +3,7 @@
  * and current childcare. Birth measurements follow domain.md §2: weight in whole grams, length in
  * whole cm, head circumference in cm with one decimal.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cprBirthDate, cprProblem, normaliseCpr } from '../domain/cpr.ts';
 import { choice, isoDate, msg, optionalNumber, optionalText, requiredText } from './fields.ts';
 
@@ -12,15 +12,18 @@ export const childcareTypes = ['ingen', 'dagpleje', 'vuggestue', 'boernehave'] a
 export type ChildcareType = (typeof childcareTypes)[number];
 
 /** A CPR number, normalised to 10 digits; the empty string while it is not yet known. */
-export const cprField = z
-  .string()
-  .transform(normaliseCpr)
-  .superRefine((value, ctx) => {
-    if (value === '') return;
-    const problem = cprProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem === 'format' ? msg.cprFormat : msg.cprDate });
-  })
-  .default('');
+export const cprField = z._default(
+  z.string({ error: msg.cprFormat }).check(
+    z.overwrite(normaliseCpr),
+    z.superRefine((value, ctx) => {
+      if (value === '') return;
+      const problem = cprProblem(value);
+      if (problem)
+        ctx.addIssue({ code: 'custom', input: value, message: problem === 'format' ? msg.cprFormat : msg.cprDate });
+    }),
+  ),
+  '',
+);
 
 export const childBaseSchema = z.object({
   familyId: z.uuid(),
@@ -34,17 +37,19 @@ export const childBaseSchema = z.object({
   birthWeightGrams: optionalNumber(300, 7000, { integer: true }),
   birthLengthCm: optionalNumber(25, 65, { integer: true }),
   birthHeadCircumferenceCm: optionalNumber(15, 45, { decimals: 1 }),
-  childcareType: choice(childcareTypes).default('ingen'),
+  childcareType: z._default(choice(childcareTypes), 'ingen'),
   childcarePlace: optionalText(120),
 });
 
 /** Cross-field rule: a CPR number's date must be the birth date. */
-export const childSchema = childBaseSchema.superRefine((child, ctx) => {
-  if (child.cpr === '' || cprProblem(child.cpr)) return;
-  if (cprBirthDate(child.cpr) !== child.birthDate) {
-    ctx.addIssue({ code: 'custom', path: ['cpr'], message: msg.cprBirthDateMismatch });
-  }
-});
+export const childSchema = childBaseSchema.check(
+  z.superRefine((child, ctx) => {
+    if (child.cpr === '' || cprProblem(child.cpr)) return;
+    if (cprBirthDate(child.cpr) !== child.birthDate) {
+      ctx.addIssue({ code: 'custom', input: child.cpr, path: ['cpr'], message: msg.cprBirthDateMismatch });
+    }
+  }),
+);
 
 export type Child = z.output<typeof childSchema>;
 export type ChildInput = z.input<typeof childSchema>;

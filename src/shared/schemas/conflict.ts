@@ -4,7 +4,7 @@
  * versions are kept. Conflicts sync to the whole team like records; a device resolves one by
  * pushing an ordinary update to the record and then an update to the conflict setting it resolved.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const conflictSchema = z.object({
   recordKind: z.string(),
@@ -15,18 +15,18 @@ export const conflictSchema = z.object({
   author: z.string(),
   receivedAt: z.iso.datetime({ offset: true }),
   op: z.enum(['update', 'delete']),
-  baseRev: z.int().min(0),
+  baseRev: z.int().check(z.gte(0)),
   /** The server record's rev when the conflict was detected. */
-  serverRev: z.int().min(0),
+  serverRev: z.int().check(z.gte(0)),
   /** The conflicting change: the changed fields (update) or null (delete). */
-  mine: z.record(z.string(), z.unknown()).nullable(),
+  mine: z.nullable(z.record(z.string(), z.unknown())),
   /** The server's document when the conflict was detected (null when it was deleted). */
-  theirs: z.record(z.string(), z.unknown()).nullable(),
+  theirs: z.nullable(z.record(z.string(), z.unknown())),
   /** Fields changed on both sides. */
   fields: z.array(z.string()),
   status: z.enum(['open', 'resolved']),
-  resolvedBy: z.string().default(''),
-  resolvedAt: z.string().default(''),
+  resolvedBy: z._default(z.string(), ''),
+  resolvedAt: z._default(z.string(), ''),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 

@@ -2,8 +2,8 @@
  * A family in the caseload (domain.md §1, issue "Caseload"): inclusion in the programme, status,
  * responsible nurse (tovholder), address and notes. One schema for the form, Dexie and the server.
  */
-import { z } from 'zod';
-import { choice, optionalDate, optionalText, requiredText } from './fields.ts';
+import * as z from 'zod/mini';
+import { choice, optionalChoice, optionalDate, optionalText, requiredText } from './fields.ts';
 
 export const familyStatuses = ['aktiv', 'afsluttet', 'fraflyttet'] as const;
 export type FamilyStatus = (typeof familyStatuses)[number];
@@ -13,9 +13,9 @@ export type InclusionReason = (typeof inclusionReasons)[number];
 
 export const familySchema = z.object({
   name: requiredText(120),
-  status: choice(familyStatuses).default('aktiv'),
+  status: z._default(choice(familyStatuses), 'aktiv'),
   inclusionDate: optionalDate,
-  inclusionReason: z.union([choice(inclusionReasons), z.literal('')]).default(''),
+  inclusionReason: optionalChoice(inclusionReasons),
   tovholder: optionalText(120),
   address: optionalText(200),
   notes: optionalText(4000),

@@ -3,16 +3,16 @@
  * updates) and whether concurrent edits to different fields may be merged. Every feature's records
  * are listed here, and only here, so the server, the schema endpoint and the client agree.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { childBaseSchema, childSchema } from './child.ts';
 import { conflictSchema } from './conflict.ts';
 import { familySchema } from './family.ts';
 
 type KindSpec = {
   /** Full validation of a document (with cross-field rules). */
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** The plain object schema, for validating an update's changed top-level fields. */
-  base: z.ZodObject;
+  base: z.ZodMiniObject;
   /** Field-level merge allowed when two devices edit different fields of the same record. */
   mergeable: boolean;
   /** Created only by the server (clients may update, never create or delete). */

@@ -3,7 +3,7 @@
  * server answers. The server parses requests with these; the client parses responses with these
  * (the network is untrusted, style.md habit 6).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { syncRecordSchema } from './record.ts';
 
 /** Typed error codes of the API. Each one exists for a reason a client can act on. */
@@ -21,7 +21,7 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const apiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -36,8 +36,8 @@ export const rejectionCodes = [
 export type RejectionCode = (typeof rejectionCodes)[number];
 
 export const loginRequestSchema = z.object({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(1000),
+  username: z.string().check(z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 
 export const userSchema = z.object({
@@ -53,19 +53,19 @@ export const loginResponseSchema = z.object({ token: z.string(), user: userSchem
 
 export const mutationSchema = z.object({
   mutationId: z.uuid(),
-  clientSeq: z.int().min(0),
-  kind: z.string().min(1).max(64),
+  clientSeq: z.int().check(z.gte(0)),
+  kind: z.string().check(z.minLength(1), z.maxLength(64)),
   id: z.uuid(),
   op: z.enum(['create', 'update', 'delete']),
-  baseRev: z.int().min(0),
-  data: z.record(z.string(), z.unknown()).optional(),
+  baseRev: z.int().check(z.gte(0)),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
-  deviceId: z.string().min(1).max(100),
-  schemaVersion: z.int().min(1),
-  mutations: z.array(mutationSchema).max(1000),
+  deviceId: z.string().check(z.minLength(1), z.maxLength(100)),
+  schemaVersion: z.int().check(z.gte(1)),
+  mutations: z.array(mutationSchema).check(z.maxLength(1000)),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -75,10 +75,10 @@ export type MutationStatus = (typeof mutationStatuses)[number];
 export const mutationResultSchema = z.object({
   mutationId: z.string(),
   status: z.enum(mutationStatuses),
-  rev: z.int().optional(),
-  record: syncRecordSchema.optional(),
-  conflictId: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+  rev: z.optional(z.int()),
+  record: z.optional(syncRecordSchema),
+  conflictId: z.optional(z.string()),
+  error: z.optional(z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) })),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

@@ -1,0 +1,71 @@
+/** The app frame: skip link, top bar with navigation and network state, the screen, the update prompt. */
+import { type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { type Language, languages, setLanguage } from '../i18n/i18n.ts';
+import { useOnline } from '../pwa/device-state.ts';
+import { UpdatePrompt } from '../pwa/update-prompt.tsx';
+import { ErrorBoundary } from '../ui/error-boundary.tsx';
+import { paths } from './paths.ts';
+
+const navClass = (active: boolean) => (active ? 'active' : '');
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const online = useOnline();
+  const [location] = useLocation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link href={paths.families} className="topbar__brand">
+          <img src="/favicon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+        </Link>
+        <nav aria-label={t('app.mainNav')} className="topbar__nav">
+          <Link href={paths.families} className={navClass(location.startsWith(paths.families))}>
+            {t('nav.families')}
+          </Link>
+          <Link href={paths.device} className={navClass(location === paths.device)}>
+            {t('nav.device')}
+          </Link>
+        </nav>
+        <div className="topbar__status">
+          <output className={`net net--${online ? 'online' : 'offline'}`} aria-live="polite">
+            <span className="net__dot" aria-hidden="true" />
+            {online ? t('network.online') : t('network.offline')}
+          </output>
+          <label className="lang">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {languages.map((lang) => (
+                <option key={lang} value={lang}>
+                  {lang.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <ErrorBoundary
+          resetKey={location}
+          fallback={() => (
+            <section role="alert">
+              <h1>{t('app.errorTitle')}</h1>
+              <p>{t('app.errorBody')}</p>
+              <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+                {t('app.reload')}
+              </button>
+            </section>
+          )}
+        >
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>{children}</Suspense>
+        </ErrorBoundary>
+      </main>
+      <UpdatePrompt />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** "Familier": the caseload list. */
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { records, useLive } from '../../db/store.ts';
+import { FamilyList, type FamilyRow } from '../../features/families/family-list.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+
+async function loadRows(): Promise<FamilyRow[]> {
+  const [families, childrenByFamily] = await Promise.all([records.all('family'), records.childrenOfFamilies()]);
+  return families
+    .map((f) => ({
+      id: f.id,
+      sync: f.sync,
+      data: f.data,
+      children: (childrenByFamily.get(f.id) ?? []).map((c) => ({
+        id: c.id,
+        name: `${c.data.firstName} ${c.data.lastName}`.trim(),
+        birthDate: c.data.birthDate,
+        cpr: c.data.cpr,
+      })),
+    }))
+    .sort((a, b) => a.data.name.localeCompare(b.data.name, 'da'));
+}
+
+export function FamiliesPage() {
+  const { t } = useTranslation();
+  const rows = useLive(loadRows, []);
+  return (
+    <>
+      <PageHeader
+        title={t('family.listTitle')}
+        subtitle={t('family.listIntro')}
+        actions={
+          <Link href={paths.newFamily} className="button button--primary">
+            {t('family.new')}
+          </Link>
+        }
+      />
+      {rows === undefined ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : (
+        <FamilyList families={rows} familyHref={paths.family} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/** Create ("Ny familie") and edit a family. */
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'wouter';
+import { records, useLive } from '../../db/store.ts';
+import { FamilyForm } from '../../features/families/family-form.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+
+export function NewFamilyPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  return (
+    <>
+      <PageHeader title={t('family.newTitle')} back={{ to: paths.families, label: t('app.backToFamilies') }} />
+      <FamilyForm
+        onSaved={(id) => navigate(paths.family(id), { replace: true })}
+        onCancel={() => navigate(paths.families)}
+      />
+    </>
+  );
+}
+
+export function EditFamilyPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const familyId = useParams<{ familyId: string }>().familyId;
+  const family = useLive(async () => (await records.get('family', familyId)) ?? null, [familyId]);
+  const back = { to: paths.family(familyId), label: t('common.back') };
+  if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (family === null) return <PageHeader title={t('family.notFound')} back={back} />;
+  return (
+    <>
+      <PageHeader title={t('family.editTitle')} subtitle={family.data.name} back={back} />
+      <FamilyForm
+        id={familyId}
+        initial={family.data}
+        onSaved={(id) => navigate(paths.family(id), { replace: true })}
+        onCancel={() => navigate(paths.family(familyId))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/** One family: details and children. */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'wouter';
+import { records, useLive } from '../../db/store.ts';
+import { ChildrenList } from '../../features/children/children-list.tsx';
+import { FamilyDetails } from '../../features/families/family-details.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { SyncMark } from '../../ui/sync-mark.tsx';
+import { paths } from '../paths.ts';
+
+export function FamilyPage() {
+  const { t } = useTranslation();
+  const familyId = useParams<{ familyId: string }>().familyId;
+  const family = useLive(async () => (await records.get('family', familyId)) ?? null, [familyId]);
+  const children = useLive(() => records.childrenOfFamily(familyId), [familyId]);
+  const back = { to: paths.families, label: t('app.backToFamilies') };
+
+  if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (family === null) return <PageHeader title={t('family.notFound')} back={back} />;
+
+  return (
+    <>
+      <PageHeader
+        title={family.data.name}
+        subtitle={<SyncMark state={family.sync} />}
+        back={back}
+        actions={
+          <Link href={paths.editFamily(familyId)} className="button">
+            {t('common.edit')}
+          </Link>
+        }
+      />
+      <div className="columns">
+        <FamilyDetails family={family.data} />
+        <section className="card" aria-labelledby="children-heading">
+          <div className="card__head">
+            <h2 id="children-heading">{t('family.children')}</h2>
+            <Link href={paths.newChild(familyId)} className="button button--primary button--small">
+              {t('family.addChild')}
+            </Link>
+          </div>
+          {children === undefined ? null : (
+            <ChildrenList
+              items={[...children].sort((a, b) => a.data.birthDate.localeCompare(b.data.birthDate))}
+              editHref={(childId) => paths.editChild(familyId, childId)}
+            />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

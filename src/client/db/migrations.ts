@@ -1,0 +1,23 @@
+/**
+ * Dexie schema versions, append-only: never edit a shipped entry, add a new one (style.md habit 6).
+ * Each synced kind has its own table so it can carry its own indexes; `sync` is the per-record sync
+ * state and `outbox` holds pending mutations in device order (clientSeq).
+ */
+export type Migration = {
+  version: number;
+  stores: Record<string, string | null>;
+};
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    stores: {
+      families: 'id, sync, updatedAt',
+      children: 'id, familyId, sync',
+      conflicts: 'id, sync',
+      outbox: '++clientSeq, &mutationId, recordId, state',
+      meta: 'key',
+      quarantine: '++id, table',
+    },
+  },
+];

@@ -1,0 +1,93 @@
+/**
+ * Reading records: rows are decoded through the codec and parsed with the shared schema. A row that
+ * fails (damaged, or written by a buggy version) is moved to the quarantine table after the read,
+ * so one bad row never crashes a screen; its raw content is kept there for repair or export.
+ */
+import type { KindData, RecordKind } from '../../shared/schemas/kinds.ts';
+import { decodePayload } from './codec.ts';
+import { type LocalRecord, type SyncState, type TusindDageDb, tableFor } from './db.ts';
+
+export type RecordView<K extends RecordKind> = {
+  id: string;
+  rev: number;
+  sync: SyncState;
+  updatedAt: string;
+  updatedBy: string;
+  data: KindData[K];
+};
+
+export function recordReader(database: TusindDageDb) {
+  const damaged = new Map<string, { table: string; row: unknown; reason: string }>();
+  let flushScheduled = false;
+
+  /** Runs outside the read transaction (a liveQuery is read-only). */
+  const scheduleQuarantine = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setTimeout(async () => {
+      flushScheduled = false;
+      const batch = [...damaged.entries()];
+      damaged.clear();
+      for (const [key, { table, row, reason }] of batch) {
+        await database.transaction('rw', [database.table(table), database.quarantine], async () => {
+          await database.quarantine.add({ table, key, raw: row, reason, at: new Date().toISOString() });
+          await database.table(table).delete(key);
+        });
+      }
+    }, 0);
+  };
+
+  const view = <K extends RecordKind>(kind: K, row: LocalRecord<K> | undefined): RecordView<K> | undefined => {
+    if (!row || row.deleted) return undefined;
+    const decoded = decodePayload(kind, row.payload);
+    if (!decoded.ok || typeof row.id !== 'string') {
+      const reason = decoded.ok ? 'missing id' : decoded.reason;
+      damaged.set(String(row.id), { table: tableFor(kind, database).name, row, reason });
+      scheduleQuarantine();
+      return undefined;
+    }
+    return {
+      id: row.id,
+      rev: row.rev,
+      sync: row.sync,
+      updatedAt: row.updatedAt,
+      updatedBy: row.updatedBy,
+      data: decoded.data,
+    };
+  };
+
+  const views = <K extends RecordKind>(kind: K, rows: LocalRecord<K>[]): RecordView<K>[] =>
+    rows.map((row) => view(kind, row)).filter((v): v is RecordView<K> => v !== undefined);
+
+  return {
+    async get<K extends RecordKind>(kind: K, id: string): Promise<RecordView<K> | undefined> {
+      return view(kind, await tableFor(kind, database).get(id));
+    },
+    async all<K extends RecordKind>(kind: K): Promise<RecordView<K>[]> {
+      return views(kind, await tableFor(kind, database).toArray());
+    },
+    async childrenOfFamily(familyId: string): Promise<RecordView<'child'>[]> {
+      return views('child', await database.children.where('familyId').equals(familyId).toArray());
+    },
+    async childrenOfFamilies(): Promise<Map<string, RecordView<'child'>[]>> {
+      const byFamily = new Map<string, RecordView<'child'>[]>();
+      for (const child of views('child', await database.children.toArray())) {
+        const list = byFamily.get(child.data.familyId) ?? [];
+        list.push(child);
+        byFamily.set(child.data.familyId, list);
+      }
+      return byFamily;
+    },
+    async deviceCounts(): Promise<{ records: number; pending: number; quarantined: number }> {
+      const [families, children, pending, quarantined] = await Promise.all([
+        database.families.count(),
+        database.children.count(),
+        database.outbox.where('state').equals('pending').count(),
+        database.quarantine.count(),
+      ]);
+      return { records: families + children, pending, quarantined };
+    },
+  };
+}
+
+export type RecordReader = ReturnType<typeof recordReader>;

@@ -1,0 +1,132 @@
+/**
+ * Create or edit a child: identity, birth data and childcare. Numbers accept a Danish decimal comma;
+ * an empty number field means "not recorded".
+ */
+import { useTranslation } from 'react-i18next';
+import { type Child, childcareTypes, childSchema, sexes } from '../../../shared/schemas/child.ts';
+import { FormActions } from '../../forms/form-chrome.tsx';
+import { useRecordForm } from '../../forms/use-record-form.ts';
+import { Field, formatLocaleNumber, parseLocaleNumber } from '../../ui/field.tsx';
+
+type Props = { familyId: string; id?: string; initial?: Child; onSaved: (id: string) => void; onCancel: () => void };
+
+const numberFields = [
+  'gestationalAgeWeeks',
+  'gestationalAgeDays',
+  'birthWeightGrams',
+  'birthLengthCm',
+  'birthHeadCircumferenceCm',
+] as const;
+
+export function ChildForm({ familyId, id, initial, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const start = initial ?? {
+    familyId,
+    firstName: '',
+    lastName: '',
+    cpr: '',
+    sex: undefined,
+    birthDate: '',
+    gestationalAgeWeeks: null,
+    gestationalAgeDays: null,
+    birthWeightGrams: null,
+    birthLengthCm: null,
+    birthHeadCircumferenceCm: null,
+    childcareType: 'ingen',
+    childcarePlace: '',
+  };
+  // Number inputs hold text (Danish comma); setValueAs turns it into a number or null.
+  const defaultValues = {
+    ...start,
+    ...Object.fromEntries(numberFields.map((f) => [f, formatLocaleNumber(start[f])])),
+  } as never;
+  const { form, submit, status } = useRecordForm(childSchema, {
+    kind: 'child',
+    ...(id ? { id } : {}),
+    defaultValues,
+    onSaved,
+  });
+  const { register, formState } = form;
+  const { errors } = formState;
+  const numberInput = (name: (typeof numberFields)[number]) => register(name, { setValueAs: parseLocaleNumber });
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <fieldset className="form__section">
+        <legend>{t('child.identity')}</legend>
+        <Field label={t('child.firstName')} error={errors.firstName?.message} required>
+          {(c) => <input {...c} {...register('firstName')} autoComplete="off" />}
+        </Field>
+        <Field label={t('child.lastName')} error={errors.lastName?.message}>
+          {(c) => <input {...c} {...register('lastName')} autoComplete="off" />}
+        </Field>
+        <Field label={t('child.birthDate')} error={errors.birthDate?.message} required>
+          {(c) => <input type="date" {...c} {...register('birthDate')} />}
+        </Field>
+        <Field label={t('child.cpr')} hint={t('child.cprHint')} error={errors.cpr?.message}>
+          {(c) => <input {...c} {...register('cpr')} inputMode="numeric" autoComplete="off" maxLength={11} />}
+        </Field>
+        <fieldset className="field radio-group" aria-invalid={Boolean(errors.sex)}>
+          <legend className="field__label">
+            {t('child.sex')} <span className="field__required">({t('common.required')})</span>
+          </legend>
+          <div className="radio-group__options">
+            {sexes.map((sex) => (
+              <label key={sex} className="radio">
+                <input type="radio" value={sex} {...register('sex')} />
+                {t(`child.sexes.${sex}`)}
+              </label>
+            ))}
+          </div>
+          {errors.sex ? <p className="field__error">{t('validation.invalidChoice')}</p> : null}
+        </fieldset>
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>{t('child.birth')}</legend>
+        <fieldset className="field-group" aria-describedby="gestational-age-hint">
+          <legend>{t('child.gestationalAge')}</legend>
+          <p id="gestational-age-hint" className="field__hint">
+            {t('child.gestationalAgeHint')}
+          </p>
+          <div className="field-group__fields">
+            <Field label={t('child.gestationalAgeWeeks')} error={errors.gestationalAgeWeeks?.message}>
+              {(c) => <input {...c} {...numberInput('gestationalAgeWeeks')} inputMode="numeric" />}
+            </Field>
+            <Field label={t('child.gestationalAgeDays')} error={errors.gestationalAgeDays?.message}>
+              {(c) => <input {...c} {...numberInput('gestationalAgeDays')} inputMode="numeric" />}
+            </Field>
+          </div>
+        </fieldset>
+        <Field label={t('child.birthWeightGrams')} error={errors.birthWeightGrams?.message}>
+          {(c) => <input {...c} {...numberInput('birthWeightGrams')} inputMode="numeric" />}
+        </Field>
+        <Field label={t('child.birthLengthCm')} error={errors.birthLengthCm?.message}>
+          {(c) => <input {...c} {...numberInput('birthLengthCm')} inputMode="numeric" />}
+        </Field>
+        <Field label={t('child.birthHeadCircumferenceCm')} error={errors.birthHeadCircumferenceCm?.message}>
+          {(c) => <input {...c} {...numberInput('birthHeadCircumferenceCm')} inputMode="decimal" />}
+        </Field>
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>{t('child.childcare')}</legend>
+        <Field label={t('child.childcareType')} error={errors.childcareType?.message}>
+          {(c) => (
+            <select {...c} {...register('childcareType')}>
+              {childcareTypes.map((type) => (
+                <option key={type} value={type}>
+                  {t(`child.childcareTypes.${type}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('child.childcarePlace')} error={errors.childcarePlace?.message}>
+          {(c) => <input {...c} {...register('childcarePlace')} autoComplete="off" />}
+        </Field>
+      </fieldset>
+      <FormActions errors={errors} status={status} submitting={formState.isSubmitting} onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+/** A family's details as a definition list. */
+import { useTranslation } from 'react-i18next';
+import type { Family } from '../../../shared/schemas/family.ts';
+import { formatDate } from '../../ui/dates.ts';
+
+export function FamilyDetails({ family }: { family: Family }) {
+  const { t, i18n } = useTranslation();
+  const none = t('common.none');
+  const rows: [string, string][] = [
+    [t('family.status'), t(`family.statuses.${family.status}`)],
+    [t('family.tovholder'), family.tovholder || none],
+    [t('family.inclusionDate'), family.inclusionDate ? formatDate(family.inclusionDate, i18n.language) : none],
+    [t('family.inclusionReason'), t(`family.inclusionReasons.${family.inclusionReason}`)],
+    [t('family.address'), family.address || none],
+  ];
+  return (
+    <section className="card" aria-labelledby="family-details-heading">
+      <h2 id="family-details-heading">{t('family.details')}</h2>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {family.notes ? (
+        <>
+          <h3>{t('family.notes')}</h3>
+          <p className="prewrap">{family.notes}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}

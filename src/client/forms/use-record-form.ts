@@ -1,0 +1,62 @@
+/**
+ * The shared behaviour of record forms: react-hook-form validated by the kind's shared zod schema,
+ * inline errors, the unsaved-input guard (update prompt, leaving the page, in-app navigation), and
+ * a save that reports success only after the local transaction committed.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
+import type * as z from 'zod/mini';
+import type { RecordKind } from '../../shared/schemas/kinds.ts';
+import { ValidationError } from '../db/records.ts';
+import { writer } from '../db/store.ts';
+import { useUnsavedInput, useUnsavedStore } from '../pwa/unsaved.ts';
+
+type Options<In extends FieldValues> = {
+  kind: RecordKind;
+  /** The record being edited; absent for a new record. */
+  id?: string;
+  defaultValues: DefaultValues<In>;
+  onSaved: (id: string) => void;
+};
+
+export type SaveStatus = { state: 'idle' | 'saving' | 'error'; error?: string };
+
+export function useRecordForm<S extends z.ZodMiniType<FieldValues, FieldValues>>(
+  schema: S,
+  { kind, id, defaultValues, onSaved }: Options<z.input<S>>,
+) {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues,
+    mode: 'onTouched',
+  });
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const [saved, setSaved] = useState(false);
+  const dirty = form.formState.isDirty && !saved;
+  const formId = `${kind}-form-${id ?? 'new'}`;
+  useUnsavedInput(formId, dirty);
+
+  const submit = form.handleSubmit(async (values) => {
+    setStatus({ state: 'saving' });
+    try {
+      const savedId = id ?? crypto.randomUUID();
+      if (id) await writer.update(kind, id, values);
+      else await writer.create(kind, values, savedId);
+      setSaved(true);
+      setStatus({ state: 'idle' });
+      // Saved: release the unsaved guard now, before navigating away.
+      useUnsavedStore.getState().set(formId, false);
+      onSaved(savedId);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        for (const issue of error.issues) form.setError(issue.path as Path<z.input<S>>, { message: issue.message });
+        setStatus({ state: 'idle' });
+      } else {
+        setStatus({ state: 'error', error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  });
+
+  return { form, submit, status };
+}

@@ -1,0 +1,8 @@
+import type { da } from './catalogue/da.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof da };
+  }
+}

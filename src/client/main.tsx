@@ -1,0 +1,18 @@
+/** Entry point: i18n, styles, the router, and the request for persistent storage. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppRouter } from './app/router.tsx';
+import './i18n/i18n.ts';
+import { requestPersistentStorage } from './pwa/device-state.ts';
+import './ui/styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppRouter />
+  </StrictMode>,
+);
+
+void requestPersistentStorage();

@@ -1,0 +1,71 @@
+/**
+ * Registers the service worker (workbox-window via vite-plugin-pwa) and shows "Ny version er klar"
+ * when a new version is waiting. It never reloads by itself, and "Opdatér nu" is held back while a
+ * form holds unsaved input.
+ */
+
+import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHasUnsavedInput } from './unsaved.ts';
+
+const HOURLY = 60 * 60 * 1000;
+const OFFLINE_READY_SHOWN_MS = 6000;
+
+export function UpdatePrompt() {
+  const { t } = useTranslation();
+  const unsaved = useHasUnsavedInput();
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW({
+    onRegisteredSW(_url, registration) {
+      if (registration) setInterval(() => void registration.update().catch(() => undefined), HOURLY);
+    },
+  });
+
+  useEffect(() => {
+    if (!offlineReady) return;
+    const timer = setTimeout(() => setOfflineReady(false), OFFLINE_READY_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [offlineReady, setOfflineReady]);
+
+  if (!needRefresh && !offlineReady) return null;
+  return (
+    <section
+      className="toast"
+      aria-live="polite"
+      aria-label={needRefresh ? t('pwa.updateReady') : t('pwa.offlineReady')}
+    >
+      {needRefresh ? (
+        <>
+          <p className="toast__title">{t('pwa.updateReady')}</p>
+          {unsaved ? <p className="toast__body">{t('pwa.updateBlocked')}</p> : null}
+          <div className="toast__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={unsaved}
+              onClick={() => void updateServiceWorker(true)}
+            >
+              {t('pwa.updateNow')}
+            </button>
+            <button type="button" className="button" onClick={() => setNeedRefresh(false)}>
+              {t('pwa.updateLater')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="toast__title">{t('pwa.offlineReady')}</p>
+          <div className="toast__actions">
+            <button type="button" className="button" onClick={() => setOfflineReady(false)}>
+              {t('pwa.dismiss')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+/** The per-record sync mark on lists: nothing when synced, a labelled dot otherwise. */
+import { useTranslation } from 'react-i18next';
+import type { SyncState } from '../db/db.ts';
+
+export function SyncMark({ state }: { state: SyncState }) {
+  const { t } = useTranslation();
+  if (state === 'synced') return null;
+  return <span className={`sync-mark sync-mark--${state}`}>{t(`sync.state.${state}`)}</span>;
+}

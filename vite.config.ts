@@ -1,0 +1,51 @@
+/**
+ * Build of the PWA: React, the service worker (vite-plugin-pwa with workbox, prompt-to-update so a
+ * new version never reloads under a nurse's unsaved form), and the Danish web app manifest.
+ */
+import { readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  build: { target: 'es2022', sourcemap: false, manifest: true },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: 'Tusind Dage – sundhedspleje',
+        short_name: 'Tusind Dage',
+        description: 'Sundhedsplejens besøg de første 1000 dage – virker uden netværk.',
+        lang: 'da',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#1f5f5b',
+        background_color: '#f6f4ef',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // The API is never cached by the service worker: data lives in IndexedDB.
+        runtimeCaching: [],
+      },
+    }),
+  ],
+});
