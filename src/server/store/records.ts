@@ -1,0 +1,150 @@
+/**
+ * Synced records in SQLite: one row per record of any kind, scoped by team. Every write takes the
+ * next value of the global commit sequence inside the caller's transaction, so `seq` order is
+ * commit order and the pull cursor never skips a change (sync guarantee 4).
+ */
+import type { Database } from 'better-sqlite3';
+import type { SyncRecord } from '../../shared/sync/record.ts';
+import type { FieldMeta } from '../sync/decide.ts';
+
+export type RecordRow = {
+  id: string;
+  teamId: string;
+  kind: string;
+  rev: number;
+  seq: number;
+  deleted: boolean;
+  data: Record<string, unknown>;
+  fieldMeta: FieldMeta;
+  updatedAt: string;
+  /** User id of the last writer. */
+  updatedBy: string;
+  /** Display name of the last writer (the record's `updatedBy` in the API). */
+  updatedByName: string;
+};
+
+type DbRow = {
+  id: string;
+  team_id: string;
+  kind: string;
+  rev: number;
+  seq: number;
+  deleted: number;
+  data: string;
+  field_meta: string;
+  updated_at: string;
+  updated_by: string;
+  updated_by_name: string;
+};
+
+const toRow = (r: DbRow): RecordRow => ({
+  id: r.id,
+  teamId: r.team_id,
+  kind: r.kind,
+  rev: r.rev,
+  seq: r.seq,
+  deleted: r.deleted === 1,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+  fieldMeta: JSON.parse(r.field_meta) as FieldMeta,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+  updatedByName: r.updated_by_name,
+});
+
+const SELECT = `SELECT r.*, u.display_name AS updated_by_name FROM records r JOIN users u ON u.id = r.updated_by`;
+
+/** The API form of a record. */
+export function canonical(row: RecordRow): SyncRecord {
+  return {
+    kind: row.kind,
+    id: row.id,
+    rev: row.rev,
+    seq: row.seq,
+    deleted: row.deleted,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedByName,
+    data: row.data,
+  };
+}
+
+/** Takes the next commit sequence number; call only inside a write transaction. */
+export function nextSeq(db: Database): number {
+  const row = db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as
+    | { value: number }
+    | undefined;
+  if (!row) throw new Error('the seq counter is missing');
+  return row.value;
+}
+
+/** A record by id in ANY team: for id-collision checks only, never returned to a client. */
+export function findRecordAnyTeam(db: Database, id: string): { teamId: string } | undefined {
+  const row = db.prepare('SELECT team_id FROM records WHERE id = ?').get(id) as { team_id: string } | undefined;
+  return row && { teamId: row.team_id };
+}
+
+export function findRecord(db: Database, teamId: string, id: string): RecordRow | undefined {
+  const row = db.prepare(`${SELECT} WHERE r.team_id = ? AND r.id = ?`).get(teamId, id) as DbRow | undefined;
+  return row && toRow(row);
+}
+
+export type RecordWrite = Omit<RecordRow, 'seq' | 'updatedByName'>;
+
+/** Inserts a new record with a fresh seq; returns it as stored. */
+export function insertRecord(db: Database, record: RecordWrite): RecordRow {
+  const seq = nextSeq(db);
+  db.prepare(
+    `INSERT INTO records (id, team_id, kind, rev, seq, deleted, data, field_meta, updated_at, updated_by, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.id,
+    record.teamId,
+    record.kind,
+    record.rev,
+    seq,
+    record.deleted ? 1 : 0,
+    JSON.stringify(record.data),
+    JSON.stringify(record.fieldMeta),
+    record.updatedAt,
+    record.updatedBy,
+    record.updatedBy,
+    record.updatedAt,
+  );
+  return mustFind(db, record.teamId, record.id);
+}
+
+/** Overwrites a record of the team with a fresh seq; returns it as stored. */
+export function updateRecord(db: Database, record: RecordWrite): RecordRow {
+  const seq = nextSeq(db);
+  const info = db
+    .prepare(
+      `UPDATE records SET rev = ?, seq = ?, deleted = ?, data = ?, field_meta = ?, updated_at = ?, updated_by = ?
+       WHERE id = ? AND team_id = ?`,
+    )
+    .run(
+      record.rev,
+      seq,
+      record.deleted ? 1 : 0,
+      JSON.stringify(record.data),
+      JSON.stringify(record.fieldMeta),
+      record.updatedAt,
+      record.updatedBy,
+      record.id,
+      record.teamId,
+    );
+  if (info.changes !== 1) throw new Error('updateRecord: no such record in the team');
+  return mustFind(db, record.teamId, record.id);
+}
+
+function mustFind(db: Database, teamId: string, id: string): RecordRow {
+  const row = findRecord(db, teamId, id);
+  if (!row) throw new Error('record vanished after write');
+  return row;
+}
+
+/** Up to `limit` records of the team after `since`, in commit order. */
+export function recordsAfter(db: Database, teamId: string, since: number, limit: number): RecordRow[] {
+  const rows = db
+    .prepare(`${SELECT} WHERE r.team_id = ? AND r.seq > ? ORDER BY r.seq LIMIT ?`)
+    .all(teamId, since, limit) as DbRow[];
+  return rows.map(toRow);
+}

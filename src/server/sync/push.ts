@@ -1,0 +1,43 @@
+/**
+ * POST /api/sync/push: one SQLite transaction per request (the route answers only after COMMIT,
+ * sync guarantee 6); mutations run in clientSeq order and results come back in request order.
+ * Each mutationId is answered once and recorded in the ledger; a repeat gets the stored result
+ * with status "duplicate" and changes nothing (guarantee 2).
+ */
+import type { Database } from 'better-sqlite3';
+import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.ts';
+import type { UserRow } from '../store/accounts.ts';
+import { findMutation, insertMutation } from '../store/mutations.ts';
+import { applyMutation, type MutationContext, rejected } from './apply-mutation.ts';
+
+export function push(db: Database, user: UserRow, request: PushRequest, now: Date): PushResponse {
+  const ctx: MutationContext = { db, user, deviceId: request.deviceId, now: now.toISOString() };
+  return db.transaction((): PushResponse => {
+    // A stable sort: equal clientSeqs keep request order.
+    const order = request.mutations
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => a.m.clientSeq - b.m.clientSeq || a.i - b.i);
+    const results: MutationResult[] = new Array(request.mutations.length);
+    for (const { m, i } of order) results[i] = once(ctx, m);
+    return { results };
+  })();
+}
+
+function once(ctx: MutationContext, m: Mutation): MutationResult {
+  const known = findMutation(ctx.db, m.mutationId);
+  if (known) {
+    // Another team's mutationId: say nothing about it (isolation, guarantee 9).
+    if (known.teamId !== ctx.user.teamId) return rejected(m, 'forbidden', 'This mutationId cannot be used.');
+    return { ...known.result, status: 'duplicate' };
+  }
+  const result = applyMutation(ctx, m);
+  insertMutation(ctx.db, {
+    teamId: ctx.user.teamId,
+    userId: ctx.user.id,
+    deviceId: ctx.deviceId,
+    mutation: m,
+    result,
+    now: ctx.now,
+  });
+  return result;
+}

@@ -1,0 +1,53 @@
+/**
+ * The foundation's offline promises, in Chromium against `npm start`: the service worker takes
+ * control, the app opens offline (also on a deep link), and work created offline survives an
+ * offline reload.
+ */
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app.ts';
+
+test('the service worker takes control after the first visit', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.installOffline();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+});
+
+test('an offline reload shows the app', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.installOffline();
+  await app.goOffline();
+  await page.reload();
+  await app.expectFamiliesScreen();
+  await expect(page.getByText('Offline – alt gemmes på enheden')).toBeVisible();
+});
+
+test('an offline deep link opens the app on that screen', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.installOffline();
+  await app.goOffline();
+  await page.goto('/familier/ny');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ny familie' })).toBeVisible();
+  await page.goto('/enhed');
+  await expect(page.getByRole('heading', { level: 1, name: 'Enhed' })).toBeVisible();
+});
+
+test('a family and a child created offline survive an offline reload', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.installOffline();
+  await app.goOffline();
+  await page.reload();
+  await app.createFamily({ name: 'Familien Offline', address: 'Havnegade 2', tovholder: 'Mette' });
+  await app.addChild({
+    firstName: 'Ida',
+    birthDate: '2025-09-30',
+    sex: 'Pige',
+    cpr: '300925-4128',
+    birthWeight: '3410',
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Familien Offline' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /Ida/ })).toBeVisible();
+  await expect(page.getByText('300925-4128')).toBeVisible();
+  await page.goto('/familier');
+  await expect(app.familyLink('Familien Offline')).toBeVisible();
+});
