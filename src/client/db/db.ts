@@ -24,8 +24,10 @@ export type LocalRecord<K extends RecordKind = RecordKind> = {
   payload: EncodedPayload;
   /** Index fields copied out of the data (kept in the clear even when payloads are encrypted). */
   familyId?: string;
+  recordId?: string;
 };
 
+/** A mutation waiting for the server; `id` is the record's id (indexed). */
 export type OutboxEntry = Omit<Mutation, 'clientSeq' | 'data'> & {
   clientSeq?: number;
   data: EncodedPayload | null;

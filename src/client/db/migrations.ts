@@ -14,8 +14,8 @@ export const migrations: Migration[] = [
     stores: {
       families: 'id, sync, updatedAt',
       children: 'id, familyId, sync',
-      conflicts: 'id, sync',
-      outbox: '++clientSeq, &mutationId, recordId, state',
+      conflicts: 'id, sync, recordId',
+      outbox: '++clientSeq, &mutationId, id, state',
       meta: 'key',
       quarantine: '++id, table',
     },

@@ -9,6 +9,7 @@ import { kinds } from '../../shared/schemas/kinds.ts';
 import { encodePayload, rawData } from './codec.ts';
 import { type LocalRecord, type OutboxEntry, type TusindDageDb, tableFor } from './db.ts';
 import { getDeviceInfo } from './meta.ts';
+import { deriveSyncState } from './sync-state.ts';
 
 export type FieldIssue = { path: string; message: string };
 
@@ -30,8 +31,11 @@ function validate<K extends RecordKind>(kind: K, input: unknown): KindData[K] {
 }
 
 /** Index fields copied out of the data (see LocalRecord). */
-function indexFields(data: Record<string, unknown>): Pick<LocalRecord, 'familyId'> {
-  return typeof data.familyId === 'string' ? { familyId: data.familyId } : {};
+export function indexFields(data: Record<string, unknown>): Pick<LocalRecord, 'familyId' | 'recordId'> {
+  return {
+    ...(typeof data.familyId === 'string' ? { familyId: data.familyId } : {}),
+    ...(typeof data.recordId === 'string' ? { recordId: data.recordId } : {}),
+  };
 }
 
 /** Top-level fields whose value differs (by JSON value) between two documents. */
@@ -90,7 +94,7 @@ export function recordWriter(database: TusindDageDb) {
       const data = validate(kind, input) as Record<string, unknown>;
       const table = tableFor(kind, database);
       const device = await getDeviceInfo(database);
-      return database.transaction('rw', [table, database.outbox], async () => {
+      return database.transaction('rw', [table, database.outbox, database.conflicts], async () => {
         const current = await table.get(id);
         if (!current || current.deleted) throw new Error(`${kind} ${id} does not exist on this device`);
         const before = rawData(current.payload);
@@ -102,11 +106,12 @@ export function recordWriter(database: TusindDageDb) {
           payload: encodePayload(data),
           updatedAt: new Date().toISOString(),
           updatedBy: device.userName,
-          sync: current.sync === 'synced' ? 'pending' : current.sync,
+          sync: 'pending',
           ...indexFields(data),
         };
-        await table.put(next);
         await database.outbox.add(outboxEntry(kind, id, 'update', current.rev, patch));
+        next.sync = await deriveSyncState(database, id);
+        await table.put(next);
         return changed;
       });
     },
