@@ -20,6 +20,7 @@ if (process.env.PLAYWRIGHT_JSON) reporters.push(['json', { outputFile: process.e
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
+  globalSetup: './tests/e2e/support/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

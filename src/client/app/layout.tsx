@@ -1,12 +1,17 @@
 /** The app frame: skip link, top bar with navigation and network state, the screen, the update prompt. */
-import { type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { UserMenu } from '../features/auth/user-menu.tsx';
+import { SyncStatus } from '../features/sync/sync-status.tsx';
 import { type Language, languages, setLanguage } from '../i18n/i18n.ts';
 import { useOnline } from '../pwa/device-state.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
+import { requestSync } from '../sync/activity.ts';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
+
+const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
 
 const navClass = (active: boolean) => (active ? 'active' : '');
 
@@ -28,6 +33,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href={paths.families} className={navClass(location.startsWith(paths.families))}>
             {t('nav.families')}
           </Link>
+          <Link href={paths.attention} className={navClass(location.startsWith(paths.attention))}>
+            {t('nav.attention')}
+          </Link>
           <Link href={paths.device} className={navClass(location === paths.device)}>
             {t('nav.device')}
           </Link>
@@ -47,8 +55,17 @@ export function Layout({ children }: { children: ReactNode }) {
               ))}
             </select>
           </label>
+          <UserMenu />
         </div>
       </header>
+      <SyncStatus
+        attentionHref={paths.attention}
+        renewLogin={(username) => (
+          <Suspense fallback={null}>
+            <LoginForm username={username} onLoggedIn={requestSync} />
+          </Suspense>
+        )}
+      />
       <main id="main" className="main" tabIndex={-1}>
         <ErrorBoundary
           resetKey={location}

@@ -7,4 +7,6 @@ export const paths = {
   newChild: (familyId: string) => `/familier/${familyId}/boern/nyt`,
   editChild: (familyId: string, childId: string) => `/familier/${familyId}/boern/${childId}/rediger`,
   device: '/enhed',
+  attention: '/kraever-handling',
+  conflict: (id: string) => `/kraever-handling/konflikt/${id}`,
 };

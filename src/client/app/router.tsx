@@ -10,6 +10,7 @@ import { Redirect, Route, Router, Switch } from 'wouter';
 import { hasUnsavedInput } from '../pwa/unsaved.ts';
 import { Layout } from './layout.tsx';
 import { paths } from './paths.ts';
+import { SessionGate } from './session-gate.tsx';
 
 const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -21,6 +22,8 @@ const EditFamilyPage = page(() => import('./pages/family-edit-page.tsx'), 'EditF
 const NewChildPage = page(() => import('./pages/child-edit-page.tsx'), 'NewChildPage');
 const EditChildPage = page(() => import('./pages/child-edit-page.tsx'), 'EditChildPage');
 const DevicePage = page(() => import('./pages/device-page.tsx'), 'DevicePage');
+const NeedsAttentionPage = page(() => import('./pages/needs-attention-page.tsx'), 'NeedsAttentionPage');
+const ConflictPage = page(() => import('./pages/conflict-page.tsx'), 'ConflictPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -32,21 +35,25 @@ export function AppRouter() {
         navigate(to, options);
       }}
     >
-      <Layout>
-        <Switch>
-          <Route path="/">
-            <Redirect to={paths.families} replace />
-          </Route>
-          <Route path="/familier" component={FamiliesPage} />
-          <Route path="/familier/ny" component={NewFamilyPage} />
-          <Route path="/familier/:familyId" component={FamilyPage} />
-          <Route path="/familier/:familyId/rediger" component={EditFamilyPage} />
-          <Route path="/familier/:familyId/boern/nyt" component={NewChildPage} />
-          <Route path="/familier/:familyId/boern/:childId/rediger" component={EditChildPage} />
-          <Route path="/enhed" component={DevicePage} />
-          <Route component={NotFoundPage} />
-        </Switch>
-      </Layout>
+      <SessionGate>
+        <Layout>
+          <Switch>
+            <Route path="/">
+              <Redirect to={paths.families} replace />
+            </Route>
+            <Route path="/familier" component={FamiliesPage} />
+            <Route path="/familier/ny" component={NewFamilyPage} />
+            <Route path="/familier/:familyId" component={FamilyPage} />
+            <Route path="/familier/:familyId/rediger" component={EditFamilyPage} />
+            <Route path="/familier/:familyId/boern/nyt" component={NewChildPage} />
+            <Route path="/familier/:familyId/boern/:childId/rediger" component={EditChildPage} />
+            <Route path="/enhed" component={DevicePage} />
+            <Route path="/kraever-handling" component={NeedsAttentionPage} />
+            <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Layout>
+      </SessionGate>
     </Router>
   );
 }

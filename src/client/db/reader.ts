@@ -63,6 +63,16 @@ export function recordReader(database: TusindDageDb) {
     async get<K extends RecordKind>(kind: K, id: string): Promise<RecordView<K> | undefined> {
       return view(kind, await tableFor(kind, database).get(id));
     },
+    /** Also a deleted record (tombstone), e.g. for the conflict view. */
+    async getWithDeleted<K extends RecordKind>(
+      kind: K,
+      id: string,
+    ): Promise<(RecordView<K> & { deleted: boolean }) | undefined> {
+      const row = await tableFor(kind, database).get(id);
+      if (!row) return undefined;
+      const found = view(kind, { ...row, deleted: 0 });
+      return found ? { ...found, deleted: row.deleted === 1 } : undefined;
+    },
     async all<K extends RecordKind>(kind: K): Promise<RecordView<K>[]> {
       return views(kind, await tableFor(kind, database).toArray());
     },

@@ -10,3 +10,16 @@ export function formatDate(isoDate: string, language = 'da'): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/** An instant (ISO timestamp) as local time today, or date and time on other days. */
+export function formatWhen(iso: string, language = 'da', now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locale = language === 'en' ? 'en-GB' : 'da-DK';
+  const sameDay = date.toDateString() === now.toDateString();
+  return new Intl.DateTimeFormat(locale, {
+    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}

@@ -3,6 +3,7 @@
  * (labels and roles, never CSS selectors).
  */
 import { expect, type Page } from '@playwright/test';
+import { E2E_PASSWORD } from '../support/global-setup.ts';
 
 export type FamilyInput = { name: string; address?: string; tovholder?: string };
 export type ChildInput = {
@@ -19,14 +20,40 @@ export class AppPage {
     this.page = page;
   }
 
-  async open(path = '/') {
+  /** Opens the app at a path, logging in first on a new device. */
+  async open(path = '/', username = 'mette') {
     await this.page.goto(path);
+    const login = this.page.getByRole('heading', { level: 1, name: 'Log ind' });
+    const app = this.page.getByRole('banner');
+    await expect(login.or(app)).toBeVisible();
+    if (await login.isVisible()) await this.login(username);
+    await expect(app).toBeVisible();
+  }
+
+  async login(username: string) {
+    await this.page.getByLabel('Brugernavn').fill(username);
+    await this.page.getByLabel('Adgangskode').fill(E2E_PASSWORD);
+    await this.page.getByRole('button', { name: 'Log ind' }).click();
     await expect(this.page.getByRole('banner')).toBeVisible();
   }
 
+  /** The sync status bar. */
+  get syncBar() {
+    return this.page.getByRole('region', { name: 'Synkronisering' });
+  }
+
+  async syncNow() {
+    await this.syncBar.getByRole('button', { name: 'Synkronisér nu' }).click();
+    await expect(this.syncBar.getByRole('status')).not.toHaveText('Synkroniserer …');
+  }
+
+  async expectAllSynced() {
+    await expect(this.syncBar.getByRole('status')).toHaveText('Alt er synkroniseret');
+  }
+
   /** Loads the app, waits for the service worker, reloads so it controls the page. */
-  async installOffline() {
-    await this.open('/');
+  async installOffline(username = 'mette') {
+    await this.open('/', username);
     await this.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });

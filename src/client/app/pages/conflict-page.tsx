@@ -1,0 +1,55 @@
+/** One conflict, side by side. */
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'wouter';
+import { isRecordKind } from '../../../shared/schemas/kinds.ts';
+import { records, useLive } from '../../db/store.ts';
+import { ConflictResolver } from '../../features/sync/conflict-resolver.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+import { recordTitle } from './record-title.ts';
+
+async function load(id: string) {
+  const conflict = await records.get('conflict', id);
+  if (!conflict) return null;
+  const { recordKind, recordId } = conflict.data;
+  const current = isRecordKind(recordKind) ? await records.getWithDeleted(recordKind, recordId) : undefined;
+  return {
+    conflict,
+    title: await recordTitle(recordKind, recordId),
+    current: current
+      ? {
+          data: current.data as Record<string, unknown>,
+          updatedBy: current.updatedBy,
+          updatedAt: current.updatedAt,
+          deleted: current.deleted,
+        }
+      : null,
+  };
+}
+
+export function ConflictPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { conflictId } = useParams<{ conflictId: string }>();
+  const data = useLive(() => load(conflictId), [conflictId]);
+  const back = { to: paths.attention, label: t('attention.title') };
+  if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (data === null) return <PageHeader title={t('attention.notFound')} back={back} />;
+  return (
+    <>
+      <PageHeader title={t('attention.resolveTitle')} subtitle={data.title} back={back} />
+      {data.conflict.data.status === 'resolved' ? (
+        <p className="notice">{t('attention.alreadyResolved', { who: data.conflict.data.resolvedBy || '–' })}</p>
+      ) : (
+        <section className="card">
+          <ConflictResolver
+            conflictId={data.conflict.id}
+            conflict={data.conflict.data}
+            current={data.current}
+            onResolved={() => navigate(paths.attention)}
+          />
+        </section>
+      )}
+    </>
+  );
+}

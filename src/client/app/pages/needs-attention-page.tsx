@@ -1,0 +1,38 @@
+/** "Kræver handling": conflicts and rejected changes on this device. */
+import { useTranslation } from 'react-i18next';
+import { records, useLive } from '../../db/store.ts';
+import { NeedsAttention } from '../../features/sync/needs-attention.tsx';
+import { rejectedChanges } from '../../sync/rejections.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+import { recordTitle } from './record-title.ts';
+
+async function load() {
+  const [conflicts, rejected] = await Promise.all([records.all('conflict'), rejectedChanges()]);
+  const open = conflicts.filter((c) => c.data.status === 'open');
+  return {
+    conflicts: await Promise.all(
+      open.map(async (c) => ({
+        id: c.id,
+        data: c.data,
+        recordTitle: await recordTitle(c.data.recordKind, c.data.recordId),
+      })),
+    ),
+    rejected: await Promise.all(
+      rejected.map(async (r) => ({ ...r, recordTitle: await recordTitle(r.kind, r.recordId) })),
+    ),
+  };
+}
+
+export function NeedsAttentionPage() {
+  const { t } = useTranslation();
+  const data = useLive(load, []);
+  return (
+    <>
+      <PageHeader title={t('attention.title')} subtitle={t('attention.intro')} />
+      {data ? (
+        <NeedsAttention conflicts={data.conflicts} rejected={data.rejected} conflictHref={paths.conflict} />
+      ) : null}
+    </>
+  );
+}

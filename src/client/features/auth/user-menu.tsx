@@ -1,0 +1,50 @@
+/**
+ * The signed-in nurse and "Log ud". Logging out with unsynced changes is refused with the count
+ * and a "Synkronisér nu" button: it never discards work.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLive } from '../../db/store.ts';
+import { requestSync } from '../../sync/activity.ts';
+import { getSession, logout, unsyncedCount } from '../../sync/session.ts';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const session = useLive(() => getSession(), []);
+  const unsynced = useLive(() => unsyncedCount(), []);
+  const [blocked, setBlocked] = useState(false);
+  if (!session) return null;
+
+  const onLogout = async () => {
+    if ((unsynced ?? 0) > 0) {
+      setBlocked(true);
+      return;
+    }
+    if (!window.confirm(t('auth.logoutConfirm'))) return;
+    if ((await logout()) === 'unsynced') setBlocked(true);
+  };
+
+  return (
+    <div className="user-menu">
+      <span className="user-menu__name">{session.user.displayName}</span>
+      <button type="button" className="button button--small button--on-dark" onClick={() => void onLogout()}>
+        {t('auth.logout')}
+      </button>
+      {blocked && (unsynced ?? 0) > 0 ? (
+        <div className="user-menu__blocked" role="alert">
+          <p>{t('auth.logoutUnsynced', { count: unsynced ?? 0 })}</p>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            onClick={() => {
+              setBlocked(false);
+              requestSync();
+            }}
+          >
+            {t('auth.syncThenLogout')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

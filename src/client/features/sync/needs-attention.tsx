@@ -1,0 +1,106 @@
+/**
+ * "Kræver handling": open conflicts (link to the side-by-side view) and rejected changes with why,
+ * "Prøv igen", "Eksportér", and "Kassér" for a creation the server never had.
+ */
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { Conflict } from '../../../shared/schemas/conflict.ts';
+import {
+  canDiscard,
+  discardRejectedCreate,
+  exportRejected,
+  type RejectedChange,
+  retryRejected,
+} from '../../sync/rejections.ts';
+import { formatWhen } from '../../ui/dates.ts';
+
+type Props = {
+  conflicts: { id: string; data: Conflict; recordTitle: string }[];
+  rejected: (RejectedChange & { recordTitle: string })[];
+  conflictHref: (id: string) => string;
+};
+
+const reasonKeys = ['invalid_data', 'not_found', 'already_exists', 'forbidden', 'unknown_kind'] as const;
+
+function download(change: RejectedChange) {
+  const url = URL.createObjectURL(new Blob([exportRejected(change)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `afvist-${change.kind}-${change.recordId}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function NeedsAttention({ conflicts, rejected, conflictHref }: Props) {
+  const { t, i18n } = useTranslation();
+  if (conflicts.length === 0 && rejected.length === 0) return <p className="empty">{t('attention.empty')}</p>;
+  const reason = (code: string) =>
+    t(
+      `attention.reasons.${(reasonKeys as readonly string[]).includes(code) ? (code as (typeof reasonKeys)[number]) : 'other'}`,
+    );
+  return (
+    <>
+      {conflicts.length > 0 ? (
+        <section className="card" aria-labelledby="conflicts-heading">
+          <h2 id="conflicts-heading">{t('attention.conflicts')}</h2>
+          <ul className="attention-list">
+            {conflicts.map((c) => (
+              <li key={c.id}>
+                <span>
+                  {t('attention.conflictSummary', { record: c.recordTitle, author: c.data.author || '–' })}
+                  <span className="muted"> · {formatWhen(c.data.receivedAt, i18n.language)}</span>
+                </span>
+                <Link href={conflictHref(c.id)} className="button button--small">
+                  {t('attention.open')}
+                  <span className="visually-hidden">: {c.recordTitle}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {rejected.length > 0 ? (
+        <section className="card" aria-labelledby="rejected-heading">
+          <h2 id="rejected-heading">{t('attention.rejected')}</h2>
+          <ul className="attention-list">
+            {rejected.map((r) => (
+              <li key={r.clientSeq}>
+                <span>
+                  {t('attention.rejectedSummary', {
+                    op: t(`attention.ops.${r.op}`),
+                    record: r.recordTitle,
+                    reason: reason(r.error.code),
+                  })}
+                  <span className="muted"> · {formatWhen(r.createdAt, i18n.language)}</span>
+                </span>
+                <span className="attention-list__actions">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => void retryRejected(r.clientSeq)}
+                  >
+                    {t('attention.retry')}
+                  </button>
+                  <button type="button" className="button button--small" onClick={() => download(r)}>
+                    {t('attention.export')}
+                  </button>
+                  {canDiscard(r) ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => {
+                        if (window.confirm(t('attention.discardConfirm'))) void discardRejectedCreate(r.clientSeq);
+                      }}
+                    >
+                      {t('attention.discard')}
+                    </button>
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

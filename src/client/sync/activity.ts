@@ -1,0 +1,25 @@
+/**
+ * The UI's handle on background sync, kept tiny so the first screen does not load the sync engine:
+ * the activity store (UI state) and functions that load the controller on first use.
+ */
+import { create } from 'zustand';
+import type { SyncProgress } from './engine.ts';
+
+export type SyncActivity = {
+  state: 'idle' | 'syncing' | 'offline' | 'error' | 'login-required';
+  progress: SyncProgress | null;
+  error: string | null;
+};
+
+export const useSyncActivity = create<SyncActivity>(() => ({ state: 'idle', progress: null, error: null }));
+
+const controller = () => import('./controller.ts');
+
+/** "Synkronisér nu". */
+export function requestSync(): void {
+  void controller().then((c) => c.syncNow());
+}
+
+export function startSync(): void {
+  void controller().then((c) => c.startBackgroundSync());
+}

@@ -1,0 +1,36 @@
+/**
+ * Creates the test accounts with the real admin CLI in the e2e run's DATA_DIR: two nurses of one
+ * team (two tablets) and a nurse of another team (isolation).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const E2E_PASSWORD = 'rugbroed-med-ost';
+export const e2eUsers = [
+  { username: 'mette', name: 'Mette Sundhedsplejerske', team: 'Jammerbugt' },
+  { username: 'hanne', name: 'Hanne Sundhedsplejerske', team: 'Jammerbugt' },
+  { username: 'birgit', name: 'Birgit Ballerup', team: 'Ballerup' },
+];
+
+export default function globalSetup(): void {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  for (const user of e2eUsers) {
+    const result = spawnSync(
+      process.execPath,
+      [
+        'src/server/cli/admin.ts',
+        'create-user',
+        '--username',
+        user.username,
+        '--password',
+        E2E_PASSWORD,
+        '--team',
+        user.team,
+        '--name',
+        user.name,
+      ],
+      { cwd: root, env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR }, encoding: 'utf8' },
+    );
+    if (result.status !== 0) throw new Error(`create-user ${user.username} failed: ${result.stderr}${result.stdout}`);
+  }
+}

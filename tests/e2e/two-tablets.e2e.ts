@@ -1,0 +1,117 @@
+/**
+ * Two browser contexts as two tablets of the same team on the real server: work recorded offline
+ * on A reaches B; the same field changed offline on both becomes a conflict for the later one,
+ * which resolves it in the UI, and both tablets converge.
+ */
+import { type Browser, expect, test } from '@playwright/test';
+import { AppPage } from './pages/app.ts';
+
+async function tablet(browser: Browser, username: string) {
+  const context = await browser.newContext();
+  const app = new AppPage(await context.newPage());
+  await app.installOffline(username);
+  return { context, app, page: app.page };
+}
+
+test('a family recorded offline on tablet A reaches tablet B; a conflict is resolved and both converge', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const a = await tablet(browser, 'mette');
+  const b = await tablet(browser, 'hanne');
+
+  // A records a family and a child with no network, and reloads offline: still there, waiting.
+  await a.app.goOffline();
+  await a.page.goto('/familier');
+  await a.app.createFamily({ name: 'Familien Tablet', address: 'Havnevej 3' });
+  await a.app.addChild({ firstName: 'Sofie', birthDate: '2025-08-01', sex: 'Pige' });
+  await a.page.reload();
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Familien Tablet' })).toBeVisible();
+  await expect(a.app.syncBar.getByTestId('sync-pending')).toContainText('2 ændringer venter');
+  await expect(a.page.getByText('Ikke synkroniseret').first()).toBeVisible();
+
+  // Back online, A syncs by itself; B pulls and sees the family.
+  await a.app.goOnline();
+  await a.app.expectAllSynced();
+  await b.page.goto('/familier');
+  await b.app.syncNow();
+  await expect(b.app.familyLink('Familien Tablet')).toBeVisible();
+  await b.app.familyLink('Familien Tablet').click();
+  await expect(b.page.getByRole('heading', { level: 3, name: /Sofie/ })).toBeVisible();
+  const familyUrl = b.page.url();
+  await a.page.goto(familyUrl);
+
+  // Both change the address offline.
+  for (const [t, address] of [
+    [a, 'Byvej 1'],
+    [b, 'Skolevej 9'],
+  ] as const) {
+    await t.app.goOffline();
+    await t.page.getByRole('link', { name: 'Redigér' }).first().click();
+    await t.page.getByLabel('Adresse').fill(address);
+    await t.page.getByRole('button', { name: 'Gem' }).click();
+    await expect(t.page.getByText(address)).toBeVisible();
+  }
+
+  // A reconnects first and wins the race; B reconnects later and gets a conflict.
+  await a.app.goOnline();
+  await a.app.expectAllSynced();
+  await b.app.goOnline();
+  const attention = b.app.syncBar.getByRole('link', { name: '1 kræver handling' });
+  await expect(attention).toBeVisible();
+  await attention.click();
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Kræver handling' })).toBeVisible();
+  await b.page.getByRole('link', { name: /Åbn/ }).click();
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Løs konflikt' })).toBeVisible();
+  // Side by side: B's own version and the current one from A, with authors.
+  await expect(b.page.getByRole('cell', { name: 'Skolevej 9' })).toBeVisible();
+  await expect(b.page.getByRole('cell', { name: 'Byvej 1' })).toBeVisible();
+  await expect(b.page.getByText(/Mette Sundhedsplejerske/)).toBeVisible();
+  await b.page.getByLabel('Adresse: Min version').check();
+  await b.page.getByRole('button', { name: 'Gem løsning' }).click();
+  await expect(b.page.getByText('Intet kræver handling.')).toBeVisible();
+  await b.app.syncNow();
+  await b.app.expectAllSynced();
+
+  // A pulls the resolution: both tablets show B's chosen address and nothing needs attention.
+  await a.app.syncNow();
+  for (const t of [a, b]) {
+    await t.page.goto(familyUrl);
+    await expect(t.page.getByText('Skolevej 9')).toBeVisible();
+    await expect(t.page.getByText('Byvej 1')).toBeHidden();
+    await expect(t.app.syncBar.getByRole('link', { name: /kræver handling/ })).toBeHidden();
+  }
+  await a.context.close();
+  await b.context.close();
+});
+
+test('logging out with unsynced work is refused and offers to sync first', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.installOffline('hanne');
+  await app.goOffline();
+  await page.goto('/familier');
+  await app.createFamily({ name: 'Familien Usynkroniseret' });
+  // Refused without even asking: nothing is discarded.
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByText('Du har 1 ændring, der ikke er synkroniseret.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Familien Usynkroniseret' })).toBeVisible();
+  await app.goOnline();
+  await page.getByRole('button', { name: 'Synkronisér nu' }).first().click();
+  await app.expectAllSynced();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+});
+
+test("another team's families never reach this tablet", async ({ browser }) => {
+  const ballerup = await tablet(browser, 'birgit');
+  await ballerup.page.goto('/familier');
+  await ballerup.app.createFamily({ name: 'Familien Ballerup' });
+  await ballerup.app.expectAllSynced();
+  const jammerbugt = await tablet(browser, 'mette');
+  await jammerbugt.app.syncNow();
+  await jammerbugt.page.goto('/familier');
+  await expect(jammerbugt.app.familyLink('Familien Ballerup')).toBeHidden();
+  await ballerup.context.close();
+  await jammerbugt.context.close();
+});
