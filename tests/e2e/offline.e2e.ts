@@ -18,7 +18,7 @@ test('an offline reload shows the app', async ({ page }) => {
   await app.goOffline();
   await page.reload();
   await app.expectFamiliesScreen();
-  await expect(page.getByText('Offline – alt gemmes på enheden')).toBeVisible();
+  await expect(page.getByText('Offline – ændringer synkroniseres, når der er netværk')).toBeVisible();
 });
 
 test('an offline deep link opens the app on that screen', async ({ page }) => {

@@ -43,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="topbar__status">
           <output className={`net net--${online ? 'online' : 'offline'}`} aria-live="polite">
             <span className="net__dot" aria-hidden="true" />
-            {online ? t('network.online') : t('network.offline')}
+            {online ? t('network.online') : t('network.offlineShort')}
           </output>
           <label className="lang">
             <span className="visually-hidden">{t('app.language')}</span>

@@ -23,6 +23,16 @@ function isBehind(next: string, current: unknown): boolean {
   return BigInt(next) < BigInt(current);
 }
 
+/**
+ * A repeated mutationId is answered "duplicate" with the stored original result (lost response,
+ * retry): act on what the original was, or a rejected change would leave the outbox unseen.
+ */
+function originalStatus(result: MutationResult): MutationResult['status'] {
+  if (result.status !== 'duplicate') return result.status;
+  if (result.error) return 'rejected';
+  return result.conflictId ? 'conflict' : 'applied';
+}
+
 export function dexieSyncStore(database: TusindDageDb): SyncStore {
   const scope = () => [...recordTables(database), database.outbox, database.meta];
 
@@ -143,12 +153,13 @@ export function dexieSyncStore(database: TusindDageDb): SyncStore {
           const result = results[i] as MutationResult;
           const entry = await database.outbox.where('mutationId').equals(mutation.mutationId).first();
           if (!entry?.clientSeq) continue; // already acknowledged (e.g. by another tab)
-          if (result.status === 'rejected') {
+          const status = originalStatus(result);
+          if (status === 'rejected') {
             const error = result.error ?? { code: 'rejected', message: 'rejected by the server' };
             await database.outbox.update(entry.clientSeq, { state: 'rejected', error });
           } else {
             await database.outbox.delete(entry.clientSeq);
-            if (result.status === 'conflict' && result.conflictId) {
+            if (status === 'conflict' && result.conflictId) {
               await keepConflict(result.conflictId, mutation, result.record);
             }
             if (result.record) await adopt(result.record);

@@ -26,7 +26,9 @@ export function UserMenu() {
 
   return (
     <div className="user-menu">
-      <span className="user-menu__name">{session.user.displayName}</span>
+      <span className="user-menu__name" title={session.user.displayName}>
+        {session.user.displayName}
+      </span>
       <button type="button" className="button button--small button--on-dark" onClick={() => void onLogout()}>
         {t('auth.logout')}
       </button>

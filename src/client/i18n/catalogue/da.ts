@@ -18,7 +18,7 @@ export const da = {
     language: 'Sprog',
   },
   nav: { families: 'Familier', device: 'Enhed', attention: 'Kræver handling' },
-  network: { online: 'Online', offline: 'Offline – alt gemmes på enheden' },
+  network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },
   common: {
     save: 'Gem',
     saving: 'Gemmer …',

@@ -16,7 +16,7 @@ export const en: Catalogue = {
     language: 'Language',
   },
   nav: { families: 'Families', device: 'Device', attention: 'Needs attention' },
-  network: { online: 'Online', offline: 'Offline – everything is saved on the device' },
+  network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },
   common: {
     save: 'Save',
     saving: 'Saving …',
