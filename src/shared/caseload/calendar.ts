@@ -1,0 +1,16 @@
+/**
+ * Calendar arithmetic on YYYY-MM-DD strings for the caseload rules. Month steps use date-fns
+ * addMonths, which clamps to the month's end (31 Jan + 1 month = 28/29 Feb, 29 Feb + 12 months =
+ * 28 Feb): the same rule as ageInMonths in domain/age.ts, so a visit "at 1 month" falls on the day
+ * the child is one month old. ISO dates compare correctly as strings.
+ */
+import { addDays, addMonths, endOfISOWeek, format, parseISO } from 'date-fns';
+
+const toIso = (date: Date) => format(date, 'yyyy-MM-dd');
+
+export const addDaysIso = (date: string, days: number): string => toIso(addDays(parseISO(date), days));
+
+export const addMonthsIso = (date: string, months: number): string => toIso(addMonths(parseISO(date), months));
+
+/** The Sunday ending the ISO week (Monday–Sunday) that contains the date. */
+export const endOfIsoWeekIso = (date: string): string => toIso(endOfISOWeek(parseISO(date)));

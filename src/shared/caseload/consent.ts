@@ -1,0 +1,111 @@
+/**
+ * Consents (domain.md §5: sundhedsloven § 43): given orally or in writing, recorded, revocable.
+ * A withdrawal is set on the same record (withdrawnAt, withdrawnNote), so the history is never
+ * erased. Features ask `requireConsent` before doing something that needs consent; the state on a
+ * date is decided by the latest consent given on or before it.
+ */
+import * as z from 'zod/mini';
+import { choice, isoDate, optionalDate, optionalText, requiredText } from '../schemas/fields.ts';
+import { caseloadMsg } from './caseload-fields.ts';
+
+export const consentTypes = [
+  'sundhedsplejens-ydelser',
+  'videregivelse-til-dagtilbud',
+  'deltagelse-i-cos-p',
+  'tvaerfagligt-moede',
+  'evaluering',
+] as const;
+export type ConsentType = (typeof consentTypes)[number];
+
+export const consentForms = ['mundtlig', 'skriftlig'] as const;
+
+export const consentBaseSchema = z.object({
+  familyId: z.uuid(),
+  type: choice(consentTypes),
+  /** A caregiver's id, or the name of whoever gave it when they are not registered as a caregiver. */
+  givenBy: requiredText(120),
+  form: choice(consentForms),
+  date: isoDate,
+  scope: optionalText(2000),
+  withdrawnAt: optionalDate,
+  withdrawnNote: optionalText(2000),
+});
+
+/** Cross-field rule: a consent cannot be withdrawn before it was given. */
+export const consentSchema = consentBaseSchema.check(
+  z.superRefine((consent, ctx) => {
+    if (consent.withdrawnAt !== '' && consent.withdrawnAt < consent.date) {
+      ctx.addIssue({
+        code: 'custom',
+        input: consent.withdrawnAt,
+        path: ['withdrawnAt'],
+        message: caseloadMsg.withdrawnBeforeGiven,
+      });
+    }
+  }),
+);
+
+export type Consent = z.output<typeof consentSchema>;
+export type ConsentInput = z.input<typeof consentSchema>;
+
+/** The fields the rules read; callers may pass whole records (with ids) and get them back. */
+export type ConsentFacts = Pick<Consent, 'type' | 'date' | 'withdrawnAt'>;
+export type ConsentState = 'active' | 'withdrawn' | 'none';
+
+export type ConsentStatus<T extends ConsentFacts> = {
+  state: ConsentState;
+  /** The record that decides the state (null when there is none). */
+  current: T | null;
+  /** Every consent of the type, oldest first, withdrawn ones included, the records unchanged. */
+  history: T[];
+};
+
+/** All consents of one type, oldest first (a stable sort: equal dates keep their order). */
+export function consentHistory<T extends ConsentFacts>(consents: readonly T[], type: ConsentType): T[] {
+  return consents.filter((c) => c.type === type).toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+const withdrawnBy = (consent: ConsentFacts, onDate: string) =>
+  consent.withdrawnAt !== '' && consent.withdrawnAt <= onDate;
+
+/**
+ * The consent state on a date. Consents given after the date do not count yet; of the rest, the
+ * latest decides, and a withdrawal counts from its own date. Two consents given the same day, one
+ * of them withdrawn, read as withdrawn: when in doubt, health data is not passed on.
+ */
+export function consentStatus<T extends ConsentFacts>(
+  consents: readonly T[],
+  type: ConsentType,
+  onDate: string,
+): ConsentStatus<T> {
+  const history = consentHistory(consents, type);
+  const given = history.filter((c) => c.date <= onDate);
+  const latest = given.at(-1);
+  if (!latest) return { state: 'none', current: null, history };
+  const sameDay = given.filter((c) => c.date === latest.date);
+  const withdrawn = sameDay.find((c) => withdrawnBy(c, onDate));
+  if (withdrawn) return { state: 'withdrawn', current: withdrawn, history };
+  return { state: 'active', current: latest, history };
+}
+
+export const consentState = (consents: readonly ConsentFacts[], type: ConsentType, onDate: string): ConsentState =>
+  consentStatus(consents, type, onDate).state;
+
+export type ConsentRefusal =
+  /** No consent of the type was given on or before the date: ask for it first. */
+  | 'consent-missing'
+  /** The consent that applies was withdrawn: respect it until a new consent is recorded. */
+  | 'consent-withdrawn';
+
+export type ConsentCheck<T extends ConsentFacts> = { ok: true; consent: T } | { ok: false; reason: ConsentRefusal };
+
+/** The gate other features call before an action that needs consent (e.g. a handover to daycare). */
+export function requireConsent<T extends ConsentFacts>(
+  consents: readonly T[],
+  type: ConsentType,
+  onDate: string,
+): ConsentCheck<T> {
+  const { state, current } = consentStatus(consents, type, onDate);
+  if (state === 'active' && current) return { ok: true, consent: current };
+  return { ok: false, reason: state === 'withdrawn' ? 'consent-withdrawn' : 'consent-missing' };
+}
