@@ -47,7 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </output>
           <label className="lang">
             <span className="visually-hidden">{t('app.language')}</span>
-            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            <select value={i18n.language} onChange={(e) => void setLanguage(e.target.value as Language)}>
               {languages.map((lang) => (
                 <option key={lang} value={lang}>
                   {lang.toUpperCase()}

@@ -24,6 +24,7 @@ export type LocalRecord<K extends RecordKind = RecordKind> = {
   payload: EncodedPayload;
   /** Index fields copied out of the data (kept in the clear even when payloads are encrypted). */
   familyId?: string;
+  childId?: string;
   recordId?: string;
 };
 
@@ -45,6 +46,10 @@ export type TusindDageDb = Dexie & {
   families: EntityTable<LocalRecord<'family'>, 'id'>;
   children: EntityTable<LocalRecord<'child'>, 'id'>;
   conflicts: EntityTable<LocalRecord<'conflict'>, 'id'>;
+  caregivers: EntityTable<LocalRecord<'caregiver'>, 'id'>;
+  consents: EntityTable<LocalRecord<'consent'>, 'id'>;
+  contacts: EntityTable<LocalRecord<'contact'>, 'id'>;
+  settings: EntityTable<LocalRecord<'settings'>, 'id'>;
   outbox: EntityTable<OutboxEntry, 'clientSeq'>;
   meta: EntityTable<MetaEntry, 'key'>;
   quarantine: EntityTable<QuarantineEntry, 'id'>;
@@ -60,10 +65,15 @@ export function openDb(name = DB_NAME): TusindDageDb {
 
 export const db: TusindDageDb = openDb();
 
-const tables = { family: 'families', child: 'children', conflict: 'conflicts' } as const satisfies Record<
-  RecordKind,
-  string
->;
+const tables = {
+  family: 'families',
+  child: 'children',
+  caregiver: 'caregivers',
+  consent: 'consents',
+  contact: 'contacts',
+  settings: 'settings',
+  conflict: 'conflicts',
+} as const satisfies Record<RecordKind, string>;
 
 export function tableFor<K extends RecordKind>(
   kind: K,
@@ -72,4 +82,5 @@ export function tableFor<K extends RecordKind>(
   return database[tables[kind]] as unknown as EntityTable<LocalRecord<K>, 'id'>;
 }
 
-export const recordTables = (database: TusindDageDb = db) => [database.families, database.children, database.conflicts];
+export const recordTables = (database: TusindDageDb = db) =>
+  Object.values(tables).map((name) => database[name] as EntityTable<LocalRecord, 'id'>);

@@ -20,4 +20,14 @@ export const migrations: Migration[] = [
       quarantine: '++id, table',
     },
   },
+  {
+    // Caseload: caregivers and consents per family, the visit plan's contacts, municipality settings.
+    version: 2,
+    stores: {
+      caregivers: 'id, familyId, sync',
+      consents: 'id, familyId, sync',
+      contacts: 'id, familyId, childId, sync',
+      settings: 'id, sync',
+    },
+  },
 ];

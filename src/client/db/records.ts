@@ -31,9 +31,10 @@ function validate<K extends RecordKind>(kind: K, input: unknown): KindData[K] {
 }
 
 /** Index fields copied out of the data (see LocalRecord). */
-export function indexFields(data: Record<string, unknown>): Pick<LocalRecord, 'familyId' | 'recordId'> {
+export function indexFields(data: Record<string, unknown>): Pick<LocalRecord, 'familyId' | 'childId' | 'recordId'> {
   return {
     ...(typeof data.familyId === 'string' ? { familyId: data.familyId } : {}),
+    ...(typeof data.childId === 'string' ? { childId: data.childId } : {}),
     ...(typeof data.recordId === 'string' ? { recordId: data.recordId } : {}),
   };
 }

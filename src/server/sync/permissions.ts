@@ -1,10 +1,10 @@
 /**
- * Which roles may write which record kinds. Kinds not listed are writable by every role; e.g. a
- * future "settings" kind becomes leader/admin-only by adding `settings: ['leader', 'admin']`.
+ * Which roles may write which record kinds. Kinds not listed are writable by every role.
+ * Municipality settings are kept by team leaders and admins; nurses read them.
  */
 import type { Role } from '../store/accounts.ts';
 
-export const writeRoles: Partial<Record<string, readonly Role[]>> = {};
+export const writeRoles: Partial<Record<string, readonly Role[]>> = { settings: ['leader', 'admin'] };
 
 export function mayWrite(role: Role, kind: string): boolean {
   const allowed = writeRoles[kind];

@@ -4,6 +4,10 @@
  * are listed here, and only here, so the server, the schema endpoint and the client agree.
  */
 import type * as z from 'zod/mini';
+import { caregiverSchema } from '../caseload/caregiver.ts';
+import { consentBaseSchema, consentSchema } from '../caseload/consent.ts';
+import { contactBaseSchema, contactSchema } from '../caseload/contact.ts';
+import { settingsSchema } from '../caseload/settings.ts';
 import { childBaseSchema, childSchema } from './child.ts';
 import { conflictSchema } from './conflict.ts';
 import { familySchema } from './family.ts';
@@ -22,6 +26,10 @@ type KindSpec = {
 export const kinds = {
   family: { schema: familySchema, base: familySchema, mergeable: true },
   child: { schema: childSchema, base: childBaseSchema, mergeable: true },
+  caregiver: { schema: caregiverSchema, base: caregiverSchema, mergeable: true },
+  consent: { schema: consentSchema, base: consentBaseSchema, mergeable: true },
+  contact: { schema: contactSchema, base: contactBaseSchema, mergeable: true },
+  settings: { schema: settingsSchema, base: settingsSchema, mergeable: true },
   conflict: { schema: conflictSchema, base: conflictSchema, mergeable: true, serverCreated: true },
 } satisfies Record<string, KindSpec>;
 
@@ -31,6 +39,10 @@ export const recordKinds = Object.keys(kinds) as RecordKind[];
 export type KindData = {
   family: z.output<typeof kinds.family.schema>;
   child: z.output<typeof kinds.child.schema>;
+  caregiver: z.output<typeof kinds.caregiver.schema>;
+  consent: z.output<typeof kinds.consent.schema>;
+  contact: z.output<typeof kinds.contact.schema>;
+  settings: z.output<typeof kinds.settings.schema>;
   conflict: z.output<typeof kinds.conflict.schema>;
 };
 
