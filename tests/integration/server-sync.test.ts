@@ -112,7 +112,7 @@ describe('push', () => {
         baseRev: 0,
         data: { ...child(familyId), cpr: '1503254123' },
       }),
-      dev.mutation({ kind: 'settings', id: randomUUID(), op: 'create', baseRev: 0, data: {} }),
+      dev.mutation({ kind: 'opskrift', id: randomUUID(), op: 'create', baseRev: 0, data: {} }),
       dev.mutation({ kind: 'family', id: randomUUID(), op: 'update', baseRev: 1, data: { notes: 'x' } }),
       dev.mutation({ kind: 'family', id: familyId, op: 'create', baseRev: 0, data: family() }),
       dev.mutation({ kind: 'family', id: familyId, op: 'update', baseRev: 1, data: { status: 'ukendt', name: '' } }),
