@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_BYTES = 150 * 1000;
-const FIRST_SCREEN = 'src/client/app/pages/families-page.tsx';
+const FIRST_SCREEN = 'src/client/app/pages/worklist-page.tsx';
 const dist = join(import.meta.dirname, '..', 'dist');
 
 type Chunk = { file: string; imports?: string[]; isEntry?: boolean };

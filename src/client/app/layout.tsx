@@ -25,16 +25,22 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
-        <Link href={paths.families} className="topbar__brand">
+        <Link href={paths.visits} className="topbar__brand">
           <img src="/favicon.svg" alt="" width="32" height="32" />
           <span>{t('app.name')}</span>
         </Link>
         <nav aria-label={t('app.mainNav')} className="topbar__nav">
+          <Link href={paths.visits} className={navClass(location.startsWith(paths.visits))}>
+            {t('nav.visits')}
+          </Link>
           <Link href={paths.families} className={navClass(location.startsWith(paths.families))}>
             {t('nav.families')}
           </Link>
           <Link href={paths.attention} className={navClass(location.startsWith(paths.attention))}>
             {t('nav.attention')}
+          </Link>
+          <Link href={paths.settings} className={navClass(location === paths.settings)}>
+            {t('nav.settings')}
           </Link>
           <Link href={paths.device} className={navClass(location === paths.device)}>
             {t('nav.device')}

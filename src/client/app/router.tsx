@@ -24,6 +24,14 @@ const EditChildPage = page(() => import('./pages/child-edit-page.tsx'), 'EditChi
 const DevicePage = page(() => import('./pages/device-page.tsx'), 'DevicePage');
 const NeedsAttentionPage = page(() => import('./pages/needs-attention-page.tsx'), 'NeedsAttentionPage');
 const ConflictPage = page(() => import('./pages/conflict-page.tsx'), 'ConflictPage');
+const WorklistPage = page(() => import('./pages/worklist-page.tsx'), 'WorklistPage');
+const ChildPage = page(() => import('./pages/child-page.tsx'), 'ChildPage');
+const NewCaregiverPage = page(() => import('./pages/caregiver-edit-page.tsx'), 'NewCaregiverPage');
+const EditCaregiverPage = page(() => import('./pages/caregiver-edit-page.tsx'), 'EditCaregiverPage');
+const NewConsentPage = page(() => import('./pages/consent-new-page.tsx'), 'NewConsentPage');
+const NewContactPage = page(() => import('./pages/contact-edit-page.tsx'), 'NewContactPage');
+const EditContactPage = page(() => import('./pages/contact-edit-page.tsx'), 'EditContactPage');
+const SettingsPage = page(() => import('./pages/settings-page.tsx'), 'SettingsPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -39,7 +47,7 @@ export function AppRouter() {
         <Layout>
           <Switch>
             <Route path="/">
-              <Redirect to={paths.families} replace />
+              <Redirect to={paths.visits} replace />
             </Route>
             <Route path="/familier" component={FamiliesPage} />
             <Route path="/familier/ny" component={NewFamilyPage} />
@@ -47,6 +55,14 @@ export function AppRouter() {
             <Route path="/familier/:familyId/rediger" component={EditFamilyPage} />
             <Route path="/familier/:familyId/boern/nyt" component={NewChildPage} />
             <Route path="/familier/:familyId/boern/:childId/rediger" component={EditChildPage} />
+            <Route path="/familier/:familyId/boern/:childId" component={ChildPage} />
+            <Route path="/familier/:familyId/boern/:childId/besoeg/nyt" component={NewContactPage} />
+            <Route path="/familier/:familyId/boern/:childId/besoeg/:contactId" component={EditContactPage} />
+            <Route path="/familier/:familyId/omsorgspersoner/ny" component={NewCaregiverPage} />
+            <Route path="/familier/:familyId/omsorgspersoner/:caregiverId" component={EditCaregiverPage} />
+            <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />
+            <Route path="/besoeg" component={WorklistPage} />
+            <Route path="/indstillinger" component={SettingsPage} />
             <Route path="/enhed" component={DevicePage} />
             <Route path="/kraever-handling" component={NeedsAttentionPage} />
             <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />

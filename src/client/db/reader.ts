@@ -3,6 +3,7 @@
  * fails (damaged, or written by a buggy version) is moved to the quarantine table after the read,
  * so one bad row never crashes a screen; its raw content is kept there for repair or export.
  */
+import { defaultSettings, type MunicipalitySettings } from '../../shared/caseload/settings.ts';
 import type { KindData, RecordKind } from '../../shared/schemas/kinds.ts';
 import { decodePayload } from './codec.ts';
 import { type LocalRecord, type SyncState, type TusindDageDb, tableFor } from './db.ts';
@@ -78,6 +79,21 @@ export function recordReader(database: TusindDageDb) {
     },
     async childrenOfFamily(familyId: string): Promise<RecordView<'child'>[]> {
       return views('child', await database.children.where('familyId').equals(familyId).toArray());
+    },
+    /** Records of a kind that belong to a family (caregivers, consents, contacts, children). */
+    async ofFamily<K extends 'child' | 'caregiver' | 'consent' | 'contact'>(
+      kind: K,
+      familyId: string,
+    ): Promise<RecordView<K>[]> {
+      return views(kind, await tableFor(kind, database).where('familyId').equals(familyId).toArray());
+    },
+    async contactsOfChild(childId: string): Promise<RecordView<'contact'>[]> {
+      return views('contact', await database.contacts.where('childId').equals(childId).toArray());
+    },
+    /** The team's municipality settings: the first settings record by id, or the defaults. */
+    async settings(): Promise<{ id: string | null; rev: number; data: MunicipalitySettings }> {
+      const found = views('settings', await database.settings.orderBy('id').toArray())[0];
+      return found ? { id: found.id, rev: found.rev, data: found.data } : { id: null, rev: 0, data: defaultSettings };
     },
     async childrenOfFamilies(): Promise<Map<string, RecordView<'child'>[]>> {
       const byFamily = new Map<string, RecordView<'child'>[]>();

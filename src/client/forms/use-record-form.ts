@@ -18,13 +18,15 @@ type Options<In extends FieldValues> = {
   id?: string;
   defaultValues: DefaultValues<In>;
   onSaved: (id: string) => void;
+  /** Asked before saving valid input; returning false stops the save (e.g. a duplicate warning). */
+  beforeSave?: (values: unknown) => Promise<boolean>;
 };
 
 export type SaveStatus = { state: 'idle' | 'saving' | 'error'; error?: string };
 
 export function useRecordForm<S extends z.ZodMiniType<FieldValues, FieldValues>>(
   schema: S,
-  { kind, id, defaultValues, onSaved }: Options<z.input<S>>,
+  { kind, id, defaultValues, onSaved, beforeSave }: Options<z.input<S>>,
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
@@ -38,6 +40,7 @@ export function useRecordForm<S extends z.ZodMiniType<FieldValues, FieldValues>>
   useUnsavedInput(formId, dirty);
 
   const submit = form.handleSubmit(async (values) => {
+    if (beforeSave && !(await beforeSave(values))) return;
     setStatus({ state: 'saving' });
     try {
       const savedId = id ?? crypto.randomUUID();

@@ -43,15 +43,18 @@ export function dexieSyncStore(database: TusindDageDb): SyncStore {
       .filter((e) => e.state === 'pending')
       .count()) > 0;
 
-  /** Takes the server's version of a record unless local changes to it are still queued. */
+  /**
+   * Takes the server's version of a record unless local changes to it are still queued. Such a row
+   * is left exactly as it is, rev included: its rev is the base of the next edit, and raising it
+   * without the data would claim the device has seen changes it has not, so an edit of a field
+   * someone else changed would overwrite it silently instead of becoming a conflict. The server's
+   * version arrives with the answer to the last queued change.
+   */
   async function adopt(record: SyncRecord): Promise<void> {
     if (!isRecordKind(record.kind)) return; // a kind this version of the app does not know yet
     const table = tableFor(record.kind, database);
     const local = await table.get(record.id);
-    if (local && (await hasPending(record.id))) {
-      if (record.rev > local.rev) await table.put({ ...local, rev: record.rev });
-      return;
-    }
+    if (local && (await hasPending(record.id))) return;
     if (local && local.rev > record.rev) return; // never step back to an older revision
     const row: LocalRecord = {
       id: record.id,

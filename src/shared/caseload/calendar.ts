@@ -4,9 +4,8 @@
  * 28 Feb): the same rule as ageInMonths in domain/age.ts, so a visit "at 1 month" falls on the day
  * the child is one month old. ISO dates compare correctly as strings.
  */
-import { addDays, addMonths, endOfISOWeek, format, parseISO } from 'date-fns';
-
-const toIso = (date: Date) => format(date, 'yyyy-MM-dd');
+import { addDays, addMonths, endOfISOWeek } from 'date-fns';
+import { parseIsoDate as parseISO, toIsoDate as toIso } from '../domain/iso-date.ts';
 
 export const addDaysIso = (date: string, days: number): string => toIso(addDays(parseISO(date), days));
 

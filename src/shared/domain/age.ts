@@ -2,7 +2,8 @@
  * Age of a child from dates given as YYYY-MM-DD (calendar dates, no time zones): days since birth,
  * whole completed months, and the day number on the 1000-day path.
  */
-import { addMonths, differenceInCalendarDays, differenceInCalendarMonths, parseISO } from 'date-fns';
+import { addMonths, differenceInCalendarDays, differenceInCalendarMonths } from 'date-fns';
+import { parseIsoDate as parseISO, toIsoDate } from './iso-date.ts';
 
 export const ageInDays = (birthDate: string, on: string): number =>
   differenceInCalendarDays(parseISO(on), parseISO(birthDate));
@@ -20,6 +21,5 @@ export function ageInMonths(birthDate: string, on: string): number {
 
 /** Today's date as YYYY-MM-DD in the device's local time zone. */
 export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return toIsoDate(now);
 }

@@ -1,10 +1,36 @@
 /** Add a child to a family, and edit a child. */
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
+import { findDuplicateChild } from '../../../shared/caseload/duplicates.ts';
+import type { Child } from '../../../shared/schemas/child.ts';
 import { records, useLive } from '../../db/store.ts';
-import { ChildForm } from '../../features/children/child-form.tsx';
+import { ChildForm, type PossibleDuplicate } from '../../features/children/child-form.tsx';
+import { reconcileChildPlan } from '../../features/plan/plan-service.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
+
+async function possibleDuplicates(candidate: Child): Promise<PossibleDuplicate[]> {
+  const children = await records.all('child');
+  const matches = findDuplicateChild(
+    candidate,
+    children.map((c) => ({ id: c.id, ...c.data })),
+  );
+  const byId = new Map(children.map((c) => [c.id, c.data]));
+  return matches.map((m) => {
+    const child = byId.get(m.id);
+    return {
+      id: m.id,
+      reason: m.reason,
+      name: `${child?.firstName ?? ''} ${child?.lastName ?? ''}`.trim(),
+      href: paths.child(child?.familyId ?? '', m.id),
+    };
+  });
+}
+
+/** After a child is saved, its visit plan follows (new child, corrected birth date). */
+async function savedChild(childId: string) {
+  await reconcileChildPlan(childId);
+}
 
 export function NewChildPage() {
   const { t } = useTranslation();
@@ -19,7 +45,8 @@ export function NewChildPage() {
       <PageHeader title={t('child.newTitle')} subtitle={family.data.name} back={back} />
       <ChildForm
         familyId={familyId}
-        onSaved={() => navigate(paths.family(familyId), { replace: true })}
+        findDuplicates={possibleDuplicates}
+        onSaved={(id) => void savedChild(id).then(() => navigate(paths.family(familyId), { replace: true }))}
         onCancel={() => navigate(paths.family(familyId))}
       />
     </>
@@ -45,7 +72,7 @@ export function EditChildPage() {
         familyId={child.data.familyId}
         id={childId}
         initial={child.data}
-        onSaved={() => navigate(paths.family(familyId), { replace: true })}
+        onSaved={(id) => void savedChild(id).then(() => navigate(paths.child(familyId, childId), { replace: true }))}
         onCancel={() => navigate(paths.family(familyId))}
       />
     </>

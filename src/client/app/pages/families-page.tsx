@@ -7,12 +7,20 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 
 async function loadRows(): Promise<FamilyRow[]> {
-  const [families, childrenByFamily] = await Promise.all([records.all('family'), records.childrenOfFamilies()]);
+  const [families, childrenByFamily, caregivers] = await Promise.all([
+    records.all('family'),
+    records.childrenOfFamilies(),
+    records.all('caregiver'),
+  ]);
+  const caregiverNames = new Map<string, string[]>();
+  for (const c of caregivers)
+    caregiverNames.set(c.data.familyId, [...(caregiverNames.get(c.data.familyId) ?? []), c.data.name]);
   return families
     .map((f) => ({
       id: f.id,
       sync: f.sync,
       data: f.data,
+      caregivers: caregiverNames.get(f.id) ?? [],
       children: (childrenByFamily.get(f.id) ?? []).map((c) => ({
         id: c.id,
         name: `${c.data.firstName} ${c.data.lastName}`.trim(),

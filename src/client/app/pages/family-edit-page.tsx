@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { records, useLive } from '../../db/store.ts';
 import { FamilyForm } from '../../features/families/family-form.tsx';
+import { reconcileFamilyPlans } from '../../features/plan/plan-service.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 
@@ -34,7 +35,7 @@ export function EditFamilyPage() {
       <FamilyForm
         id={familyId}
         initial={family.data}
-        onSaved={(id) => navigate(paths.family(id), { replace: true })}
+        onSaved={(id) => void reconcileFamilyPlans(id).then(() => navigate(paths.family(id), { replace: true }))}
         onCancel={() => navigate(paths.family(familyId))}
       />
     </>

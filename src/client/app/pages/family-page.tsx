@@ -2,7 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { records, useLive } from '../../db/store.ts';
+import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
+import { ConsentsList } from '../../features/consents/consents-list.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
@@ -13,6 +15,8 @@ export function FamilyPage() {
   const familyId = useParams<{ familyId: string }>().familyId;
   const family = useLive(async () => (await records.get('family', familyId)) ?? null, [familyId]);
   const children = useLive(() => records.childrenOfFamily(familyId), [familyId]);
+  const caregivers = useLive(() => records.ofFamily('caregiver', familyId), [familyId]);
+  const consents = useLive(() => records.ofFamily('consent', familyId), [familyId]);
   const back = { to: paths.families, label: t('app.backToFamilies') };
 
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
@@ -43,8 +47,29 @@ export function FamilyPage() {
             <ChildrenList
               items={[...children].sort((a, b) => a.data.birthDate.localeCompare(b.data.birthDate))}
               editHref={(childId) => paths.editChild(familyId, childId)}
+              childHref={(childId) => paths.child(familyId, childId)}
             />
           )}
+        </section>
+        <section className="card" aria-labelledby="caregivers-heading">
+          <div className="card__head">
+            <h2 id="caregivers-heading">{t('caseload.caregivers')}</h2>
+            <Link href={paths.newCaregiver(familyId)} className="button button--small">
+              {t('caseload.addCaregiver')}
+            </Link>
+          </div>
+          {caregivers ? (
+            <CaregiversList items={caregivers} editHref={(id) => paths.editCaregiver(familyId, id)} />
+          ) : null}
+        </section>
+        <section className="card" aria-labelledby="consents-heading">
+          <div className="card__head">
+            <h2 id="consents-heading">{t('caseload.consents')}</h2>
+            <Link href={paths.newConsent(familyId)} className="button button--small">
+              {t('caseload.addConsent')}
+            </Link>
+          </div>
+          {consents ? <ConsentsList items={consents} /> : null}
         </section>
       </div>
     </>

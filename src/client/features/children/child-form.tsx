@@ -2,13 +2,25 @@
  * Create or edit a child: identity, birth data and childcare. Numbers accept a Danish decimal comma;
  * an empty number field means "not recorded".
  */
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { type Child, childcareTypes, childSchema, sexes } from '../../../shared/schemas/child.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
 import { Field, formatLocaleNumber, parseLocaleNumber } from '../../ui/field.tsx';
 
-type Props = { familyId: string; id?: string; initial?: Child; onSaved: (id: string) => void; onCancel: () => void };
+export type PossibleDuplicate = { id: string; name: string; href: string; reason: 'cpr' | 'name-and-birthdate' };
+
+type Props = {
+  familyId: string;
+  id?: string;
+  initial?: Child;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+  /** For a new child: children in the team that may be the same child (CPR, or name and birth date). */
+  findDuplicates?: (child: Child) => Promise<PossibleDuplicate[]>;
+};
 
 const numberFields = [
   'gestationalAgeWeeks',
@@ -18,7 +30,7 @@ const numberFields = [
   'birthHeadCircumferenceCm',
 ] as const;
 
-export function ChildForm({ familyId, id, initial, onSaved, onCancel }: Props) {
+export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplicates }: Props) {
   const { t } = useTranslation();
   const start = initial ?? {
     familyId,
@@ -40,11 +52,20 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel }: Props) {
     ...start,
     ...Object.fromEntries(numberFields.map((f) => [f, formatLocaleNumber(start[f])])),
   } as never;
+  const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([]);
+  // A ref, not state: the resubmit after "Opret alligevel" must see it at once.
+  const confirmed = useRef(false);
   const { form, submit, status } = useRecordForm(childSchema, {
     kind: 'child',
     ...(id ? { id } : {}),
     defaultValues,
     onSaved,
+    beforeSave: async (values) => {
+      if (id || confirmed.current || !findDuplicates) return true;
+      const found = await findDuplicates(values as Child);
+      setDuplicates(found);
+      return found.length === 0;
+    },
   });
   const { register, formState } = form;
   const { errors } = formState;
@@ -126,6 +147,30 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel }: Props) {
           {(c) => <input {...c} {...register('childcarePlace')} autoComplete="off" />}
         </Field>
       </fieldset>
+      {duplicates.length > 0 ? (
+        <section className="notice" role="alert" aria-labelledby="duplicate-heading">
+          <h2 id="duplicate-heading">{t('caseload.duplicate.title')}</h2>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                {d.reason === 'cpr' ? t('caseload.duplicate.cpr') : t('caseload.duplicate.nameAndBirthdate')}{' '}
+                <Link href={d.href}>{d.name}</Link>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              confirmed.current = true;
+              setDuplicates([]);
+              void submit();
+            }}
+          >
+            {t('caseload.duplicate.createAnyway')}
+          </button>
+        </section>
+      ) : null}
       <FormActions errors={errors} status={status} submitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );

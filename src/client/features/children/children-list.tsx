@@ -9,9 +9,13 @@ import { Age } from '../../ui/age.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 
-type Props = { items: { id: string; sync: SyncState; data: Child }[]; editHref: (id: string) => string };
+type Props = {
+  items: { id: string; sync: SyncState; data: Child }[];
+  editHref: (id: string) => string;
+  childHref: (id: string) => string;
+};
 
-export function ChildrenList({ items, editHref }: Props) {
+export function ChildrenList({ items, editHref, childHref }: Props) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return <p className="empty">{t('family.noChildren')}</p>;
   const today = localToday();
@@ -23,7 +27,9 @@ export function ChildrenList({ items, editHref }: Props) {
           <li key={id} className="child-card">
             <div className="child-card__head">
               <h3>
-                {data.firstName} {data.lastName}
+                <Link href={childHref(id)}>
+                  {data.firstName} {data.lastName}
+                </Link>
               </h3>
               <SyncMark state={sync} />
               <Link

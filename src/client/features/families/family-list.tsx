@@ -13,6 +13,7 @@ export type FamilyRow = {
   id: string;
   sync: SyncState;
   data: Family;
+  caregivers: string[];
   children: { id: string; name: string; birthDate: string; cpr: string }[];
 };
 
@@ -26,7 +27,12 @@ export function FamilyList({ families, familyHref }: Props) {
     () =>
       families.map((f) => ({
         row: f,
-        entry: searchIndex(f.id, [f.data.name, f.data.address, ...f.children.flatMap((c) => [c.name, c.cpr])]),
+        entry: searchIndex(f.id, [
+          f.data.name,
+          f.data.address,
+          ...f.caregivers,
+          ...f.children.flatMap((c) => [c.name, c.cpr]),
+        ]),
       })),
     [families],
   );

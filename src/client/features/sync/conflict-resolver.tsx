@@ -70,12 +70,14 @@ export function ConflictResolver({ conflictId, conflict, current, onResolved }: 
       <table className="resolver__table">
         <thead>
           <tr>
-            <th scope="col">{t('attention.field')}</th>
-            <th scope="col">
+            <th scope="col" className="resolver__cell">
+              {t('attention.field')}
+            </th>
+            <th scope="col" className="resolver__cell">
               {t('attention.mine')}
               <span className="muted resolver__who">{who(conflict.author, conflict.receivedAt)}</span>
             </th>
-            <th scope="col">
+            <th scope="col" className="resolver__cell">
               {t('attention.theirs')}
               <span className="muted resolver__who">{current ? who(current.updatedBy, current.updatedAt) : ''}</span>
             </th>
@@ -99,9 +101,11 @@ export function ConflictResolver({ conflictId, conflict, current, onResolved }: 
             );
             return (
               <tr key={field}>
-                <th scope="row">{label}</th>
-                <td>{option('mine', fieldValue(t, kind, field, mine[field]))}</td>
-                <td>
+                <th scope="row" className="resolver__cell">
+                  {label}
+                </th>
+                <td className="resolver__cell">{option('mine', fieldValue(t, kind, field, mine[field]))}</td>
+                <td className="resolver__cell">
                   {option('theirs', fieldValue(t, kind, field, theirs[field]))}
                   {typeof theirs[field] === 'string' || typeof mine[field] === 'string' ? (
                     <div className="resolver__own">

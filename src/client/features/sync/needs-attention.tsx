@@ -50,9 +50,12 @@ export function NeedsAttention({ conflicts, rejected, conflictHref }: Props) {
                   {t('attention.conflictSummary', { record: c.recordTitle, author: c.data.author || '–' })}
                   <span className="muted"> · {formatWhen(c.data.receivedAt, i18n.language)}</span>
                 </span>
-                <Link href={conflictHref(c.id)} className="button button--small">
+                <Link
+                  href={conflictHref(c.id)}
+                  className="button button--small"
+                  aria-label={`${t('attention.open')}: ${c.recordTitle}`}
+                >
                   {t('attention.open')}
-                  <span className="visually-hidden">: {c.recordTitle}</span>
                 </Link>
               </li>
             ))}

@@ -3,6 +3,8 @@
  * English catalogue (en.ts) must have the same keys (the type checks it). Domain terms follow
  * shared/domain.md.
  */
+import { caseloadDa } from './da/caseload.ts';
+
 export const da = {
   app: {
     name: 'Tusind Dage',
@@ -15,9 +17,16 @@ export const da = {
     errorTitle: 'Noget gik galt',
     errorBody: 'Skærmen kunne ikke vises. Dine data er gemt på enheden.',
     reload: 'Genindlæs',
-    language: 'Sprog',
+    language: 'Sprog i appen',
   },
-  nav: { families: 'Familier', device: 'Enhed', attention: 'Kræver handling' },
+  nav: {
+    families: 'Familier',
+    device: 'Enhed',
+    attention: 'Kræver handling',
+    visits: 'Mine besøg',
+    settings: 'Indstillinger',
+  },
+  caseload: caseloadDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },
   common: {
     save: 'Gem',
@@ -47,6 +56,13 @@ export const da = {
     cprFormat: 'CPR-nummeret skal have 10 cifre (DDMMÅÅ-XXXX).',
     cprDate: 'De første seks cifre er ikke en gyldig dato.',
     cprBirthDateMismatch: 'CPR-nummerets dato passer ikke med fødselsdatoen.',
+    phoneFormat: 'Skriv et gyldigt telefonnummer.',
+    emailFormat: 'Skriv en gyldig e-mailadresse.',
+    keyFormat: 'Brug kun små bogstaver, tal og bindestreg.',
+    duplicateKey: 'Nøglen er brugt to gange.',
+    targetOutsideWindow: 'Måldatoen skal ligge inden for vinduet.',
+    withdrawnBeforeGiven: 'Et samtykke kan ikke tilbagekaldes, før det er givet.',
+    scoreMismatch: 'Scoren passer ikke med svarene.',
     unknown: 'Ugyldig værdi.',
   },
   family: {
@@ -235,5 +251,5 @@ export const da = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Catalogue = Widen<typeof da>;

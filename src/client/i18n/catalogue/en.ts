@@ -1,5 +1,6 @@
 /** The English message catalogue: the same keys as da.ts (checked by the type). */
 import type { Catalogue } from './da.ts';
+import { caseloadEn } from './en/caseload.ts';
 
 export const en: Catalogue = {
   app: {
@@ -13,9 +14,16 @@ export const en: Catalogue = {
     errorTitle: 'Something went wrong',
     errorBody: 'The screen could not be shown. Your data is saved on the device.',
     reload: 'Reload',
-    language: 'Language',
+    language: 'App language',
   },
-  nav: { families: 'Families', device: 'Device', attention: 'Needs attention' },
+  nav: {
+    families: 'Families',
+    device: 'Device',
+    attention: 'Needs attention',
+    visits: 'My visits',
+    settings: 'Settings',
+  },
+  caseload: caseloadEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },
   common: {
     save: 'Save',
@@ -45,6 +53,13 @@ export const en: Catalogue = {
     cprFormat: 'The CPR number must have 10 digits (DDMMYY-XXXX).',
     cprDate: 'The first six digits are not a valid date.',
     cprBirthDateMismatch: "The CPR number's date does not match the birth date.",
+    phoneFormat: 'Enter a valid phone number.',
+    emailFormat: 'Enter a valid email address.',
+    keyFormat: 'Use only lower-case letters, digits and hyphens.',
+    duplicateKey: 'The key is used twice.',
+    targetOutsideWindow: 'The target date must lie inside the window.',
+    withdrawnBeforeGiven: 'A consent cannot be withdrawn before it was given.',
+    scoreMismatch: 'The score does not match the answers.',
     unknown: 'Invalid value.',
   },
   family: {

@@ -1,0 +1,40 @@
+/** Add or edit a caregiver of a family. */
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'wouter';
+import { records, useLive } from '../../db/store.ts';
+import { CaregiverForm } from '../../features/caregivers/caregiver-form.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+
+export function NewCaregiverPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { familyId } = useParams<{ familyId: string }>();
+  const done = () => navigate(paths.family(familyId), { replace: true });
+  return (
+    <>
+      <PageHeader
+        title={t('caseload.newCaregiverTitle')}
+        back={{ to: paths.family(familyId), label: t('common.back') }}
+      />
+      <CaregiverForm familyId={familyId} onSaved={done} onCancel={done} />
+    </>
+  );
+}
+
+export function EditCaregiverPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { familyId, caregiverId } = useParams<{ familyId: string; caregiverId: string }>();
+  const caregiver = useLive(async () => (await records.get('caregiver', caregiverId)) ?? null, [caregiverId]);
+  const done = () => navigate(paths.family(familyId), { replace: true });
+  const back = { to: paths.family(familyId), label: t('common.back') };
+  if (caregiver === undefined) return null;
+  if (caregiver === null) return <PageHeader title={t('app.notFound')} back={back} />;
+  return (
+    <>
+      <PageHeader title={t('caseload.editCaregiverTitle')} subtitle={caregiver.data.name} back={back} />
+      <CaregiverForm familyId={familyId} id={caregiverId} initial={caregiver.data} onSaved={done} onCancel={done} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+/** One child: details, the 1000-day timeline and the visit plan. */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'wouter';
+import { formatCpr } from '../../../shared/domain/cpr.ts';
+import { records, useLive } from '../../db/store.ts';
+import { PlanTable } from '../../features/plan/plan-table.tsx';
+import { Timeline } from '../../features/plan/timeline.tsx';
+import { Age } from '../../ui/age.tsx';
+import { formatDate } from '../../ui/dates.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+
+export function ChildPage() {
+  const { t, i18n } = useTranslation();
+  const { familyId, childId } = useParams<{ familyId: string; childId: string }>();
+  const data = useLive(async () => {
+    const [child, family, contacts] = await Promise.all([
+      records.get('child', childId),
+      records.get('family', familyId),
+      records.contactsOfChild(childId),
+    ]);
+    return child ? { child, family, contacts } : null;
+  }, [childId, familyId]);
+  const back = { to: paths.family(familyId), label: t('common.back') };
+  if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (data === null) return <PageHeader title={t('child.notFound')} back={back} />;
+  const { child, family, contacts } = data;
+  const name = `${child.data.firstName} ${child.data.lastName}`.trim();
+  return (
+    <>
+      <PageHeader
+        title={name}
+        subtitle={
+          <>
+            {family?.data.name} · {formatDate(child.data.birthDate, i18n.language)} ·{' '}
+            <Age birthDate={child.data.birthDate} />
+            {child.data.cpr ? ` · ${formatCpr(child.data.cpr)}` : ''}
+          </>
+        }
+        back={{ to: paths.family(familyId), label: family?.data.name ?? t('common.back') }}
+        actions={
+          <Link href={paths.editChild(familyId, childId)} className="button">
+            {t('common.edit')}
+          </Link>
+        }
+      />
+      <section className="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('caseload.plan.timeline')}</h2>
+        <Timeline name={name} birthDate={child.data.birthDate} contacts={contacts} />
+      </section>
+      <section className="card" aria-labelledby="plan-heading">
+        <div className="card__head">
+          <h2 id="plan-heading">{t('caseload.plan.title')}</h2>
+          <Link href={paths.newContact(familyId, childId)} className="button button--small">
+            {t('caseload.plan.addVisit')}
+          </Link>
+        </div>
+        {family && family.data.inclusionDate === '' ? (
+          <p className="muted">{t('caseload.plan.extraVisitsInfo')}</p>
+        ) : null}
+        <PlanTable items={contacts} editHref={(id) => paths.editContact(familyId, childId, id)} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * A child's first 1000 days at a glance: an axis from birth to day 1000 with age ticks, today, and
+ * each contact placed at its date — done (filled), planned (open ring, at the agreed or target
+ * date, its window as a band) and cancelled or missed (cross). The figure has a text alternative.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../shared/caseload/contact.ts';
+import { timelinePosition } from '../../../shared/caseload/worklist.ts';
+import { localToday } from '../../../shared/domain/age.ts';
+
+type Props = { name: string; birthDate: string; contacts: { id: string; data: Contact }[] };
+
+const WIDTH = 1000;
+const HEIGHT = 96;
+const AXIS_Y = 54;
+const x = (fraction: number) => 20 + fraction * (WIDTH - 40);
+const ticks = [
+  { day: 0, label: '0' },
+  { day: 183, label: '6 mdr.' },
+  { day: 365, label: '1 år' },
+  { day: 548, label: '1½ år' },
+  { day: 730, label: '2 år' },
+  { day: 913, label: '2½ år' },
+  { day: 1000, label: '1000' },
+];
+
+export function Timeline({ name, birthDate, contacts }: Props) {
+  const { t } = useTranslation();
+  const today = timelinePosition(birthDate, localToday());
+  const done = contacts.filter((c) => c.data.status === 'gennemfoert');
+  const planned = contacts.filter((c) => c.data.status === 'planlagt');
+  const missed = contacts.filter((c) => c.data.status !== 'gennemfoert' && c.data.status !== 'planlagt');
+  const at = (date: string) => x(timelinePosition(birthDate, date).fraction);
+
+  return (
+    <figure className="timeline">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={t('caseload.plan.timelineLabel', {
+          name,
+          done: done.length,
+          planned: planned.length,
+          missed: missed.length,
+        })}
+      >
+        <line x1={x(0)} x2={x(1)} y1={AXIS_Y} y2={AXIS_Y} className="timeline__axis" />
+        {ticks.map((tick) => (
+          <g key={tick.day}>
+            <line
+              x1={x(tick.day / 1000)}
+              x2={x(tick.day / 1000)}
+              y1={AXIS_Y - 5}
+              y2={AXIS_Y + 5}
+              className="timeline__tick"
+            />
+            <text x={x(tick.day / 1000)} y={HEIGHT - 8} textAnchor="middle" className="timeline__label">
+              {tick.label}
+            </text>
+          </g>
+        ))}
+        {today.outside === null ? (
+          <g>
+            <line x1={x(today.fraction)} x2={x(today.fraction)} y1={8} y2={AXIS_Y + 10} className="timeline__today" />
+            <text x={x(today.fraction)} y={10} textAnchor="middle" className="timeline__label timeline__label--today">
+              {t('caseload.plan.today')}
+            </text>
+          </g>
+        ) : null}
+        {planned.map((c) => (
+          <g key={c.id}>
+            <rect
+              x={at(c.data.windowFrom)}
+              width={Math.max(2, at(c.data.windowTo) - at(c.data.windowFrom))}
+              y={AXIS_Y - 4}
+              height={8}
+              className="timeline__window"
+            />
+            <circle cx={at(c.data.plannedDate || c.data.targetDate)} cy={AXIS_Y} r={8} className="timeline__planned" />
+          </g>
+        ))}
+        {done.map((c) => (
+          <circle
+            key={c.id}
+            cx={at(c.data.doneDate || c.data.targetDate)}
+            cy={AXIS_Y}
+            r={8}
+            className="timeline__done"
+          />
+        ))}
+        {missed.map((c) => {
+          const cx = at(c.data.plannedDate || c.data.targetDate);
+          return (
+            <path
+              key={c.id}
+              d={`M${cx - 6} ${AXIS_Y - 6} L${cx + 6} ${AXIS_Y + 6} M${cx + 6} ${AXIS_Y - 6} L${cx - 6} ${AXIS_Y + 6}`}
+              className="timeline__missed"
+            />
+          );
+        })}
+      </svg>
+      <figcaption className="timeline__legend">
+        <span className="legend legend--done">{t('caseload.plan.legendDone')}</span>
+        <span className="legend legend--planned">{t('caseload.plan.legendPlanned')}</span>
+        <span className="legend legend--missed">{t('caseload.plan.legendMissed')}</span>
+      </figcaption>
+    </figure>
+  );
+}
