@@ -7,13 +7,18 @@
 import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Router, Switch } from 'wouter';
+import { loadScreenTexts } from '../i18n/i18n.ts';
 import { hasUnsavedInput } from '../pwa/unsaved.ts';
 import { Layout } from './layout.tsx';
 import { paths } from './paths.ts';
 import { SessionGate } from './session-gate.tsx';
 
+/** A lazy screen: its code and the texts of screens beyond the first load together. */
 const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+  lazy(async () => {
+    const [module] = await Promise.all([load(), loadScreenTexts()]);
+    return { default: module[name] };
+  });
 
 const FamiliesPage = page(() => import('./pages/families-page.tsx'), 'FamiliesPage');
 const FamilyPage = page(() => import('./pages/family-page.tsx'), 'FamilyPage');
@@ -24,7 +29,8 @@ const EditChildPage = page(() => import('./pages/child-edit-page.tsx'), 'EditChi
 const DevicePage = page(() => import('./pages/device-page.tsx'), 'DevicePage');
 const NeedsAttentionPage = page(() => import('./pages/needs-attention-page.tsx'), 'NeedsAttentionPage');
 const ConflictPage = page(() => import('./pages/conflict-page.tsx'), 'ConflictPage');
-const WorklistPage = page(() => import('./pages/worklist-page.tsx'), 'WorklistPage');
+// The first screen: its texts are in the core catalogue.
+const WorklistPage = lazy(async () => ({ default: (await import('./pages/worklist-page.tsx')).WorklistPage }));
 const ChildPage = page(() => import('./pages/child-page.tsx'), 'ChildPage');
 const NewCaregiverPage = page(() => import('./pages/caregiver-edit-page.tsx'), 'NewCaregiverPage');
 const EditCaregiverPage = page(() => import('./pages/caregiver-edit-page.tsx'), 'EditCaregiverPage');

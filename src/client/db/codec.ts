@@ -4,7 +4,8 @@
  * encode/decode here without touching features. Decoding treats storage as untrusted: the data is
  * parsed with the kind's shared schema, and a failure is reported, never thrown into the UI.
  */
-import { type KindData, kinds, type RecordKind } from '../../shared/schemas/kinds.ts';
+import type * as z from 'zod/mini';
+import type { KindData, RecordKind } from '../../shared/schemas/kinds.ts';
 
 export type EncodedPayload = { format: 'plain-v1'; data: Record<string, unknown> };
 
@@ -14,16 +15,15 @@ export function encodePayload(data: Record<string, unknown>): EncodedPayload {
 
 export type DecodeResult<K extends RecordKind> = { ok: true; data: KindData[K] } | { ok: false; reason: string };
 
-export function decodePayload<K extends RecordKind>(kind: K, payload: unknown): DecodeResult<K> {
+export function decodePayload<K extends RecordKind>(
+  _kind: K,
+  payload: unknown,
+  schema: z.ZodMiniType,
+): DecodeResult<K> {
   if (typeof payload !== 'object' || payload === null || (payload as { format?: unknown }).format !== 'plain-v1') {
     return { ok: false, reason: 'unknown payload format' };
   }
-  return parseData(kind, (payload as EncodedPayload).data);
-}
-
-/** Validates a whole document of a kind (shared schema, defaults applied). */
-export function parseData<K extends RecordKind>(kind: K, data: unknown): DecodeResult<K> {
-  const result = kinds[kind].schema.safeParse(data);
+  const result = schema.safeParse((payload as EncodedPayload).data);
   if (!result.success) {
     const first = result.error.issues[0];
     return { ok: false, reason: `${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}` };

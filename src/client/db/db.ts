@@ -26,6 +26,12 @@ export type LocalRecord<K extends RecordKind = RecordKind> = {
   familyId?: string;
   childId?: string;
   recordId?: string;
+  visitId?: string;
+  courseId?: string;
+  sessionId?: string;
+  formKey?: string;
+  /** The server's commit sequence of this revision (absent until the server has it). */
+  seq?: number;
 };
 
 /** A mutation waiting for the server; `id` is the record's id (indexed). */
@@ -50,6 +56,17 @@ export type TusindDageDb = Dexie & {
   consents: EntityTable<LocalRecord<'consent'>, 'id'>;
   contacts: EntityTable<LocalRecord<'contact'>, 'id'>;
   settings: EntityTable<LocalRecord<'settings'>, 'id'>;
+  visits: EntityTable<LocalRecord<'visit'>, 'id'>;
+  observations: EntityTable<LocalRecord<'observation'>, 'id'>;
+  instrumentResponses: EntityTable<LocalRecord<'instrumentResponse'>, 'id'>;
+  journalNotes: EntityTable<LocalRecord<'journalNote'>, 'id'>;
+  drafts: EntityTable<LocalRecord<'draft'>, 'id'>;
+  cospCourses: EntityTable<LocalRecord<'cospCourse'>, 'id'>;
+  cospEnrollments: EntityTable<LocalRecord<'cospEnrollment'>, 'id'>;
+  cospSessions: EntityTable<LocalRecord<'cospSession'>, 'id'>;
+  cospAttendance: EntityTable<LocalRecord<'cospAttendance'>, 'id'>;
+  cospGroupNotes: EntityTable<LocalRecord<'cospGroupNote'>, 'id'>;
+  cospFamilyReflections: EntityTable<LocalRecord<'cospFamilyReflection'>, 'id'>;
   outbox: EntityTable<OutboxEntry, 'clientSeq'>;
   meta: EntityTable<MetaEntry, 'key'>;
   quarantine: EntityTable<QuarantineEntry, 'id'>;
@@ -72,6 +89,17 @@ const tables = {
   consent: 'consents',
   contact: 'contacts',
   settings: 'settings',
+  visit: 'visits',
+  observation: 'observations',
+  instrumentResponse: 'instrumentResponses',
+  journalNote: 'journalNotes',
+  draft: 'drafts',
+  cospCourse: 'cospCourses',
+  cospEnrollment: 'cospEnrollments',
+  cospSession: 'cospSessions',
+  cospAttendance: 'cospAttendance',
+  cospGroupNote: 'cospGroupNotes',
+  cospFamilyReflection: 'cospFamilyReflections',
   conflict: 'conflicts',
 } as const satisfies Record<RecordKind, string>;
 

@@ -30,4 +30,21 @@ export const migrations: Migration[] = [
       settings: 'id, sync',
     },
   },
+  {
+    // Visits with their observations, instrument responses, journal notes and drafts; COS-P.
+    version: 3,
+    stores: {
+      visits: 'id, familyId, childId, sync',
+      observations: 'id, visitId, childId, sync',
+      instrumentResponses: 'id, visitId, childId, sync',
+      journalNotes: 'id, familyId, childId, visitId, sync',
+      drafts: 'id, formKey, sync',
+      cospCourses: 'id, sync',
+      cospEnrollments: 'id, courseId, familyId, sync',
+      cospSessions: 'id, courseId, sync',
+      cospAttendance: 'id, sessionId, sync',
+      cospGroupNotes: 'id, sessionId, sync',
+      cospFamilyReflections: 'id, sessionId, familyId, sync',
+    },
+  },
 ];

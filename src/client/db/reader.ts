@@ -3,14 +3,19 @@
  * fails (damaged, or written by a buggy version) is moved to the quarantine table after the read,
  * so one bad row never crashes a screen; its raw content is kept there for repair or export.
  */
-import { defaultSettings, type MunicipalitySettings } from '../../shared/caseload/settings.ts';
+
+import type * as z from 'zod/mini';
+import type { MunicipalitySettings } from '../../shared/caseload/settings.ts';
 import type { KindData, RecordKind } from '../../shared/schemas/kinds.ts';
 import { decodePayload } from './codec.ts';
 import { type LocalRecord, type SyncState, type TusindDageDb, tableFor } from './db.ts';
+import { schemaFor } from './schemas.ts';
 
 export type RecordView<K extends RecordKind> = {
   id: string;
   rev: number;
+  /** The server's commit order (null until synced): decides "latest", never the device clock. */
+  seq: number | null;
   sync: SyncState;
   updatedAt: string;
   updatedBy: string;
@@ -38,9 +43,13 @@ export function recordReader(database: TusindDageDb) {
     }, 0);
   };
 
-  const view = <K extends RecordKind>(kind: K, row: LocalRecord<K> | undefined): RecordView<K> | undefined => {
+  const view = <K extends RecordKind>(
+    kind: K,
+    row: LocalRecord<K> | undefined,
+    schema: z.ZodMiniType,
+  ): RecordView<K> | undefined => {
     if (!row || row.deleted) return undefined;
-    const decoded = decodePayload(kind, row.payload);
+    const decoded = decodePayload(kind, row.payload, schema);
     if (!decoded.ok || typeof row.id !== 'string') {
       const reason = decoded.ok ? 'missing id' : decoded.reason;
       damaged.set(String(row.id), { table: tableFor(kind, database).name, row, reason });
@@ -50,6 +59,7 @@ export function recordReader(database: TusindDageDb) {
     return {
       id: row.id,
       rev: row.rev,
+      seq: row.seq ?? null,
       sync: row.sync,
       updatedAt: row.updatedAt,
       updatedBy: row.updatedBy,
@@ -57,21 +67,24 @@ export function recordReader(database: TusindDageDb) {
     };
   };
 
-  const views = <K extends RecordKind>(kind: K, rows: LocalRecord<K>[]): RecordView<K>[] =>
-    rows.map((row) => view(kind, row)).filter((v): v is RecordView<K> => v !== undefined);
+  const views = async <K extends RecordKind>(kind: K, rows: LocalRecord<K>[]): Promise<RecordView<K>[]> => {
+    const schema = await schemaFor(kind);
+    return rows.map((row) => view(kind, row, schema)).filter((v): v is RecordView<K> => v !== undefined);
+  };
 
   return {
     async get<K extends RecordKind>(kind: K, id: string): Promise<RecordView<K> | undefined> {
-      return view(kind, await tableFor(kind, database).get(id));
+      const [schema, row] = await Promise.all([schemaFor(kind), tableFor(kind, database).get(id)]);
+      return view(kind, row, schema);
     },
     /** Also a deleted record (tombstone), e.g. for the conflict view. */
     async getWithDeleted<K extends RecordKind>(
       kind: K,
       id: string,
     ): Promise<(RecordView<K> & { deleted: boolean }) | undefined> {
-      const row = await tableFor(kind, database).get(id);
+      const [schema, row] = await Promise.all([schemaFor(kind), tableFor(kind, database).get(id)]);
       if (!row) return undefined;
-      const found = view(kind, { ...row, deleted: 0 });
+      const found = view(kind, { ...row, deleted: 0 }, schema);
       return found ? { ...found, deleted: row.deleted === 1 } : undefined;
     },
     async all<K extends RecordKind>(kind: K): Promise<RecordView<K>[]> {
@@ -92,12 +105,14 @@ export function recordReader(database: TusindDageDb) {
     },
     /** The team's municipality settings: the first settings record by id, or the defaults. */
     async settings(): Promise<{ id: string | null; rev: number; data: MunicipalitySettings }> {
-      const found = views('settings', await database.settings.orderBy('id').toArray())[0];
-      return found ? { id: found.id, rev: found.rev, data: found.data } : { id: null, rev: 0, data: defaultSettings };
+      const found = (await views('settings', await database.settings.orderBy('id').toArray()))[0];
+      if (found) return { id: found.id, rev: found.rev, data: found.data };
+      const { defaultSettings } = await import('../../shared/caseload/settings.ts');
+      return { id: null, rev: 0, data: defaultSettings };
     },
     async childrenOfFamilies(): Promise<Map<string, RecordView<'child'>[]>> {
       const byFamily = new Map<string, RecordView<'child'>[]>();
-      for (const child of views('child', await database.children.toArray())) {
+      for (const child of await views('child', await database.children.toArray())) {
         const list = byFamily.get(child.data.familyId) ?? [];
         list.push(child);
         byFamily.set(child.data.familyId, list);

@@ -31,12 +31,16 @@ function validate<K extends RecordKind>(kind: K, input: unknown): KindData[K] {
 }
 
 /** Index fields copied out of the data (see LocalRecord). */
-export function indexFields(data: Record<string, unknown>): Pick<LocalRecord, 'familyId' | 'childId' | 'recordId'> {
-  return {
-    ...(typeof data.familyId === 'string' ? { familyId: data.familyId } : {}),
-    ...(typeof data.childId === 'string' ? { childId: data.childId } : {}),
-    ...(typeof data.recordId === 'string' ? { recordId: data.recordId } : {}),
-  };
+const indexNames = ['familyId', 'childId', 'recordId', 'visitId', 'courseId', 'sessionId', 'formKey'] as const;
+type IndexFields = Pick<LocalRecord, (typeof indexNames)[number]>;
+
+export function indexFields(data: Record<string, unknown>): IndexFields {
+  const fields: IndexFields = {};
+  for (const name of indexNames) {
+    const value = data[name];
+    if (typeof value === 'string' && value !== '') fields[name] = value;
+  }
+  return fields;
 }
 
 /** Top-level fields whose value differs (by JSON value) between two documents. */

@@ -1,14 +1,13 @@
 /**
- * What features may use of local storage: the default database's reader and writer and the live
- * query hook. Features never import Dexie (lint rule); they go through these.
+ * What features may read of local storage: the default database's reader and the live query
+ * hook. Writing goes through write-store.ts (loaded with forms, off the first screen). Features
+ * never import Dexie (lint rule); they go through these.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db.ts';
 import { recordReader } from './reader.ts';
-import { recordWriter } from './records.ts';
 
 export const records = recordReader(db);
-export const writer = recordWriter(db);
 
 /**
  * Re-renders when the data the query read changes (Dexie liveQuery). `undefined` while loading.

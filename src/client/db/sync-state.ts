@@ -5,11 +5,14 @@
  */
 import { decodePayload } from './codec.ts';
 import type { SyncState, TusindDageDb } from './db.ts';
+import { schemaFor } from './schemas.ts';
 
 export async function deriveSyncState(database: TusindDageDb, recordId: string): Promise<SyncState> {
   const conflicts = await database.conflicts.where('recordId').equals(recordId).toArray();
+  const schema = conflicts.length > 0 ? await schemaFor('conflict') : null;
   const open = conflicts.some((row) => {
-    const decoded = decodePayload('conflict', row.payload);
+    if (!schema) return false;
+    const decoded = decodePayload('conflict', row.payload, schema);
     return decoded.ok && decoded.data.status === 'open';
   });
   if (open) return 'conflict';

@@ -9,7 +9,7 @@ import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-
 import type * as z from 'zod/mini';
 import type { RecordKind } from '../../shared/schemas/kinds.ts';
 import { ValidationError } from '../db/records.ts';
-import { writer } from '../db/store.ts';
+import { writer } from '../db/write-store.ts';
 import { useUnsavedInput, useUnsavedStore } from '../pwa/unsaved.ts';
 
 type Options<In extends FieldValues> = {

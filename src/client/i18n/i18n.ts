@@ -25,11 +25,36 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+let screensWanted = false;
+
 async function load(language: Language): Promise<void> {
   if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
     const { en } = await import('./catalogue/en.ts');
-    i18n.addResourceBundle('en', 'translation', en);
+    i18n.addResourceBundle('en', 'translation', en, true, true);
   }
+  if (screensWanted) await loadScreens(language);
+}
+
+const screensLoaded = new Set<Language>();
+
+async function loadScreens(language: Language): Promise<void> {
+  if (screensLoaded.has(language)) return;
+  const texts =
+    language === 'en'
+      ? (await import('./catalogue/en/screens.ts')).screensEn
+      : (await import('./catalogue/da/screens.ts')).screensDa;
+  i18n.addResourceBundle(language, 'translation', texts, true, true);
+  screensLoaded.add(language);
+}
+
+/**
+ * The texts of screens beyond the first: a lazy chunk (precached for offline use) that screens
+ * await together with their own code. Danish is always loaded as the fallback language.
+ */
+export async function loadScreenTexts(): Promise<void> {
+  screensWanted = true;
+  const language = i18n.language === 'en' ? 'en' : 'da';
+  await Promise.all([loadScreens('da'), language === 'en' ? loadScreens('en') : Promise.resolve()]);
 }
 
 export async function setLanguage(language: Language): Promise<void> {

@@ -60,6 +60,7 @@ export function dexieSyncStore(database: TusindDageDb): SyncStore {
       id: record.id,
       kind: record.kind,
       rev: record.rev,
+      seq: record.seq,
       updatedAt: record.updatedAt,
       updatedBy: record.updatedBy,
       deleted: record.deleted ? 1 : 0,

@@ -4,6 +4,7 @@
  */
 import { decodePayload } from '../db/codec.ts';
 import { db as defaultDb, type TusindDageDb } from '../db/db.ts';
+import { schemaFor } from '../db/schemas.ts';
 
 export type SyncOverview = {
   pending: number;
@@ -25,8 +26,10 @@ export async function syncOverview(database: TusindDageDb = defaultDb): Promise<
     database.meta.get('lastSync'),
     database.meta.get('checkpoint'),
   ]);
+  const schema = conflicts.length > 0 ? await schemaFor('conflict') : null;
   const openConflicts = conflicts.filter((row) => {
-    const decoded = decodePayload('conflict', row.payload);
+    if (!schema) return false;
+    const decoded = decodePayload('conflict', row.payload, schema);
     return decoded.ok && decoded.data.status === 'open' && !row.deleted;
   }).length;
   return {

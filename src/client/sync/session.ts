@@ -5,10 +5,10 @@
  * work. A completed logout wipes the device's copy of the caseload (health data, GDPR art. 9).
  */
 import * as z from 'zod/mini';
-import { loginResponseSchema, type User, userSchema } from '../../shared/sync/protocol.ts';
+import { loginResponseSchema, type User, userSchema } from '../../shared/sync/session-schemas.ts';
 import { db as defaultDb, type TusindDageDb } from '../db/db.ts';
 import { setUserName } from '../db/meta.ts';
-import { requestJson } from './transport.ts';
+import { requestJson } from './http.ts';
 
 const SESSION = 'session';
 const sessionSchema = z.object({ token: z.string(), user: userSchema, loginRequired: z.boolean() });

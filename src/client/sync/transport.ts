@@ -3,9 +3,7 @@
  * schemas (the network is untrusted). Failures become SyncHttpError with a kind the scheduler can
  * act on: offline/5xx are retried with backoff, 401 asks for a new login, other 4xx are bugs.
  */
-import type * as z from 'zod/mini';
 import {
-  apiErrorSchema,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -13,56 +11,9 @@ import {
   pushResponseSchema,
 } from '../../shared/sync/protocol.ts';
 import type { SyncTransport } from './engine.ts';
+import { type Fetch, requestJson } from './http.ts';
 
-export type FailureKind = 'network' | 'unauthorized' | 'server' | 'client';
-
-export class SyncHttpError extends Error {
-  override name = 'SyncHttpError';
-  readonly kind: FailureKind;
-  readonly status: number;
-  readonly code: string;
-  constructor(kind: FailureKind, status: number, code: string, message: string) {
-    super(message);
-    this.kind = kind;
-    this.status = status;
-    this.code = code;
-  }
-  get retryable(): boolean {
-    return this.kind === 'network' || this.kind === 'server';
-  }
-}
-
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
-
-export async function requestJson<T>(
-  fetchImpl: Fetch,
-  url: string,
-  init: RequestInit,
-  schema: z.ZodMiniType<T>,
-): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, init);
-  } catch (error) {
-    throw new SyncHttpError('network', 0, 'network', error instanceof Error ? error.message : 'network error');
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
-    const code = parsed.success ? parsed.data.error.code : `http_${response.status}`;
-    const message = parsed.success ? parsed.data.error.message : response.statusText;
-    const kind: FailureKind =
-      response.status === 401
-        ? 'unauthorized'
-        : response.status >= 500 || response.status === 429
-          ? 'server'
-          : 'client';
-    throw new SyncHttpError(kind, response.status, code, message);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new SyncHttpError('server', response.status, 'bad_response', 'unexpected response');
-  return parsed.data;
-}
+export { SyncHttpError } from './http.ts';
 
 export function httpTransport(options: {
   baseUrl: string;

@@ -8,6 +8,12 @@ import { caregiverSchema } from '../caseload/caregiver.ts';
 import { consentBaseSchema, consentSchema } from '../caseload/consent.ts';
 import { contactBaseSchema, contactSchema } from '../caseload/contact.ts';
 import { settingsSchema } from '../caseload/settings.ts';
+import { cospKinds } from '../cosp/cosp-kinds.ts';
+import { draftSchema } from '../visits/draft.ts';
+import { instrumentRecordBaseSchema, instrumentRecordSchema } from '../visits/instrument-record.ts';
+import { journalNoteBaseSchema, journalNoteSchema } from '../visits/journal.ts';
+import { observationBaseSchema, observationSchema } from '../visits/observation.ts';
+import { visitBaseSchema, visitSchema } from '../visits/visit.ts';
 import { childBaseSchema, childSchema } from './child.ts';
 import { conflictSchema } from './conflict.ts';
 import { familySchema } from './family.ts';
@@ -30,21 +36,20 @@ export const kinds = {
   consent: { schema: consentSchema, base: consentBaseSchema, mergeable: true },
   contact: { schema: contactSchema, base: contactBaseSchema, mergeable: true },
   settings: { schema: settingsSchema, base: settingsSchema, mergeable: true },
+  // Signed records never merge: a signature must cover exactly what the signer saw.
+  visit: { schema: visitSchema, base: visitBaseSchema, mergeable: false },
+  observation: { schema: observationSchema, base: observationBaseSchema, mergeable: false },
+  instrumentResponse: { schema: instrumentRecordSchema, base: instrumentRecordBaseSchema, mergeable: false },
+  journalNote: { schema: journalNoteSchema, base: journalNoteBaseSchema, mergeable: false },
+  draft: { schema: draftSchema, base: draftSchema, mergeable: false },
+  ...cospKinds,
   conflict: { schema: conflictSchema, base: conflictSchema, mergeable: true, serverCreated: true },
 } satisfies Record<string, KindSpec>;
 
 export type RecordKind = keyof typeof kinds;
 export const recordKinds = Object.keys(kinds) as RecordKind[];
 
-export type KindData = {
-  family: z.output<typeof kinds.family.schema>;
-  child: z.output<typeof kinds.child.schema>;
-  caregiver: z.output<typeof kinds.caregiver.schema>;
-  consent: z.output<typeof kinds.consent.schema>;
-  contact: z.output<typeof kinds.contact.schema>;
-  settings: z.output<typeof kinds.settings.schema>;
-  conflict: z.output<typeof kinds.conflict.schema>;
-};
+export type KindData = { [K in RecordKind]: z.output<(typeof kinds)[K]['schema']> };
 
 export function isRecordKind(value: unknown): value is RecordKind {
   return typeof value === 'string' && Object.hasOwn(kinds, value);

@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import { syncRecordSchema } from './record.ts';
 
+export { loginRequestSchema, loginResponseSchema, type User, userSchema } from './session-schemas.ts';
+
 /** Typed error codes of the API. Each one exists for a reason a client can act on. */
 export const errorCodes = [
   'invalid_request', // the body or query does not match the contract: fix the client
@@ -20,10 +22,7 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const apiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
-});
-export type ApiError = z.infer<typeof apiErrorSchema>;
+export { type ApiError, apiErrorSchema } from './session-schemas.ts';
 
 /** Per-mutation rejection codes (status "rejected"). */
 export const rejectionCodes = [
@@ -34,22 +33,6 @@ export const rejectionCodes = [
   'forbidden', // the user's role may not write this kind (e.g. settings by a nurse)
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
-
-export const loginRequestSchema = z.object({
-  username: z.string().check(z.minLength(1), z.maxLength(100)),
-  password: z.string().check(z.minLength(1), z.maxLength(1000)),
-});
-
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(['nurse', 'leader', 'admin']),
-  teamId: z.string(),
-});
-export type User = z.infer<typeof userSchema>;
-
-export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
 
 export const mutationSchema = z.object({
   mutationId: z.uuid(),

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { type Consent, consentState } from '../../../shared/caseload/consent.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import type { SyncState } from '../../db/db.ts';
-import { writer } from '../../db/store.ts';
+import { writer } from '../../db/write-store.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 

@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../db/db.ts';
-import { records, writer } from '../../db/store.ts';
+import { records } from '../../db/store.ts';
+import { writer } from '../../db/write-store.ts';
 import { reconcileChildPlan, reconcileFamilyPlans } from './plan-service.ts';
 
 beforeEach(async () => {

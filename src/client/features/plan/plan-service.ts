@@ -8,7 +8,8 @@ import { addDaysIso } from '../../../shared/caseload/calendar.ts';
 import { contactFromPlan, planContacts, reconcilePlan } from '../../../shared/caseload/schedule.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import type { Family } from '../../../shared/schemas/family.ts';
-import { records, writer } from '../../db/store.ts';
+import { records } from '../../db/store.ts';
+import { writer } from '../../db/write-store.ts';
 
 /** The programme's extra visits are offered to families included in it and still active. */
 export const qualifiesForExtraVisits = (family: Family) => family.inclusionDate !== '' && family.status === 'aktiv';

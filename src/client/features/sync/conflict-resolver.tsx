@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/schemas/conflict.ts';
 import { isRecordKind } from '../../../shared/schemas/kinds.ts';
 import { ValidationError } from '../../db/records.ts';
-import { writer } from '../../db/store.ts';
+import { writer } from '../../db/write-store.ts';
 import { formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { fieldLabel, fieldValue } from './field-values.ts';

@@ -1,0 +1,27 @@
+/**
+ * The error shape, the login request and response and the user they carry (part of the REST
+ * contract in protocol.ts, kept apart so the app's first screen does not load the sync schemas).
+ */
+import * as z from 'zod/mini';
+
+export const loginRequestSchema = z.object({
+  username: z.string().check(z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['nurse', 'leader', 'admin']),
+  teamId: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+
+/** Every error response: `{error: {code, message, details?}}` (codes in protocol.ts). */
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
