@@ -8,27 +8,33 @@ import { parseArgs } from 'node:util';
 import type { Database } from 'better-sqlite3';
 import { AccountError, createUser } from '../auth/create-user.ts';
 import type { ScryptParams } from '../auth/passwords.ts';
-import { findTeamByName, findUserByUsername, roles } from '../store/accounts.ts';
+import { findTeamByName, findUserById, findUserByUsername, roles } from '../store/accounts.ts';
+import { DemoLoadError, loadDemoCaseload } from './demo.ts';
 
 export type CommandOutput = { exitCode: number; stdout: string[]; stderr: string[] };
 
 export const DEMO_TEAM = 'Demo (fiktive data)';
 export const DEMO_USERNAME = 'demo';
+export const DEMO_DISPLAY_NAME = 'Demo Sundhedsplejerske';
+/** The largest demo caseload create-demo will load. */
+export const DEMO_MAX_FAMILIES = 5000;
 
 export const usage = [
   'Usage:',
   `  npm run --silent admin -- create-user --username U --password P --team T [--role ${roles.join('|')}] [--name "Display Name"]`,
-  '  npm run --silent admin -- create-demo',
+  '  npm run --silent admin -- create-demo [--families N]   (or: npm run demo)',
 ].join('\n');
 
 const ok = (...stdout: string[]): CommandOutput => ({ exitCode: 0, stdout, stderr: [] });
 const fail = (message: string, exitCode = 1): CommandOutput => ({ exitCode, stdout: [], stderr: [message] });
 
-export async function runAdmin(
-  argv: string[],
-  db: Database,
-  options: { scrypt?: ScryptParams } = {},
-): Promise<CommandOutput> {
+export type AdminOptions = {
+  scrypt?: ScryptParams;
+  /** The clock (for tests); default now. create-demo generates its caseload for this day. */
+  now?: Date;
+};
+
+export async function runAdmin(argv: string[], db: Database, options: AdminOptions = {}): Promise<CommandOutput> {
   const [command, ...rest] = argv;
   try {
     if (command === 'create-user') return await createUserCommand(rest, db, options);
@@ -43,7 +49,7 @@ export async function runAdmin(
   }
 }
 
-async function createUserCommand(args: string[], db: Database, options: { scrypt?: ScryptParams }) {
+async function createUserCommand(args: string[], db: Database, options: AdminOptions) {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -74,19 +80,40 @@ async function createUserCommand(args: string[], db: Database, options: { scrypt
   );
 }
 
-async function createDemoCommand(args: string[], db: Database, options: { scrypt?: ScryptParams }) {
-  parseArgs({ args, strict: true, options: {} });
+async function createDemoCommand(args: string[], db: Database, options: AdminOptions) {
+  const { values } = parseArgs({ args, strict: true, options: { families: { type: 'string' } } });
+  const families = values.families === undefined ? undefined : Number(values.families);
+  if (families !== undefined && !(Number.isInteger(families) && families >= 1 && families <= DEMO_MAX_FAMILIES)) {
+    return fail(`Error: --families must be a whole number from 1 to ${DEMO_MAX_FAMILIES}.\n${usage}`, 2);
+  }
   if (findTeamByName(db, DEMO_TEAM) || findUserByUsername(db, DEMO_USERNAME)) {
-    return fail(`Error: the demo account already exists (team "${DEMO_TEAM}", user "${DEMO_USERNAME}").`);
+    return fail(
+      `Error: the demo account already exists (team "${DEMO_TEAM}", user "${DEMO_USERNAME}"); nothing was changed.`,
+    );
   }
   const password = `demo-${randomBytes(9).toString('base64url')}`;
-  await createUser(
+  const created = await createUser(
     db,
-    { username: DEMO_USERNAME, password, team: DEMO_TEAM, role: 'nurse', name: 'Demo Sundhedsplejerske' },
+    { username: DEMO_USERNAME, password, team: DEMO_TEAM, role: 'nurse', name: DEMO_DISPLAY_NAME },
     options,
   );
+  const user = findUserById(db, created.userId);
+  if (!user) throw new Error('the demo user vanished after it was created');
+  let loaded: ReturnType<typeof loadDemoCaseload>;
+  try {
+    loaded = loadDemoCaseload(db, user, {
+      ...(families === undefined ? {} : { families }),
+      ...(options.now === undefined ? {} : { now: options.now }),
+    });
+  } catch (error) {
+    if (!(error instanceof DemoLoadError)) throw error;
+    return fail(`Error: the demo account was created, but loading its caseload failed: ${error.message}`);
+  }
   return ok(
     `Created the demo team "${DEMO_TEAM}" — for fictitious data only, never real families.`,
+    `Loaded a fictional caseload for ${loaded.today} through sync push (device "demo-seed"): ` +
+      `${loaded.families} families, ${loaded.children} children, ${loaded.caregivers} caregivers, ` +
+      `${loaded.consents} consents, ${loaded.contacts} contacts.`,
     'Demo login:',
     `  username: ${DEMO_USERNAME}`,
     `  password: ${password}`,

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: runs the benchmark suites in scripts/bench/<suite>.ts (each exports `run`, see
+ * scripts/bench/lib.ts), all of them or those named on the command line. Each suite's results go
+ * to reports/bench/<suite>.json and its section of docs/benchmarks.md (other sections are kept).
+ * `--smoke` makes a tiny run for CI that proves the suites work: it writes
+ * reports/bench/<suite>.smoke.json and leaves docs/benchmarks.md alone.
+ * Usage: node scripts/bench.ts [suite ...] [--smoke]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BenchSuite, replaceSection } from './bench/lib.ts';
+
+/** Add a suite here: its module is loaded only when it runs. */
+const suites: Record<string, () => Promise<BenchSuite>> = {
+  caseload: async () => (await import('./bench/caseload.ts')).suite,
+};
+
+const root = join(import.meta.dirname, '..');
+const reportsDir = join(root, 'reports', 'bench');
+const docsFile = join(root, 'docs', 'benchmarks.md');
+
+const docsHeader = `# Benchmarks
+
+Measured with \`npm run bench\` (all suites) or \`npm run bench -- <suite> ...\`; \`--smoke\` makes a
+tiny run for CI whose figures mean nothing. Each suite lives in \`scripts/bench/<suite>.ts\`, writes
+its raw figures to \`reports/bench/<suite>.json\` and replaces its own section below. Figures depend
+on the machine: compare runs on the same machine only.
+`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { smoke: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  const names = Object.keys(suites);
+  if (values.help) {
+    console.log(`Usage: node scripts/bench.ts [${names.join('|')} ...] [--smoke]`);
+    return 0;
+  }
+  const unknown = positionals.filter((name) => !Object.hasOwn(suites, name));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark suite(s): ${unknown.join(', ')}. Known: ${names.join(', ')}.`);
+    return 2;
+  }
+  const selected = positionals.length > 0 ? positionals : names;
+  const smoke = values.smoke ?? false;
+  mkdirSync(reportsDir, { recursive: true });
+
+  for (const name of selected) {
+    const load = suites[name];
+    if (!load) continue;
+    console.log(`[bench] ${name}${smoke ? ' (smoke)' : ''}`);
+    const started = performance.now();
+    const result = await (await load()).run({ smoke, log: (line) => console.log(`[bench] ${line}`) });
+    const report = join(reportsDir, `${name}${smoke ? '.smoke' : ''}.json`);
+    writeFileSync(report, `${JSON.stringify(result.json, null, 2)}\n`);
+    console.log(`[bench] ${name}: wrote ${report}`);
+    if (!smoke) {
+      const current = existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : docsHeader;
+      writeFileSync(docsFile, replaceSection(current, name, result.title, result.markdown));
+      console.log(`[bench] ${name}: updated docs/benchmarks.md`);
+    }
+    console.log(`[bench] ${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

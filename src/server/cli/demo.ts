@@ -1,0 +1,85 @@
+/**
+ * Loads the fictional demo caseload (shared/caseload/demo-data.ts) into a team through the sync
+ * push (sync/push.ts), as the given user from the fixed device "demo-seed" in batches, so every
+ * record gets its rev, seq and field metadata exactly as if a tablet had synced it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { DEMO_FAMILIES, DEMO_NURSES, demoDocuments, generateDemoCaseload } from '../../shared/caseload/demo-data.ts';
+import { localToday } from '../../shared/domain/age.ts';
+import type { Mutation } from '../../shared/sync/protocol.ts';
+import { SCHEMA_VERSION } from '../../shared/version.ts';
+import type { UserRow } from '../store/accounts.ts';
+import { push } from '../sync/push.ts';
+
+export const DEMO_DEVICE_ID = 'demo-seed';
+/** Mutations per push request (the protocol allows up to 1000). */
+export const DEMO_BATCH_SIZE = 500;
+
+export type DemoLoadOptions = {
+  /** Family count (default DEMO_FAMILIES). */
+  families?: number;
+  /** The server's clock (default now); the caseload is generated for its local date. */
+  now?: Date;
+  batchSize?: number;
+};
+
+export type DemoLoadResult = {
+  today: string;
+  families: number;
+  caregivers: number;
+  children: number;
+  consents: number;
+  contacts: number;
+};
+
+export class DemoLoadError extends Error {
+  override name = 'DemoLoadError';
+}
+
+/** Pushes the demo caseload as `user`; throws DemoLoadError when the server does not apply a mutation. */
+export function loadDemoCaseload(db: Database, user: UserRow, options: DemoLoadOptions = {}): DemoLoadResult {
+  const now = options.now ?? new Date();
+  const today = localToday(now);
+  // The demo user is the first tovholder, so "Mine besøg" shows their own visits after login.
+  const caseload = generateDemoCaseload({
+    today,
+    families: options.families ?? DEMO_FAMILIES,
+    nurses: [user.displayName, ...DEMO_NURSES.slice(1)],
+  });
+  const mutations: Mutation[] = demoDocuments(caseload).map((doc, index) => ({
+    mutationId: randomUUID(),
+    clientSeq: index + 1,
+    kind: doc.kind,
+    id: doc.id,
+    op: 'create',
+    baseRev: 0,
+    data: doc.data,
+  }));
+  const size = options.batchSize ?? DEMO_BATCH_SIZE;
+  for (let start = 0; start < mutations.length; start += size) {
+    const batch = mutations.slice(start, start + size);
+    const { results } = push(
+      db,
+      user,
+      { deviceId: DEMO_DEVICE_ID, schemaVersion: SCHEMA_VERSION, mutations: batch },
+      now,
+    );
+    const failed = results.find((r) => r.status !== 'applied');
+    if (failed) {
+      const m = batch.find((b) => b.mutationId === failed.mutationId);
+      throw new DemoLoadError(
+        `the server did not apply the demo ${m?.kind ?? 'record'} ${m?.id ?? ''}: ${failed.status}` +
+          `${failed.error ? ` (${failed.error.code}: ${failed.error.message})` : ''}`,
+      );
+    }
+  }
+  return {
+    today,
+    families: caseload.families.length,
+    caregivers: caseload.caregivers.length,
+    children: caseload.children.length,
+    consents: caseload.consents.length,
+    contacts: caseload.contacts.length,
+  };
+}
