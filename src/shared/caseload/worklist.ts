@@ -41,8 +41,11 @@ export type WorklistOptions = {
  * today's ISO week, upcoming when the window opens within `upcomingDays`.
  */
 export function worklistBucket(contact: WorklistContact, today: string, upcomingDays = 30): WorklistBucket {
-  const sunday = endOfIsoWeekIso(today);
-  const horizon = addDaysIso(today, upcomingDays);
+  return bucketWithin(contact, today, endOfIsoWeekIso(today), addDaysIso(today, upcomingDays));
+}
+
+/** The bucket rule with the week's end and the horizon computed once per worklist, not per contact. */
+function bucketWithin(contact: WorklistContact, today: string, sunday: string, horizon: string): WorklistBucket {
   if (contact.plannedDate !== '') {
     if (contact.plannedDate < today) return 'overdue';
     if (contact.plannedDate === today) return 'today';
@@ -66,13 +69,15 @@ export function worklist<T extends WorklistContact>(
 ): WorklistItem<T>[] {
   const nurse = options.nurse === undefined ? undefined : normaliseNurse(options.nurse);
   const rank = (bucket: WorklistBucket) => worklistBuckets.indexOf(bucket);
+  const sunday = endOfIsoWeekIso(today);
+  const horizon = addDaysIso(today, options.upcomingDays ?? 30);
   return contacts
     .filter((c) => c.status === 'planlagt' && (nurse === undefined || normaliseNurse(c.nurse) === nurse))
     .map((contact) => {
       const dueDate = contact.plannedDate || contact.targetDate;
       return {
         contact,
-        bucket: worklistBucket(contact, today, options.upcomingDays),
+        bucket: bucketWithin(contact, today, sunday, horizon),
         dueDate,
         outsideWindow: dueDate < contact.windowFrom || dueDate > contact.windowTo,
       };
