@@ -36,6 +36,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href={paths.families} className={navClass(location.startsWith(paths.families))}>
             {t('nav.families')}
           </Link>
+          <Link href={paths.cosp} className={navClass(location.startsWith(paths.cosp))}>
+            {t('nav.cosp')}
+          </Link>
           <Link href={paths.attention} className={navClass(location.startsWith(paths.attention))}>
             {t('nav.attention')}
           </Link>

@@ -38,6 +38,11 @@ const NewConsentPage = page(() => import('./pages/consent-new-page.tsx'), 'NewCo
 const NewContactPage = page(() => import('./pages/contact-edit-page.tsx'), 'NewContactPage');
 const EditContactPage = page(() => import('./pages/contact-edit-page.tsx'), 'EditContactPage');
 const SettingsPage = page(() => import('./pages/settings-page.tsx'), 'SettingsPage');
+const CospPage = page(() => import('./pages/cosp-page.tsx'), 'CospPage');
+const NewCoursePage = page(() => import('./pages/course-edit-page.tsx'), 'NewCoursePage');
+const EditCoursePage = page(() => import('./pages/course-edit-page.tsx'), 'EditCoursePage');
+const CoursePage = page(() => import('./pages/course-page.tsx'), 'CoursePage');
+const SessionPage = page(() => import('./pages/session-page.tsx'), 'SessionPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -69,6 +74,11 @@ export function AppRouter() {
             <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />
             <Route path="/besoeg" component={WorklistPage} />
             <Route path="/indstillinger" component={SettingsPage} />
+            <Route path="/cosp" component={CospPage} />
+            <Route path="/cosp/ny" component={NewCoursePage} />
+            <Route path="/cosp/:courseId" component={CoursePage} />
+            <Route path="/cosp/:courseId/rediger" component={EditCoursePage} />
+            <Route path="/cosp/:courseId/session/:sessionId" component={SessionPage} />
             <Route path="/enhed" component={DevicePage} />
             <Route path="/kraever-handling" component={NeedsAttentionPage} />
             <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />

@@ -100,6 +100,14 @@ export function recordReader(database: TusindDageDb) {
     ): Promise<RecordView<K>[]> {
       return views(kind, await tableFor(kind, database).where('familyId').equals(familyId).toArray());
     },
+    /** Records of a kind whose indexed field has a value (see migrations.ts for the indexes). */
+    async byIndex<K extends RecordKind>(
+      kind: K,
+      index: 'familyId' | 'childId' | 'visitId' | 'courseId' | 'sessionId' | 'formKey',
+      value: string,
+    ): Promise<RecordView<K>[]> {
+      return views(kind, await tableFor(kind, database).where(index).equals(value).toArray());
+    },
     async contactsOfChild(childId: string): Promise<RecordView<'contact'>[]> {
       return views('contact', await database.contacts.where('childId').equals(childId).toArray());
     },

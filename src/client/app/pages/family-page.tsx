@@ -5,10 +5,12 @@ import { records, useLive } from '../../db/store.ts';
 import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
 import { ConsentsList } from '../../features/consents/consents-list.tsx';
+import { FamilyCospHistory } from '../../features/cosp/family-history.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { paths } from '../paths.ts';
+import { familyCospHistory } from './cosp-loaders.ts';
 
 export function FamilyPage() {
   const { t } = useTranslation();
@@ -17,6 +19,7 @@ export function FamilyPage() {
   const children = useLive(() => records.childrenOfFamily(familyId), [familyId]);
   const caregivers = useLive(() => records.ofFamily('caregiver', familyId), [familyId]);
   const consents = useLive(() => records.ofFamily('consent', familyId), [familyId]);
+  const cosp = useLive(() => familyCospHistory(familyId), [familyId]);
   const back = { to: paths.families, label: t('app.backToFamilies') };
 
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
@@ -70,6 +73,10 @@ export function FamilyPage() {
             </Link>
           </div>
           {consents ? <ConsentsList items={consents} /> : null}
+        </section>
+        <section className="card" aria-labelledby="cosp-heading">
+          <h2 id="cosp-heading">{t('cosp.history')}</h2>
+          {cosp ? <FamilyCospHistory rows={cosp} /> : null}
         </section>
       </div>
     </>

@@ -2,7 +2,10 @@
  * Danish texts for screens beyond the first (families, children, device, needs attention): a lazy
  * chunk loaded with those screens (see i18n.ts loadScreenTexts), keeping the first screen small.
  */
+import { cospDa } from './cosp.ts';
+
 export const screensDa = {
+  cosp: cospDa,
   family: {
     listTitle: 'Familier',
     listIntro: 'Familier i forløbet i teamet.',

@@ -2,8 +2,10 @@
 
 import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
+import { cospEn } from './cosp.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
+  cosp: cospEn,
   family: {
     listTitle: 'Families',
     listIntro: "Families in the team's programme.",

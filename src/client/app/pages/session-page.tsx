@@ -1,0 +1,49 @@
+/** Recording one COS-P session. */
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'wouter';
+import { chapterTitles } from '../../../shared/cosp/course.ts';
+import { records, useLive } from '../../db/store.ts';
+import { SessionRecorder } from '../../features/cosp/session-recorder.tsx';
+import { getSession } from '../../sync/session.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+import { loadCourse } from './cosp-loaders.ts';
+
+export function SessionPage() {
+  const { t } = useTranslation();
+  const { courseId, sessionId } = useParams<{ courseId: string; sessionId: string }>();
+  const data = useLive(async () => {
+    const [course, session, notes, reflections, user] = await Promise.all([
+      loadCourse(courseId),
+      records.get('cospSession', sessionId),
+      records.byIndex('cospGroupNote', 'sessionId', sessionId),
+      records.byIndex('cospFamilyReflection', 'sessionId', sessionId),
+      getSession(),
+    ]);
+    return course && session ? { course, session, notes, reflections, me: user?.user.displayName ?? '' } : null;
+  }, [courseId, sessionId]);
+  const back = { to: paths.course(courseId), label: t('common.back') };
+  if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
+  const { course, session, notes, reflections, me } = data;
+  return (
+    <>
+      <PageHeader
+        title={t('cosp.session.title', { number: session.data.number })}
+        subtitle={course.course.data.title}
+        back={{ to: paths.course(courseId), label: course.course.data.title }}
+      />
+      <SessionRecorder
+        key={session.id}
+        session={session}
+        chapterTitles={chapterTitles(course.course.data)}
+        participants={course.participants}
+        attendance={course.attendance.filter((a) => a.data.sessionId === sessionId)}
+        groupNote={notes.find((n) => n.data.author === me)}
+        otherNotes={notes.filter((n) => n.data.author !== me)}
+        reflections={reflections}
+        me={me}
+      />
+    </>
+  );
+}

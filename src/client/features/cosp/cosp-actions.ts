@@ -1,0 +1,87 @@
+/**
+ * What the COS-P screens write: one tap of attendance (resolved per participant by the server's
+ * commit order, never overwriting a colleague's tap silently), enrolment behind the consent gate,
+ * a facilitator's own group note, and family reflections that are signed and then only amended.
+ */
+import { type AttendanceStatus, attendanceFor, attendanceWrites } from '../../../shared/cosp/attendance.ts';
+import { enrolmentGate } from '../../../shared/cosp/enrollment.ts';
+import { amend, sign } from '../../../shared/cosp/family-reflection.ts';
+import { localToday } from '../../../shared/domain/age.ts';
+import type { RecordView } from '../../db/reader.ts';
+import { records } from '../../db/store.ts';
+import { writer } from '../../db/write-store.ts';
+
+export const attendanceEntries = (rows: RecordView<'cospAttendance'>[]) =>
+  rows.map((r) => ({ id: r.id, seq: r.seq, pending: r.sync !== 'synced', ...r.data }));
+
+export async function tapAttendance(
+  sessionId: string,
+  enrollmentId: string,
+  status: AttendanceStatus,
+  rows: RecordView<'cospAttendance'>[],
+): Promise<void> {
+  const current = attendanceFor({ id: sessionId }, { id: enrollmentId }, attendanceEntries(rows));
+  for (const write of attendanceWrites(current, sessionId, enrollmentId, status)) {
+    if (write.op === 'create') await writer.create('cospAttendance', write.data);
+    else if (write.op === 'update') {
+      const row = rows.find((r) => r.id === write.id);
+      if (row) await writer.update('cospAttendance', write.id, { ...row.data, ...write.data });
+    } else await writer.remove('cospAttendance', write.id);
+  }
+}
+
+export type EnrolOutcome = { ok: true } | { ok: false; reason: 'consent-missing' | 'consent-withdrawn' | 'already' };
+
+export async function enrol(
+  courseId: string,
+  choice: { familyId: string; caregiverId: string; focusChildId: string },
+): Promise<EnrolOutcome> {
+  const [consents, enrollments] = await Promise.all([
+    records.ofFamily('consent', choice.familyId),
+    records.byIndex('cospEnrollment', 'courseId', courseId),
+  ]);
+  const today = localToday();
+  const gate = enrolmentGate(
+    consents.map((c) => c.data),
+    choice.familyId,
+    today,
+  );
+  if (!gate.ok) return { ok: false, reason: gate.reason };
+  if (enrollments.some((e) => e.data.caregiverId === choice.caregiverId)) return { ok: false, reason: 'already' };
+  await writer.create('cospEnrollment', { courseId, ...choice, enrolledOn: today, outcome: '', dropoutReason: '' });
+  return { ok: true };
+}
+
+export async function saveGroupNote(sessionId: string, author: string, text: string, id?: string): Promise<void> {
+  if (id) await writer.update('cospGroupNote', id, { sessionId, author, text });
+  else await writer.create('cospGroupNote', { sessionId, author, text });
+}
+
+type ReflectionRefs = { familyId: string; courseId: string; sessionId: string };
+
+export async function saveReflection(refs: ReflectionRefs, author: string, text: string, id?: string): Promise<string> {
+  const data = { ...refs, author, text, status: 'kladde', signedBy: '', signedAt: '', amendsId: '' };
+  if (id) {
+    const current = await records.get('cospFamilyReflection', id);
+    await writer.update('cospFamilyReflection', id, { ...current?.data, text });
+    return id;
+  }
+  return writer.create('cospFamilyReflection', data);
+}
+
+export async function signReflection(id: string, signedBy: string): Promise<void> {
+  const current = await records.get('cospFamilyReflection', id);
+  if (!current) return;
+  await writer.update('cospFamilyReflection', id, {
+    ...current.data,
+    ...sign(current.data, signedBy, new Date().toISOString()),
+  });
+}
+
+/** A correction of a signed reflection: a new note pointing to the original, signed at once. */
+export async function amendReflection(id: string, text: string, author: string): Promise<void> {
+  const original = await records.get('cospFamilyReflection', id);
+  if (!original) return;
+  const correctionId = await writer.create('cospFamilyReflection', amend({ ...original.data, id }, text, author));
+  await signReflection(correctionId, author);
+}

@@ -1,0 +1,360 @@
+/**
+ * Recording a COS-P session in the room, offline: the session's facts, the chapters covered (one
+ * tap each), attendance with one tap per participant (mødt, afbud, udeblevet), the group process
+ * note (with the reminder that it holds no personal data), deviations from the manual, and a
+ * reflection per family that is filed in the family's journal, signed and then only amended.
+ * Every tap and every field is saved locally at once and syncs like any change.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type AttendanceStatus,
+  attendanceStatuses,
+  pairKey,
+  resolveAttendance,
+} from '../../../shared/cosp/attendance.ts';
+import { chapterNumbers } from '../../../shared/cosp/cosp-fields.ts';
+import type { FamilyReflection } from '../../../shared/cosp/family-reflection.ts';
+import { personalDataHints } from '../../../shared/cosp/group-note.ts';
+import { type Session, sessionStatuses } from '../../../shared/cosp/session.ts';
+import type { RecordView } from '../../db/reader.ts';
+import { writer } from '../../db/write-store.ts';
+import {
+  amendReflection,
+  attendanceEntries,
+  saveGroupNote,
+  saveReflection,
+  signReflection,
+  tapAttendance,
+} from './cosp-actions.ts';
+
+export type SessionParticipant = { enrollmentId: string; name: string; familyId: string; familyName: string };
+
+type Props = {
+  session: RecordView<'cospSession'>;
+  chapterTitles: readonly string[];
+  participants: SessionParticipant[];
+  attendance: RecordView<'cospAttendance'>[];
+  groupNote: RecordView<'cospGroupNote'> | undefined;
+  /** Colleagues' notes for the session (read-only here: each facilitator writes their own). */
+  otherNotes: RecordView<'cospGroupNote'>[];
+  reflections: RecordView<'cospFamilyReflection'>[];
+  me: string;
+};
+
+export function SessionRecorder({
+  session,
+  chapterTitles,
+  participants,
+  attendance,
+  groupNote,
+  otherNotes,
+  reflections,
+  me,
+}: Props) {
+  const { t } = useTranslation();
+  const data = session.data;
+  const save = (patch: Partial<Session>) => writer.update('cospSession', session.id, { ...data, ...patch });
+  const resolved = resolveAttendance(attendanceEntries(attendance));
+  // The tap shows at once; the stored record (written in the same moment) takes over on the next read.
+  const [tapped, setTapped] = useState<Record<string, AttendanceStatus>>({});
+  const families = [...new Map(participants.map((p) => [p.familyId, p.familyName])).entries()];
+
+  return (
+    <div className="session">
+      <fieldset className="form__section">
+        <legend>{t('cosp.session.title', { number: data.number })}</legend>
+        <TextInput label={t('cosp.session.date')} type="date" value={data.date} onSave={(date) => save({ date })} />
+        <label className="field">
+          <span className="field__label">{t('cosp.session.status')}</span>
+          <select value={data.status} onChange={(e) => void save({ status: e.target.value as Session['status'] })}>
+            {sessionStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`cosp.session.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <TextInput
+          label={t('cosp.session.startTime')}
+          type="time"
+          value={data.startTime}
+          onSave={(startTime) => save({ startTime })}
+        />
+        <TextInput
+          label={t('cosp.session.endTime')}
+          type="time"
+          value={data.endTime}
+          onSave={(endTime) => save({ endTime })}
+        />
+        <TextInput label={t('cosp.session.place')} value={data.place} onSave={(place) => save({ place })} />
+        <TextInput
+          label={t('cosp.session.facilitatorsPresent')}
+          value={data.facilitatorsPresent.join(', ')}
+          onSave={(text) =>
+            save({
+              facilitatorsPresent: text
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            })
+          }
+        />
+      </fieldset>
+
+      <section className="card" aria-labelledby="chapters-now">
+        <h2 id="chapters-now">{t('cosp.session.chapters')}</h2>
+        <div className="toggle-grid">
+          {chapterNumbers.map((chapter) => {
+            const on = data.chapters.includes(chapter);
+            return (
+              <button
+                key={chapter}
+                type="button"
+                className={`toggle${on ? ' toggle--on' : ''}`}
+                aria-pressed={on}
+                onClick={() =>
+                  void save({
+                    chapters: on
+                      ? data.chapters.filter((c) => c !== chapter)
+                      : [...data.chapters, chapter].sort((a, b) => a - b),
+                  })
+                }
+              >
+                {t('cosp.session.chapter', { number: chapter, title: chapterTitles[chapter - 1] ?? '' })}
+              </button>
+            );
+          })}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="attendance-heading">
+        <h2 id="attendance-heading">{t('cosp.session.attendance')}</h2>
+        <p className="muted">{t('cosp.session.attendanceHint')}</p>
+        <ul className="plain-list">
+          {participants.map((p) => {
+            const current = resolved.get(pairKey(session.id, p.enrollmentId));
+            const shown = tapped[p.enrollmentId] ?? current?.status;
+            return (
+              <li key={p.enrollmentId} className="attendance-row">
+                <span className="attendance-row__name">
+                  {p.name} <span className="muted">({p.familyName})</span>
+                </span>
+                <fieldset className="attendance-row__choices">
+                  <legend className="visually-hidden">{p.name}</legend>
+                  {attendanceStatuses.map((status: AttendanceStatus) => (
+                    <label key={status} className={`toggle toggle--${status}${shown === status ? ' toggle--on' : ''}`}>
+                      <input
+                        type="radio"
+                        name={`attendance-${p.enrollmentId}`}
+                        checked={shown === status}
+                        onChange={() => {
+                          setTapped((all) => ({ ...all, [p.enrollmentId]: status }));
+                          void tapAttendance(session.id, p.enrollmentId, status, attendance);
+                        }}
+                      />
+                      {t(`cosp.attendanceStatuses.${status}`)}
+                    </label>
+                  ))}
+                </fieldset>
+                {current?.disputed ? <p className="error-text">{t('cosp.session.disputed')}</p> : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="groupnote-heading">
+        <h2 id="groupnote-heading">{t('cosp.session.groupNote')}</h2>
+        {otherNotes.map((note) => (
+          <blockquote key={note.id} className="reflection__signed">
+            <p className="prewrap">{note.data.text}</p>
+            <footer className="muted">{note.data.author}</footer>
+          </blockquote>
+        ))}
+        <GroupNoteEditor
+          key={groupNote?.id ?? 'new'}
+          initial={groupNote?.data.text ?? ''}
+          names={participants.map((p) => p.name)}
+          onSave={(text) => saveGroupNote(session.id, me, text, groupNote?.id)}
+        />
+        <TextArea
+          label={t('cosp.session.deviations')}
+          value={data.deviations}
+          onSave={(deviations) => save({ deviations })}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="reflections-heading">
+        <h2 id="reflections-heading">{t('cosp.session.reflections')}</h2>
+        <p className="muted">{t('cosp.session.reflectionsHint')}</p>
+        {families.map(([familyId, familyName]) => (
+          <ReflectionEditor
+            key={familyId}
+            familyName={familyName}
+            notes={reflections.filter((r) => r.data.familyId === familyId)}
+            me={me}
+            refs={{ familyId, courseId: data.courseId, sessionId: session.id }}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+function TextInput(props: { label: string; value: string; type?: string; onSave: (value: string) => unknown }) {
+  const [value, setValue] = useState(props.value);
+  return (
+    <label className="field">
+      <span className="field__label">{props.label}</span>
+      <input
+        type={props.type ?? 'text'}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={() => value !== props.value && void props.onSave(value)}
+      />
+    </label>
+  );
+}
+
+function TextArea(props: { label: string; value: string; onSave: (value: string) => unknown }) {
+  const [value, setValue] = useState(props.value);
+  return (
+    <label className="field">
+      <span className="field__label">{props.label}</span>
+      <textarea
+        rows={3}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={() => value !== props.value && void props.onSave(value)}
+      />
+    </label>
+  );
+}
+
+function GroupNoteEditor(props: { initial: string; names: string[]; onSave: (text: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(props.initial);
+  const hints = personalDataHints(text, props.names);
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="group-note">
+        {t('cosp.session.groupNote')}
+      </label>
+      <p id="group-note-reminder" className="notice">
+        {t('cosp.session.groupNoteReminder')}
+      </p>
+      <textarea
+        id="group-note"
+        rows={5}
+        aria-describedby="group-note-reminder"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => text.trim() !== '' && text !== props.initial && void props.onSave(text)}
+      />
+      {hints.length > 0 ? (
+        <p className="error-text" role="alert">
+          {t('cosp.session.personalDataWarning', { matches: hints.map((h) => h.match).join(', ') })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Refs = { familyId: string; courseId: string; sessionId: string };
+
+function ReflectionEditor(props: {
+  familyName: string;
+  notes: RecordView<'cospFamilyReflection'>[];
+  me: string;
+  refs: Refs;
+}) {
+  const { t } = useTranslation();
+  const own = props.notes.find(
+    (n) => n.data.status === 'kladde' && n.data.author === props.me && n.data.amendsId === '',
+  );
+  const signed = props.notes.filter((n) => n.data.status === 'underskrevet' && n.data.amendsId === '');
+  const [text, setText] = useState(own?.data.text ?? '');
+  const [draftId, setDraftId] = useState(own?.id);
+  const [amending, setAmending] = useState<string | null>(null);
+  const amendments = (id: string): FamilyReflection[] =>
+    props.notes.filter((n) => n.data.amendsId === id).map((n) => n.data);
+  const label = `${t('cosp.session.reflections')}: ${props.familyName}`;
+
+  const headingId = `reflection-${props.refs.familyId}`;
+  return (
+    <section className="reflection" aria-labelledby={headingId}>
+      <h3 id={headingId}>{props.familyName}</h3>
+      {signed.map((note) => (
+        <div key={note.id} className="reflection__signed">
+          <p className="prewrap">{note.data.text}</p>
+          <p className="muted">{t('cosp.session.signed', { who: note.data.signedBy })}</p>
+          {amendments(note.id).map((a) => (
+            <p key={`${a.text}-${a.signedAt}`} className="reflection__amendment">
+              <strong>{t('cosp.session.amendment')}:</strong> {a.text}
+            </p>
+          ))}
+          {amending === note.id ? (
+            <AmendBox
+              onSave={(value) => void amendReflection(note.id, value, props.me).then(() => setAmending(null))}
+            />
+          ) : (
+            <button type="button" className="button button--small" onClick={() => setAmending(note.id)}>
+              {t('cosp.session.amend')}
+            </button>
+          )}
+        </div>
+      ))}
+      {signed.length === 0 ? (
+        <>
+          <textarea aria-label={label} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+          <div className="inline-form__actions">
+            <button
+              type="button"
+              className="button button--small"
+              disabled={text.trim() === ''}
+              onClick={() => void saveReflection(props.refs, props.me, text, draftId).then(setDraftId)}
+            >
+              {t('cosp.session.saveDraft')}
+            </button>
+            <button
+              type="button"
+              className="button button--small button--primary"
+              disabled={text.trim() === ''}
+              onClick={() =>
+                void saveReflection(props.refs, props.me, text, draftId).then((id) => signReflection(id, props.me))
+              }
+            >
+              {t('cosp.session.signNote')}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function AmendBox({ onSave }: { onSave: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  return (
+    <div className="inline-form">
+      <textarea
+        aria-label={t('cosp.session.amendment')}
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="inline-form__actions">
+        <button
+          type="button"
+          className="button button--small button--primary"
+          disabled={text.trim() === ''}
+          onClick={() => onSave(text)}
+        >
+          {t('cosp.session.signNote')}
+        </button>
+      </div>
+    </div>
+  );
+}
