@@ -3,7 +3,8 @@
  * work, conflicts, rejections, paging boundaries, resumable first download, clock skew.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SyncTransport } from '../../src/client/sync/engine.ts';
+import { dexieSyncStore } from '../../src/client/sync/dexie-store.ts';
+import { createSyncEngine, type SyncTransport } from '../../src/client/sync/engine.ts';
 import { type Device, openDevice, snapshot } from './helpers/client-device.ts';
 import { addUser, login, startTestServer, type TestServer } from './helpers/server-app.ts';
 
@@ -213,5 +214,92 @@ describe('sync engine', () => {
     const server_ = await a.db.families.get(id);
     expect(Date.parse(server_?.updatedAt ?? '')).toBeGreaterThan(Date.parse('2026-01-01'));
     expect(Date.parse(server_?.updatedAt ?? '')).toBeLessThan(Date.parse('2034-01-01'));
+  });
+  it('a rejected change stays rejected and shown when its answer was lost and the retry is a duplicate', async () => {
+    const bad = crypto.randomUUID();
+    const payload = { format: 'plain-v1' as const, data: { name: '' } };
+    const at = new Date().toISOString();
+    // An older app version queued data the server refuses (as in the test above).
+    await a.db.families.add({
+      id: bad,
+      kind: 'family',
+      rev: 0,
+      updatedAt: at,
+      updatedBy: '',
+      deleted: 0,
+      sync: 'pending',
+      payload,
+    });
+    await a.db.outbox.add({
+      mutationId: crypto.randomUUID(),
+      kind: 'family',
+      id: bad,
+      op: 'create',
+      baseRev: 0,
+      data: payload,
+      createdAt: at,
+      state: 'pending',
+    });
+    let pushes = 0;
+    const lossy: SyncTransport = {
+      push: async (body) => {
+        const answer = await a.transport.push(body);
+        pushes++;
+        if (pushes === 1) throw new Error('connection dropped after the server committed');
+        return answer;
+      },
+      pull: (since, limit) => a.transport.pull(since, limit),
+    };
+    const engine = createSyncEngine({ store: dexieSyncStore(a.db), transport: lossy, schemaVersion: 1 });
+    await expect(engine.syncOnce()).rejects.toThrow('connection dropped');
+    await engine.syncOnce(); // the server answers "duplicate" with the stored rejection
+    const entries = await a.db.outbox.toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: bad, state: 'rejected', error: { code: 'invalid_data' } });
+    expect((await a.db.families.get(bad))?.sync).toBe('rejected');
+  });
+
+  it('a partly pushed outbox does not raise the base of a record that still has queued changes', async () => {
+    // Found by the sync property tests: raising the rev without the data let a later edit claim it
+    // had seen someone else's change, so it overwrote that change silently instead of conflicting.
+    const id = await a.writer.create('family', { name: 'Familien Jensen' });
+    await a.sync();
+    let failSecondPush = false;
+    let pushes = 0;
+    const b2 = await openDevice('b2', server, await login(server, 'hanne'), (t) => ({
+      push: (body) => {
+        pushes++;
+        if (failSecondPush && pushes === 2) throw new Error('connection dropped');
+        return t.push(body);
+      },
+      pull: (since, limit) => t.pull(since, limit),
+    }));
+    await b2.sync();
+    pushes = 0;
+    await b2.writer.update('family', id, { name: 'Familien Jensen', address: 'Byvej 1' });
+    await b2.writer.update('family', id, { name: 'Familien Jensen', address: 'Byvej 1', notes: 'Ring først' });
+    await a.writer.update('family', id, { name: 'Familien Jensen-Holm' });
+    await a.sync();
+    // B's first change is merged on top of A's rename; the second push is lost.
+    failSecondPush = true;
+    await expect(b2.sync({ batchSize: 1 })).rejects.toThrow('connection dropped');
+    expect((await b2.db.families.get(id))?.rev).toBe(1);
+    // B, who has never seen A's rename, renames the family.
+    const row = await b2.db.families.get(id);
+    await b2.writer.update('family', id, { ...row?.payload.data, name: 'Familien Hansen' });
+    failSecondPush = false;
+    await b2.sync();
+    await a.sync();
+    // A's rename is not overwritten silently: B's rename is a conflict that keeps both names.
+    expect(await familyName(a, id)).toBe('Familien Jensen-Holm');
+    const [conflict] = await b2.reader.all('conflict');
+    expect(conflict?.data).toMatchObject({ fields: ['name'], mine: { name: 'Familien Hansen' } });
+    expect(conflict?.data.theirs).toMatchObject({
+      name: 'Familien Jensen-Holm',
+      address: 'Byvej 1',
+      notes: 'Ring først',
+    });
+    expect(await snapshot(a)).toEqual(await snapshot(b2));
+    await b2.close();
   });
 });
