@@ -20,7 +20,7 @@ import {
   updateRecord,
 } from '../store/records.ts';
 import { createConflict } from './conflicts.ts';
-import { decideDelete, decideUpdate, touchFields } from './decide.ts';
+import { decideDelete, decideUpdate, sameValue, touchFields } from './decide.ts';
 import { mayWrite } from './permissions.ts';
 import { type IssueDetail, issueDetails } from './validation.ts';
 
@@ -120,7 +120,14 @@ function update(ctx: MutationContext, m: Mutation, spec: Spec, current: RecordRo
     ...current,
     rev,
     data: merged.data as Doc,
-    fieldMeta: touchFields(current.fieldMeta, fields, rev, ctx.deviceId),
+    // Only fields whose value changes take the writer's mark: agreeing with a value is not writing
+    // it, or the device that really wrote it would get a conflict for its next edit of the field.
+    fieldMeta: touchFields(
+      current.fieldMeta,
+      fields.filter((f) => !sameValue(patch[f], current.data[f])),
+      rev,
+      ctx.deviceId,
+    ),
     updatedAt: ctx.now,
     updatedBy: ctx.user.id,
   });
