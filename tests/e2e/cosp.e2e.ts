@@ -50,6 +50,8 @@ test('a group session recorded offline reaches the second facilitator', async ({
   await a.page.getByRole('link', { name: 'Nyt forløb' }).click();
   await a.page.getByLabel('Navn på forløbet').fill(`Tryghedscirklen ${tag}`);
   await a.page.getByLabel('Sted').fill('Sundhedshuset, mødelokale 2');
+  await a.page.getByLabel('Medfacilitatorer fra andre faggrupper').fill('Lise Holm – pædagog');
+  await a.page.getByLabel('Kapitel 5').fill('Vejen til tryghed (kommunens titel)');
   await a.page.getByRole('button', { name: 'Gem' }).click();
   await expect(a.page.getByRole('heading', { level: 1, name: `Tryghedscirklen ${tag}` })).toBeVisible();
 
@@ -113,4 +115,20 @@ test('a group session recorded offline reaches the second facilitator', async ({
   await b.page.getByRole('link', { name: `Tryghedscirklen ${tag}` }).click();
   await expect(b.page.getByText('0 af 6 har gennemført (mindst 6 kapitler)')).toBeVisible();
   await expect(b.page.getByText('Gennemgået i session 1')).toBeVisible();
+  await expect(b.page.getByText('Kapitel 5: Vejen til tryghed (kommunens titel)')).toBeVisible();
+
+  // A participant drops out: the outcome needs a reason.
+  const sixth = `${parents[5]} (Familien ${tag} 6)`;
+  await b.page.getByLabel(`Udfald: ${sixth}`).selectOption('frafaldet');
+  await b.page.getByLabel(`Årsag til frafald: ${sixth}`).fill('Familien er flyttet');
+  await b.page.getByRole('button', { name: 'Gem' }).click();
+  await expect(b.page.getByLabel(`Udfald: ${sixth}`)).toHaveValue('frafaldet');
+
+  // The reflection is filed in the family's journal.
+  await b.page.goto('/familier');
+  await b.page.getByLabel('Søg efter familie').fill(`Familien ${tag} 1`);
+  await b.page.getByRole('link', { name: `Familien ${tag} 1`, exact: true }).click();
+  const journal = b.page.getByRole('region', { name: 'COS-P' });
+  await expect(journal.getByText('Mor deltog aktivt og genkendte behovet for trøst.')).toBeVisible();
+  await expect(journal.getByText('Underskrevet af Mette Sundhedsplejerske')).toBeVisible();
 });

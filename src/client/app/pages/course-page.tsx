@@ -97,7 +97,16 @@ export function CoursePage() {
           </ul>
         )}
       </section>
-      <CourseOverviewView overview={overview} names={names} required={threshold.attendedChapters} />
+      <CourseOverviewView
+        overview={overview}
+        names={names}
+        required={threshold.attendedChapters}
+        onOutcome={async (enrollmentId, outcome, reason) => {
+          const enrollment = data.enrollments.find((e) => e.id === enrollmentId);
+          if (enrollment)
+            await writer.update('cospEnrollment', enrollmentId, { ...enrollment.data, outcome, dropoutReason: reason });
+        }}
+      />
       {families ? <EnrolPanel courseId={courseId} families={families} /> : null}
     </>
   );

@@ -5,12 +5,12 @@ import { records, useLive } from '../../db/store.ts';
 import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
 import { ConsentsList } from '../../features/consents/consents-list.tsx';
-import { FamilyCospHistory } from '../../features/cosp/family-history.tsx';
+import { FamilyCospHistory, FamilyReflections } from '../../features/cosp/family-history.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { paths } from '../paths.ts';
-import { familyCospHistory } from './cosp-loaders.ts';
+import { familyCospHistory, familyReflections } from './cosp-loaders.ts';
 
 export function FamilyPage() {
   const { t } = useTranslation();
@@ -20,6 +20,7 @@ export function FamilyPage() {
   const caregivers = useLive(() => records.ofFamily('caregiver', familyId), [familyId]);
   const consents = useLive(() => records.ofFamily('consent', familyId), [familyId]);
   const cosp = useLive(() => familyCospHistory(familyId), [familyId]);
+  const reflections = useLive(() => familyReflections(familyId), [familyId]);
   const back = { to: paths.families, label: t('app.backToFamilies') };
 
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
@@ -77,6 +78,7 @@ export function FamilyPage() {
         <section className="card" aria-labelledby="cosp-heading">
           <h2 id="cosp-heading">{t('cosp.history')}</h2>
           {cosp ? <FamilyCospHistory rows={cosp} /> : null}
+          {reflections ? <FamilyReflections items={reflections} /> : null}
         </section>
       </div>
     </>

@@ -1,5 +1,6 @@
 /** Create or edit a COS-P course (form, facilitators, venue, planned sessions, start, status). */
 import { useTranslation } from 'react-i18next';
+import { defaultChapterTitles } from '../../../shared/cosp/cosp-fields.ts';
 import { type Course, courseForms, courseSchema, courseStatuses } from '../../../shared/cosp/course.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
@@ -16,12 +17,30 @@ const lines = (value: unknown) =>
         .map((line) => line.trim())
         .filter(Boolean);
 
+/** Co-facilitators are typed one per line as "Name – role". */
+const coFacilitators = (value: unknown) =>
+  Array.isArray(value)
+    ? value
+    : String(value ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => {
+          const [name = '', ...role] = line.split(/\s+[–-]\s+|,\s*/);
+          return { name: name.trim(), role: role.join(' ').trim() || 'pædagog' };
+        });
+
 export function CourseForm({ id, initial, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const { form, submit, status } = useRecordForm(courseSchema, {
     kind: 'cospCourse',
     ...(id ? { id } : {}),
-    defaultValues: { ...initial, facilitators: initial.facilitators.join('\n') as never },
+    defaultValues: {
+      ...initial,
+      facilitators: initial.facilitators.join('\n') as never,
+      coFacilitators: initial.coFacilitators.map((c) => `${c.name} – ${c.role}`).join('\n') as never,
+      chapterTitles: initial.chapterTitles.length === 8 ? initial.chapterTitles : [...defaultChapterTitles],
+    },
     onSaved,
   });
   const { register, formState } = form;
@@ -72,6 +91,28 @@ export function CourseForm({ id, initial, onSaved, onCancel }: Props) {
         >
           {(c) => <textarea {...c} rows={3} {...register('facilitators', { setValueAs: lines })} />}
         </Field>
+        <Field
+          label={t('cosp.course.coFacilitators')}
+          hint={t('cosp.course.coFacilitatorsHint')}
+          error={errors.coFacilitators?.message}
+          className="span-2"
+        >
+          {(c) => <textarea {...c} rows={2} {...register('coFacilitators', { setValueAs: coFacilitators })} />}
+        </Field>
+      </fieldset>
+      <fieldset className="form__section">
+        <legend>{t('cosp.course.chapterTitles')}</legend>
+        <p className="field__hint span-2">{t('cosp.course.chapterTitlesHint')}</p>
+        {defaultChapterTitles.map((_, i) => (
+          <Field
+            // biome-ignore lint/suspicious/noArrayIndexKey: the eight chapters are fixed positions
+            key={i}
+            label={t('cosp.course.chapterNumber', { number: i + 1 })}
+            error={errors.chapterTitles?.[i]?.message}
+          >
+            {(c) => <input {...c} {...register(`chapterTitles.${i}`)} autoComplete="off" />}
+          </Field>
+        ))}
       </fieldset>
       <FormActions errors={errors} status={status} submitting={formState.isSubmitting} onCancel={onCancel} />
     </form>

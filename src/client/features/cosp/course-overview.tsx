@@ -2,12 +2,19 @@
  * A course at a glance: chapters covered against the plan, attendance per participant, and who
  * has completed or is on track to complete by the municipality's threshold.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseOverview } from '../../../shared/cosp/completion.ts';
+import { type EnrollmentOutcome, enrollmentOutcomes } from '../../../shared/cosp/enrollment.ts';
 
-type Props = { overview: CourseOverview; names: Map<string, string>; required: number };
+type Props = {
+  overview: CourseOverview;
+  names: Map<string, string>;
+  required: number;
+  onOutcome: (enrollmentId: string, outcome: EnrollmentOutcome | '', reason: string) => Promise<void>;
+};
 
-export function CourseOverviewView({ overview, names, required }: Props) {
+export function CourseOverviewView({ overview, names, required, onOutcome }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -47,6 +54,7 @@ export function CourseOverviewView({ overview, names, required }: Props) {
                 <th scope="col">{t('cosp.overview.absent')}</th>
                 <th scope="col">{t('cosp.overview.chaptersAttended')}</th>
                 <th scope="col">{t('cosp.overview.completion')}</th>
+                <th scope="col">{t('cosp.overview.outcome')}</th>
               </tr>
             </thead>
             <tbody>
@@ -67,7 +75,13 @@ export function CourseOverviewView({ overview, names, required }: Props) {
                     ) : (
                       <span className="badge badge--consent-withdrawn">{t('cosp.overview.notOnTrack')}</span>
                     )}
-                    {p.outcome ? <span className="muted"> · {t(`cosp.outcomes.${p.outcome}`)}</span> : null}
+                  </td>
+                  <td>
+                    <OutcomeEditor
+                      name={names.get(p.enrollmentId) ?? ''}
+                      outcome={p.outcome}
+                      onSave={(outcome, reason) => onOutcome(p.enrollmentId, outcome, reason)}
+                    />
                   </td>
                 </tr>
               ))}
@@ -76,5 +90,53 @@ export function CourseOverviewView({ overview, names, required }: Props) {
         )}
       </section>
     </>
+  );
+}
+
+function OutcomeEditor(props: {
+  name: string;
+  outcome: EnrollmentOutcome | '';
+  onSave: (outcome: EnrollmentOutcome | '', reason: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<EnrollmentOutcome | ''>(props.outcome);
+  const [reason, setReason] = useState('');
+  const needsReason = outcome === 'frafaldet' && props.outcome !== 'frafaldet';
+  return (
+    <div className="outcome">
+      <select
+        aria-label={`${t('cosp.overview.outcome')}: ${props.name}`}
+        value={outcome}
+        onChange={(e) => {
+          const next = e.target.value as EnrollmentOutcome | '';
+          setOutcome(next);
+          if (next !== 'frafaldet') void props.onSave(next, '');
+        }}
+      >
+        {(['', ...enrollmentOutcomes] as const).map((o) => (
+          <option key={o} value={o}>
+            {t(`cosp.outcomes.${o}`)}
+          </option>
+        ))}
+      </select>
+      {needsReason ? (
+        <>
+          <input
+            aria-label={`${t('cosp.overview.dropoutReason')}: ${props.name}`}
+            placeholder={t('cosp.overview.dropoutReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <button
+            type="button"
+            className="button button--small"
+            disabled={reason.trim() === ''}
+            onClick={() => void props.onSave('frafaldet', reason)}
+          >
+            {t('common.save')}
+          </button>
+        </>
+      ) : null}
+    </div>
   );
 }

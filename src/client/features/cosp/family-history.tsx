@@ -21,3 +21,42 @@ export function FamilyCospHistory({ rows }: { rows: HistoryRow[] }) {
     </ul>
   );
 }
+
+export type JournalReflection = {
+  id: string;
+  course: string;
+  text: string;
+  status: 'kladde' | 'underskrevet';
+  signedBy: string;
+  corrections: { id: string; text: string; signedBy: string }[];
+};
+
+/** COS-P reflections filed in the family's journal: signed originals with their corrections. */
+export function FamilyReflections({ items }: { items: JournalReflection[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{t('cosp.reflectionsInJournal')}</h3>
+      <ul className="plain-list">
+        {items.map((r) => (
+          <li key={r.id} className="reflection__signed">
+            <p className="muted">{r.course}</p>
+            <p className="prewrap">{r.text}</p>
+            <p className="muted">
+              {r.status === 'underskrevet'
+                ? t('cosp.session.signed', { who: r.signedBy })
+                : t('cosp.session.saveDraft')}
+            </p>
+            {r.corrections.map((c) => (
+              <p key={c.id} className="reflection__amendment">
+                <strong>{t('cosp.session.amendment')}:</strong> {c.text}{' '}
+                <span className="muted">({t('cosp.session.signed', { who: c.signedBy })})</span>
+              </p>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

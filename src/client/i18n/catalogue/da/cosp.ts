@@ -11,6 +11,11 @@ export const cospDa = {
     title: 'Navn på forløbet',
     facilitators: 'Facilitatorer',
     facilitatorsHint: 'Én pr. linje.',
+    coFacilitators: 'Medfacilitatorer fra andre faggrupper',
+    coFacilitatorsHint: 'Én pr. linje som "Navn – rolle", f.eks. "Lise Holm – pædagog".',
+    chapterTitles: 'Kapiteltitler',
+    chapterTitlesHint: 'Titlerne kan tilpasses kommunens materiale.',
+    chapterNumber: 'Kapitel {{number}}',
     venue: 'Sted',
     plannedSessions: 'Planlagte sessioner',
     startDate: 'Startdato',
@@ -36,6 +41,8 @@ export const cospDa = {
     notOnTrack: 'Når ikke målet',
     completersLine: '{{count}} af {{total}} har gennemført (mindst {{required}} kapitler)',
     noParticipants: 'Ingen deltagere endnu.',
+    outcome: 'Udfald',
+    dropoutReason: 'Årsag til frafald',
   },
   enroll: {
     title: 'Tilmeld deltager',
@@ -86,4 +93,5 @@ export const cospDa = {
   history: 'COS-P',
   noHistory: 'Familien har ikke deltaget i COS-P.',
   historyLine: '{{course}} – {{caregiver}}: {{chapters}} kapitler, {{outcome}}',
+  reflectionsInJournal: 'Refleksioner fra COS-P (journal)',
 } as const;

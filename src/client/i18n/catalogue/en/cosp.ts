@@ -15,6 +15,11 @@ export const cospEn: Widen<typeof cospDa> = {
     title: 'Course name',
     facilitators: 'Facilitators',
     facilitatorsHint: 'One per line.',
+    coFacilitators: 'Co-facilitators from other professions',
+    coFacilitatorsHint: 'One per line as "Name – role", e.g. "Lise Holm – pedagogue".',
+    chapterTitles: 'Chapter titles',
+    chapterTitlesHint: "The titles can be adapted to the municipality's material.",
+    chapterNumber: 'Chapter {{number}}',
     venue: 'Venue',
     plannedSessions: 'Planned sessions',
     startDate: 'Start date',
@@ -40,6 +45,8 @@ export const cospEn: Widen<typeof cospDa> = {
     notOnTrack: 'Cannot reach the goal',
     completersLine: '{{count}} of {{total}} have completed (at least {{required}} chapters)',
     noParticipants: 'No participants yet.',
+    outcome: 'Outcome',
+    dropoutReason: 'Reason for dropping out',
   },
   enroll: {
     title: 'Enrol participant',
@@ -90,4 +97,5 @@ export const cospEn: Widen<typeof cospDa> = {
   history: 'COS-P',
   noHistory: 'The family has not taken part in COS-P.',
   historyLine: '{{course}} – {{caregiver}}: {{chapters}} chapters, {{outcome}}',
+  reflectionsInJournal: 'Reflections from COS-P (journal)',
 };
