@@ -3,7 +3,7 @@
  * English catalogue (en.ts) must have the same keys (the type checks it). Domain terms follow
  * shared/domain.md.
  */
-import { caseloadDa } from './da/caseload.ts';
+import { caseloadCoreDa } from './da/caseload-core.ts';
 
 export const da = {
   app: {
@@ -27,7 +27,7 @@ export const da = {
     settings: 'Indstillinger',
     cosp: 'COS-P',
   },
-  caseload: caseloadDa,
+  caseload: caseloadCoreDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },
   common: {
     save: 'Gem',

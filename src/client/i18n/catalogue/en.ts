@@ -1,6 +1,6 @@
 /** The English message catalogue: the same keys as da.ts (checked by the type). */
 import type { Catalogue } from './da.ts';
-import { caseloadEn } from './en/caseload.ts';
+import { caseloadCoreEn } from './en/caseload-core.ts';
 
 export const en: Catalogue = {
   app: {
@@ -24,7 +24,7 @@ export const en: Catalogue = {
     settings: 'Settings',
     cosp: 'COS-P',
   },
-  caseload: caseloadEn,
+  caseload: caseloadCoreEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },
   common: {
     save: 'Save',

@@ -2,9 +2,11 @@
  * Danish texts for screens beyond the first (families, children, device, needs attention): a lazy
  * chunk loaded with those screens (see i18n.ts loadScreenTexts), keeping the first screen small.
  */
+import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
 
 export const screensDa = {
+  caseload: caseloadDa,
   cosp: cospDa,
   family: {
     listTitle: 'Familier',

@@ -2,9 +2,11 @@
 
 import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
+import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
+  caseload: caseloadEn,
   cosp: cospEn,
   family: {
     listTitle: 'Families',
