@@ -73,7 +73,12 @@ export function FamilyPage() {
               {t('caseload.addConsent')}
             </Link>
           </div>
-          {consents ? <ConsentsList items={consents} /> : null}
+          {consents ? (
+            <ConsentsList
+              items={consents}
+              caregiverNames={new Map((caregivers ?? []).map((c) => [c.id, c.data.name]))}
+            />
+          ) : null}
         </section>
         <section className="card" aria-labelledby="cosp-heading">
           <h2 id="cosp-heading">{t('cosp.history')}</h2>

@@ -29,7 +29,13 @@ export function UserMenu() {
       <span className="user-menu__name" title={session.user.displayName}>
         {session.user.displayName}
       </span>
-      <button type="button" className="button button--small button--on-dark" onClick={() => void onLogout()}>
+      <button
+        type="button"
+        className="button button--small button--on-dark"
+        aria-label={`${t('auth.logout')} (${session.user.displayName})`}
+        title={session.user.displayName}
+        onClick={() => void onLogout()}
+      >
         {t('auth.logout')}
       </button>
       {blocked && (unsynced ?? 0) > 0 ? (

@@ -13,7 +13,8 @@ import { SyncMark } from '../../ui/sync-mark.tsx';
 
 type Item = { id: string; sync: SyncState; data: Consent };
 
-export function ConsentsList({ items }: { items: Item[] }) {
+/** `givenBy` holds a caregiver's id or a free-text name; ids are shown as the caregiver's name. */
+export function ConsentsList({ items, caregiverNames }: { items: Item[]; caregiverNames: Map<string, string> }) {
   const { t, i18n } = useTranslation();
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -40,7 +41,7 @@ export function ConsentsList({ items }: { items: Item[] }) {
               <span className={`badge badge--consent-${state}`}>{t(`caseload.consent.states.${state}`)}</span>
               <SyncMark state={item.sync} />
               <p className="muted">
-                {data.givenBy} · {t(`caseload.consent.forms.${data.form}`)} ·{' '}
+                {caregiverNames.get(data.givenBy) ?? data.givenBy} · {t(`caseload.consent.forms.${data.form}`)} ·{' '}
                 {t('caseload.consent.givenOn', { date: formatDate(data.date, i18n.language) })}
                 {data.withdrawnAt
                   ? ` · ${t('caseload.consent.withdrawnOn', { date: formatDate(data.withdrawnAt, i18n.language) })}`

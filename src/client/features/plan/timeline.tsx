@@ -54,15 +54,20 @@ export function Timeline({ name, birthDate, contacts }: Props) {
               y2={AXIS_Y + 5}
               className="timeline__tick"
             />
-            <text x={x(tick.day / 1000)} y={HEIGHT - 8} textAnchor="middle" className="timeline__label">
+            <text
+              x={x(tick.day / 1000)}
+              y={HEIGHT - 8}
+              textAnchor={tick.day === 0 ? 'start' : tick.day === 1000 ? 'end' : 'middle'}
+              className="timeline__label"
+            >
               {tick.label}
             </text>
           </g>
         ))}
         {today.outside === null ? (
           <g>
-            <line x1={x(today.fraction)} x2={x(today.fraction)} y1={8} y2={AXIS_Y + 10} className="timeline__today" />
-            <text x={x(today.fraction)} y={10} textAnchor="middle" className="timeline__label timeline__label--today">
+            <line x1={x(today.fraction)} x2={x(today.fraction)} y1={26} y2={AXIS_Y + 10} className="timeline__today" />
+            <text x={x(today.fraction)} y={20} textAnchor="middle" className="timeline__label timeline__label--today">
               {t('caseload.plan.today')}
             </text>
           </g>
