@@ -14,6 +14,8 @@ import { type BenchSuite, replaceSection } from './bench/lib.ts';
 /** Add a suite here: its module is loaded only when it runs. */
 const suites: Record<string, () => Promise<BenchSuite>> = {
   caseload: async () => (await import('./bench/caseload.ts')).suite,
+  sync: async () => (await import('./bench/sync.ts')).suite,
+  startup: async () => (await import('./bench/startup.ts')).suite,
 };
 
 const root = join(import.meta.dirname, '..');

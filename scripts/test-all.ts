@@ -57,6 +57,11 @@ if (!skipE2e) {
     env: { PLAYWRIGHT_JSON: playwrightJson },
     counts: playwrightCounts,
   });
+  // Keeps the benchmarks working: the sync and start-up suites at smoke size (about 30 s).
+  steps.push({
+    name: 'benchmark smoke run',
+    command: [join(root, 'scripts', 'bench.ts'), '--smoke', 'sync', 'startup'],
+  });
 }
 
 const total: Counts = { passed: 0, failed: 0 };

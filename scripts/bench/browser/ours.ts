@@ -1,0 +1,209 @@
+/// <reference lib="dom" />
+/**
+ * Browser entry of the sync benchmark ("ours"): the app's real sync engine, Dexie store and HTTP
+ * transport, bundled by scripts/bench/browser/build.ts and loaded from the real server's origin.
+ * Exposes window.oursBench; every function returns plain JSON for Playwright. Phase timers wrap
+ * the store seam (IndexedDB work) and the transport seam (network, JSON parse, response schema).
+ */
+
+import { encodePayload } from '../../../src/client/db/codec.ts';
+import { openDb } from '../../../src/client/db/db.ts';
+import { recordReader } from '../../../src/client/db/reader.ts';
+import { indexFields, recordWriter } from '../../../src/client/db/records.ts';
+import { matches, searchIndex } from '../../../src/client/features/families/search.ts';
+import { dexieSyncStore } from '../../../src/client/sync/dexie-store.ts';
+import { createSyncEngine, type SyncStore, type SyncTransport } from '../../../src/client/sync/engine.ts';
+import { httpTransport } from '../../../src/client/sync/transport.ts';
+import type { DemoDocument } from '../../../src/shared/caseload/demo-data.ts';
+import type { RecordKind } from '../../../src/shared/schemas/kinds.ts';
+import { SCHEMA_VERSION } from '../../../src/shared/version.ts';
+
+type Phases = { storeMs: number; transportMs: number; pushMs: number; totalMs: number; pushed: number; pulled: number };
+
+function timed<T extends object>(target: T, add: (ms: number) => void): T {
+  const out = {} as Record<string, unknown>;
+  for (const [key, fn] of Object.entries(target)) {
+    out[key] = async (...args: unknown[]) => {
+      const start = performance.now();
+      try {
+        return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        add(performance.now() - start);
+      }
+    };
+  }
+  return out as T;
+}
+
+async function sync(dbName: string, token: string, options: { pageSize?: number } = {}): Promise<Phases> {
+  const database = openDb(dbName);
+  await database.open();
+  const phases: Phases = { storeMs: 0, transportMs: 0, pushMs: 0, totalMs: 0, pushed: 0, pulled: 0 };
+  const start = performance.now();
+  const store: SyncStore = timed(dexieSyncStore(database), (ms) => {
+    phases.storeMs += ms;
+  });
+  const inner = httpTransport({ baseUrl: location.origin, token: () => token });
+  let firstPull = 0;
+  const transport: SyncTransport = timed(
+    {
+      push: inner.push,
+      pull: (since: string, limit: number) => {
+        if (firstPull === 0) firstPull = performance.now();
+        return inner.pull(since, limit);
+      },
+    },
+    (ms) => {
+      phases.transportMs += ms;
+    },
+  );
+  const engine = createSyncEngine({
+    store,
+    transport,
+    schemaVersion: SCHEMA_VERSION,
+    pageSize: options.pageSize ?? 1000,
+  });
+  const outcome = await engine.syncOnce();
+  phases.totalMs = performance.now() - start;
+  phases.pushMs = (firstPull || performance.now()) - start;
+  phases.pushed = outcome.pushed;
+  phases.pulled = outcome.pulled;
+  database.close();
+  return phases;
+}
+
+/** Creates the documents as the app does (recordWriter: record + outbox entry per transaction). */
+async function seedOutbox(dbName: string, docs: DemoDocument[]): Promise<number> {
+  const database = openDb(dbName);
+  await database.open();
+  const writer = recordWriter(database);
+  const start = performance.now();
+  for (const doc of docs) await writer.create(doc.kind, doc.data, doc.id);
+  const ms = performance.now() - start;
+  database.close();
+  return ms;
+}
+
+/** One edit through recordWriter (the incremental sync's "one changed record"). */
+async function editOne(dbName: string, kind: RecordKind, id: string, patch: Record<string, unknown>): Promise<void> {
+  const database = openDb(dbName);
+  await database.open();
+  const reader = recordReader(database);
+  const current = await reader.get(kind, id);
+  if (!current) throw new Error(`no ${kind} ${id}`);
+  await recordWriter(database).update(kind, id, { ...current.data, ...patch });
+  database.close();
+}
+
+const tableOf: Partial<Record<RecordKind, string>> = {
+  family: 'families',
+  child: 'children',
+  caregiver: 'caregivers',
+  consent: 'consents',
+  contact: 'contacts',
+  visit: 'visits',
+  observation: 'observations',
+};
+
+/** Stores documents as the sync store adopts pulled records (synced rows), for the query figures. */
+async function fill(dbName: string, docs: DemoDocument[]): Promise<number> {
+  const database = openDb(dbName);
+  await database.open();
+  const start = performance.now();
+  const byTable = new Map<string, unknown[]>();
+  for (const d of docs) {
+    const table = tableOf[d.kind];
+    if (!table) continue;
+    const rows = byTable.get(table) ?? [];
+    rows.push({
+      id: d.id,
+      kind: d.kind,
+      rev: 1,
+      seq: rows.length + 1,
+      updatedAt: '2026-05-12T08:00:00.000Z',
+      updatedBy: 'bench',
+      deleted: 0,
+      sync: 'synced',
+      payload: encodePayload(d.data as Record<string, unknown>),
+      ...indexFields(d.data as Record<string, unknown>),
+    });
+    byTable.set(table, rows);
+  }
+  for (const [table, rows] of byTable) await database.table(table).bulkPut(rows);
+  const ms = performance.now() - start;
+  database.close();
+  return ms;
+}
+
+/** Search as the family list does: read families, children, caregivers, build the index, filter. */
+async function search(dbName: string, query: string) {
+  const database = openDb(dbName);
+  await database.open();
+  const reader = recordReader(database);
+  const t0 = performance.now();
+  const [families, byFamily, caregivers] = await Promise.all([
+    reader.all('family'),
+    reader.childrenOfFamilies(),
+    reader.all('caregiver'),
+  ]);
+  const t1 = performance.now();
+  const names = new Map<string, string[]>();
+  for (const c of caregivers) names.set(c.data.familyId, [...(names.get(c.data.familyId) ?? []), c.data.name]);
+  const index = families.map((f) =>
+    searchIndex(f.id, [
+      f.data.name,
+      f.data.address,
+      ...(names.get(f.id) ?? []),
+      ...(byFamily.get(f.id) ?? []).flatMap((c) => [`${c.data.firstName} ${c.data.lastName}`, c.data.cpr]),
+    ]),
+  );
+  const t2 = performance.now();
+  const hits = index.filter((entry) => matches(entry, query)).length;
+  const t3 = performance.now();
+  database.close();
+  return { families: families.length, hits, readMs: t1 - t0, indexMs: t2 - t1, filterMs: t3 - t2, totalMs: t3 - t0 };
+}
+
+/** Opening a child's page: the child, its family, contacts, visits and their observations. */
+async function openChild(dbName: string, childId: string) {
+  const database = openDb(dbName);
+  await database.open();
+  const reader = recordReader(database);
+  const t0 = performance.now();
+  const child = await reader.get('child', childId);
+  if (!child) throw new Error('no child');
+  const [family, contacts, visits, observations] = await Promise.all([
+    reader.get('family', child.data.familyId),
+    reader.contactsOfChild(childId),
+    reader.byIndex('visit', 'childId', childId),
+    reader.byIndex('observation', 'childId', childId),
+  ]);
+  const ms = performance.now() - t0;
+  database.close();
+  return {
+    ms,
+    family: family ? 1 : 0,
+    contacts: contacts.length,
+    visits: visits.length,
+    observations: observations.length,
+  };
+}
+
+async function count(dbName: string) {
+  const database = openDb(dbName);
+  await database.open();
+  let records = 0;
+  for (const table of database.tables)
+    if (table.name !== 'meta' && table.name !== 'outbox') records += await table.count();
+  const outbox = await database.outbox.count();
+  database.close();
+  return { records, outbox };
+}
+
+const api = { sync, seedOutbox, editOne, fill, search, openChild, count };
+declare global {
+  interface Window {
+    oursBench: typeof api;
+  }
+}
+window.oursBench = api;

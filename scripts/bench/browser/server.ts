@@ -1,0 +1,70 @@
+/**
+ * The real server for the browser benchmarks, in-process: SQLite file in a temporary DATA_DIR,
+ * users created as the admin CLI does, documents seeded through the server's own push() (one
+ * transaction per batch, as a device's push request), and login through the API.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../../src/server/app.ts';
+import { createUser } from '../../../src/server/auth/create-user.ts';
+import { findUserByUsername } from '../../../src/server/store/accounts.ts';
+import { openStore } from '../../../src/server/store/db.ts';
+import { push } from '../../../src/server/sync/push.ts';
+import type { DemoDocument } from '../../../src/shared/caseload/demo-data.ts';
+import { SCHEMA_VERSION } from '../../../src/shared/version.ts';
+
+export const BENCH_PASSWORD = 'Bench-Password-2026!';
+
+export async function startBenchServer(distDir: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-'));
+  const store = openStore({ dataDir });
+  const app = await buildApp({ store, config: { tokenTtlDays: 30, logLevel: 'silent' }, distDir, logger: false });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+
+  async function user(username: string, team: string, name?: string): Promise<string> {
+    await createUser(store.db, { username, password: BENCH_PASSWORD, team, ...(name ? { name } : {}) });
+    const response = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  /** Seeds documents as created by one device, in push batches of `batch`; returns ms. */
+  function seed(username: string, docs: DemoDocument[], batch = 500): number {
+    const row = findUserByUsername(store.db, username);
+    if (!row) throw new Error(`no user ${username}`);
+    const deviceId = randomUUID();
+    const start = performance.now();
+    for (let i = 0; i < docs.length; i += batch) {
+      const mutations = docs.slice(i, i + batch).map((d, k) => ({
+        mutationId: randomUUID(),
+        clientSeq: i + k + 1,
+        kind: d.kind,
+        id: d.id,
+        op: 'create' as const,
+        baseRev: 0,
+        data: d.data as Record<string, unknown>,
+      }));
+      const { results } = push(store.db, row, { deviceId, schemaVersion: SCHEMA_VERSION, mutations }, new Date());
+      const bad = results.find((r) => r.status !== 'applied');
+      if (bad) throw new Error(`seed: ${bad.status} ${JSON.stringify(bad.error)}`);
+    }
+    return performance.now() - start;
+  }
+
+  return {
+    url,
+    dataDir,
+    user,
+    seed,
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}
