@@ -13,6 +13,11 @@ export const paths = {
   newContact: (familyId: string, childId: string) => `/familier/${familyId}/boern/${childId}/besoeg/nyt`,
   editContact: (familyId: string, childId: string, id: string) => `/familier/${familyId}/boern/${childId}/besoeg/${id}`,
   visits: '/besoeg',
+  startVisit: (familyId: string, childId: string, contactId: string) =>
+    `/familier/${familyId}/boern/${childId}/registrering/fra/${contactId}`,
+  newVisit: (familyId: string, childId: string) => `/familier/${familyId}/boern/${childId}/registrering/ny`,
+  visit: (familyId: string, childId: string, visitId: string) =>
+    `/familier/${familyId}/boern/${childId}/registrering/${visitId}`,
   cosp: '/cosp',
   newCourse: '/cosp/ny',
   course: (id: string) => `/cosp/${id}`,

@@ -43,6 +43,8 @@ const NewCoursePage = page(() => import('./pages/course-edit-page.tsx'), 'NewCou
 const EditCoursePage = page(() => import('./pages/course-edit-page.tsx'), 'EditCoursePage');
 const CoursePage = page(() => import('./pages/course-page.tsx'), 'CoursePage');
 const SessionPage = page(() => import('./pages/session-page.tsx'), 'SessionPage');
+const StartVisitPage = page(() => import('./pages/visit-page.tsx'), 'StartVisitPage');
+const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -69,6 +71,9 @@ export function AppRouter() {
             <Route path="/familier/:familyId/boern/:childId" component={ChildPage} />
             <Route path="/familier/:familyId/boern/:childId/besoeg/nyt" component={NewContactPage} />
             <Route path="/familier/:familyId/boern/:childId/besoeg/:contactId" component={EditContactPage} />
+            <Route path="/familier/:familyId/boern/:childId/registrering/ny" component={StartVisitPage} />
+            <Route path="/familier/:familyId/boern/:childId/registrering/fra/:contactId" component={StartVisitPage} />
+            <Route path="/familier/:familyId/boern/:childId/registrering/:visitId" component={VisitPage} />
             <Route path="/familier/:familyId/omsorgspersoner/ny" component={NewCaregiverPage} />
             <Route path="/familier/:familyId/omsorgspersoner/:caregiverId" component={EditCaregiverPage} />
             <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />

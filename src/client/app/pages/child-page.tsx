@@ -5,6 +5,8 @@ import { formatCpr } from '../../../shared/domain/cpr.ts';
 import { records, useLive } from '../../db/store.ts';
 import { PlanTable } from '../../features/plan/plan-table.tsx';
 import { Timeline } from '../../features/plan/timeline.tsx';
+import { Journal } from '../../features/visits/journal.tsx';
+import { getSession } from '../../sync/session.ts';
 import { Age } from '../../ui/age.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -14,17 +16,21 @@ export function ChildPage() {
   const { t, i18n } = useTranslation();
   const { familyId, childId } = useParams<{ familyId: string; childId: string }>();
   const data = useLive(async () => {
-    const [child, family, contacts] = await Promise.all([
+    const [child, family, contacts, visits, notes, session] = await Promise.all([
       records.get('child', childId),
       records.get('family', familyId),
       records.contactsOfChild(childId),
+      records.byIndex('visit', 'childId', childId),
+      records.byIndex('journalNote', 'childId', childId),
+      getSession(),
     ]);
-    return child ? { child, family, contacts } : null;
+    const me = { id: session?.user.id ?? '', displayName: session?.user.displayName ?? '' };
+    return child ? { child, family, contacts, visits, notes, me } : null;
   }, [childId, familyId]);
   const back = { to: paths.family(familyId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('child.notFound')} back={back} />;
-  const { child, family, contacts } = data;
+  const { child, family, contacts, visits, notes, me } = data;
   const name = `${child.data.firstName} ${child.data.lastName}`.trim();
   return (
     <>
@@ -58,8 +64,37 @@ export function ChildPage() {
         {family && family.data.inclusionDate === '' ? (
           <p className="muted">{t('caseload.plan.extraVisitsInfo')}</p>
         ) : null}
-        <PlanTable items={contacts} editHref={(id) => paths.editContact(familyId, childId, id)} />
+        <PlanTable
+          items={contacts}
+          editHref={(id) => paths.editContact(familyId, childId, id)}
+          startHref={(id) => paths.startVisit(familyId, childId, id)}
+        />
       </section>
+      <section className="card" aria-labelledby="visits-heading">
+        <div className="card__head">
+          <h2 id="visits-heading">{t('visits.visits')}</h2>
+          <Link href={paths.newVisit(familyId, childId)} className="button button--small">
+            {t('visits.adHoc')}
+          </Link>
+        </div>
+        {visits.length === 0 ? (
+          <p className="muted">{t('visits.noVisits')}</p>
+        ) : (
+          <ul className="plain-list">
+            {[...visits]
+              .sort((a, b) => b.data.date.localeCompare(a.data.date))
+              .map((v) => (
+                <li key={v.id} className="row-item">
+                  <Link href={paths.visit(familyId, childId, v.id)}>
+                    {formatDate(v.data.date, i18n.language)} · {t(`caseload.plan.types.${v.data.type}`)}
+                  </Link>
+                  <span className="badge">{t(`visits.statuses.${v.data.status}`)}</span>
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+      <Journal notes={notes.filter((n) => n.data.visitId === '')} refs={{ familyId, childId }} me={me} />
     </>
   );
 }

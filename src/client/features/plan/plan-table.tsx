@@ -6,9 +6,13 @@ import type { SyncState } from '../../db/db.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 
-type Props = { items: { id: string; sync: SyncState; data: Contact }[]; editHref: (id: string) => string };
+type Props = {
+  items: { id: string; sync: SyncState; data: Contact }[];
+  editHref: (id: string) => string;
+  startHref: (id: string) => string;
+};
 
-export function PlanTable({ items, editHref }: Props) {
+export function PlanTable({ items, editHref, startHref }: Props) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return <p className="empty">{t('caseload.plan.empty')}</p>;
   const date = (d: string) => (d ? formatDate(d, i18n.language) : '–');
@@ -42,7 +46,16 @@ export function PlanTable({ items, editHref }: Props) {
               {t(`caseload.plan.statuses.${data.status}`)}
               {data.status === 'gennemfoert' && data.doneDate ? ` ${date(data.doneDate)}` : ''}
             </td>
-            <td>
+            <td className="row-actions">
+              {data.status === 'planlagt' ? (
+                <Link
+                  href={startHref(id)}
+                  className="button button--small button--primary"
+                  aria-label={`${t('visits.start')}: ${t(`caseload.plan.types.${data.type}`)}`}
+                >
+                  {t('visits.start')}
+                </Link>
+              ) : null}
               <Link
                 href={editHref(id)}
                 className="button button--small"

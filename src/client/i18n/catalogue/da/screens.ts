@@ -4,9 +4,11 @@
  */
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
+import { visitsDa } from './visits.ts';
 
 export const screensDa = {
   caseload: caseloadDa,
+  visits: visitsDa,
   cosp: cospDa,
   family: {
     listTitle: 'Familier',

@@ -4,9 +4,11 @@ import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
+import { visitsEn } from './visits.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
   caseload: caseloadEn,
+  visits: visitsEn,
   cosp: cospEn,
   family: {
     listTitle: 'Families',

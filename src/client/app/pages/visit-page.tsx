@@ -1,0 +1,101 @@
+/**
+ * Visits: starting one (from a planned contact, or ad hoc) creates the draft visit record at once,
+ * so what the nurse types has a home from the first keystroke; the visit page holds the form and
+ * the visit's journal notes.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'wouter';
+import { localToday } from '../../../shared/domain/age.ts';
+import { contactCompletion, visitFromContact } from '../../../shared/visits/visit.ts';
+import { records, useLive } from '../../db/store.ts';
+import { writer } from '../../db/write-store.ts';
+import { Journal } from '../../features/visits/journal.tsx';
+import { VisitForm } from '../../features/visits/visit-form.tsx';
+import { getSession } from '../../sync/session.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { paths } from '../paths.ts';
+
+async function signer() {
+  const session = await getSession();
+  return { id: session?.user.id ?? '', displayName: session?.user.displayName ?? '' };
+}
+
+export function StartVisitPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { familyId, childId, contactId } = useParams<{ familyId: string; childId: string; contactId?: string }>();
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      const me = await signer();
+      const contact = contactId ? await records.get('contact', contactId) : undefined;
+      // A visit already started for this contact is reopened, not duplicated.
+      const existing = contactId
+        ? (await records.byIndex('visit', 'childId', childId)).find((v) => v.data.contactId === contactId)
+        : undefined;
+      const id =
+        existing?.id ??
+        (await writer.create(
+          'visit',
+          contact
+            ? visitFromContact(contact, localToday(), me)
+            : {
+                childId,
+                familyId,
+                type: 'behovsbesoeg',
+                date: localToday(),
+                participants: [{ role: 'sundhedsplejerske', name: me.displayName }],
+              },
+        ));
+      navigate(paths.visit(familyId, childId, id), { replace: true });
+    })();
+  }, [contactId, childId, familyId, navigate]);
+  return <p className="muted">{t('app.loading')}</p>;
+}
+
+export function VisitPage() {
+  const { t } = useTranslation();
+  const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
+  const data = useLive(async () => {
+    const [visit, child, notes, me] = await Promise.all([
+      records.get('visit', visitId),
+      records.get('child', childId),
+      records.byIndex('journalNote', 'visitId', visitId),
+      signer(),
+    ]);
+    return visit ? { visit, child, notes, me } : null;
+  }, [visitId, childId]);
+  const back = { to: paths.child(familyId, childId), label: t('common.back') };
+  if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
+  const { visit, child, notes, me } = data;
+  const childName = child ? `${child.data.firstName} ${child.data.lastName}`.trim() : '';
+
+  const onSigned = async () => {
+    if (!visit.data.contactId) return;
+    const contact = await records.get('contact', visit.data.contactId);
+    const done = contact ? contactCompletion(visit.data, contact.data) : null;
+    if (contact && done) await writer.update('contact', contact.id, { ...contact.data, ...done });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`${t(`caseload.plan.types.${visit.data.type}`)}: ${childName}`}
+        subtitle={t(`visits.statuses.${visit.data.status}`)}
+        back={{ to: paths.child(familyId, childId), label: childName || t('common.back') }}
+      />
+      <VisitForm
+        key={`${visit.id}-${visit.data.status}`}
+        visitId={visit.id}
+        visit={visit.data}
+        signer={me}
+        onSigned={onSigned}
+      />
+      <Journal notes={notes} refs={{ familyId, childId, visitId }} me={me} />
+    </>
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The visit record as the nurse fills it in, in the family's home: type and contact mode, time,
+ * participants, material used, topics, agreements and the next contact. Every keystroke is kept
+ * in a local draft (use-draft.ts); "Gem kladde" saves the record, "Underskriv" makes it final and
+ * completes the planned contact it carries out. A signed visit is shown read-only.
+ */
+import { useEffect } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { visitDraftKey } from '../../../shared/visits/draft.ts';
+import {
+  canEditVisit,
+  contactModes,
+  defaultVisitTopics,
+  participantRoles,
+  signVisit,
+  type Visit,
+  visitMaterials,
+  visitSchema,
+  visitTypes,
+} from '../../../shared/visits/visit.ts';
+import { writer } from '../../db/write-store.ts';
+import { formatWhen } from '../../ui/dates.ts';
+import { useErrorText } from '../../ui/field.tsx';
+import { useDraft } from './use-draft.ts';
+
+type Props = {
+  visitId: string;
+  visit: Visit;
+  signer: { id: string; displayName: string };
+  /** Marks the planned contact done when the visit is signed. */
+  onSigned: (visit: Visit) => Promise<void>;
+};
+
+type FormValues = Omit<Visit, 'status' | 'signedBy' | 'signedById' | 'signedAt'>;
+
+const editable = (visit: Visit): FormValues => {
+  const { status: _s, signedBy: _b, signedById: _i, signedAt: _a, ...rest } = visit;
+  return rest;
+};
+
+export function VisitForm(props: Props) {
+  const { t, i18n } = useTranslation();
+  const { state, keep, discard } = useDraft(visitDraftKey(props.visitId), editable(props.visit), {
+    familyId: props.visit.familyId,
+    childId: props.visit.childId,
+  });
+  if (!canEditVisit(props.visit)) return <SignedVisit visit={props.visit} />;
+  if (!state) return <p className="muted">{t('app.loading')}</p>;
+  return (
+    <>
+      {state.restored ? <p className="notice">{t('visits.draftRestored')}</p> : null}
+      <EditVisit {...props} initial={state.values} keep={keep} discard={discard} />
+      <p className="muted" role="status">
+        {state.savedAt ? t('visits.draftSaved', { when: formatWhen(state.savedAt, i18n.language) }) : null}
+      </p>
+    </>
+  );
+}
+
+function EditVisit({
+  visitId,
+  visit,
+  signer,
+  onSigned,
+  initial,
+  keep,
+  discard,
+}: Props & { initial: FormValues; keep: (v: Record<string, unknown>) => void; discard: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const form = useForm<FormValues>({ defaultValues: initial });
+  const { register, control, watch, setError, formState } = form;
+  const participants = useFieldArray({ control, name: 'participants' });
+
+  useEffect(() => {
+    const subscription = watch((values) => keep(values as Record<string, unknown>));
+    return () => subscription.unsubscribe();
+  }, [watch, keep]);
+
+  const save = async (values: FormValues, signed: boolean) => {
+    const candidate: Visit = { ...visit, ...values, status: 'kladde', signedBy: '', signedById: '', signedAt: '' };
+    const final = signed ? signVisit(candidate, signer, new Date()) : candidate;
+    const parsed = visitSchema.safeParse(final);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) setError(issue.path.join('.') as never, { message: issue.message });
+      return;
+    }
+    await writer.update('visit', visitId, parsed.data);
+    await discard();
+    if (signed) await onSigned(parsed.data);
+  };
+
+  const err = (name: keyof FormValues) => errorText(formState.errors[name]?.message as string | undefined);
+  const field = (name: keyof FormValues, label: string, input: React.ReactNode) => (
+    <div className={`field${err(name) ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={`visit-${name}`}>
+        {label}
+      </label>
+      {input}
+      {err(name) ? <p className="field__error">{err(name)}</p> : null}
+    </div>
+  );
+
+  return (
+    <form className="form" onSubmit={form.handleSubmit((v) => save(v, false))} noValidate>
+      <fieldset className="form__section">
+        <legend>{t('visits.record')}</legend>
+        {field(
+          'type',
+          t('visits.type'),
+          <select id="visit-type" {...register('type')} disabled={visit.contactId !== ''}>
+            {visitTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`caseload.plan.types.${type}`)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'contactMode',
+          t('visits.contactMode'),
+          <select id="visit-contactMode" {...register('contactMode')}>
+            {contactModes.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`visits.contactModes.${mode}`)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field('date', t('visits.date'), <input id="visit-date" type="date" {...register('date')} />)}
+        <div className="field-group__fields">
+          {field(
+            'startTime',
+            t('visits.startTime'),
+            <input id="visit-startTime" type="time" {...register('startTime')} />,
+          )}
+          {field('endTime', t('visits.endTime'), <input id="visit-endTime" type="time" {...register('endTime')} />)}
+        </div>
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>{t('visits.participants')}</legend>
+        {participants.fields.map((item, index) => (
+          <div key={item.id} className="participant-row span-2">
+            <label className="field">
+              <span className="field__label">{t('visits.role')}</span>
+              <select {...register(`participants.${index}.role`)}>
+                {participantRoles.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`visits.roles.${role}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">{t('visits.name')}</span>
+              <input {...register(`participants.${index}.name`)} autoComplete="off" />
+            </label>
+            <button type="button" className="button button--small" onClick={() => participants.remove(index)}>
+              {t('visits.removeParticipant', { number: index + 1 })}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => participants.append({ role: 'paedagog', name: '' })}
+        >
+          {t('visits.addParticipant')}
+        </button>
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>{t('visits.materials')}</legend>
+        <div className="check-grid span-2">
+          {visitMaterials.map((m) => (
+            <label key={m} className="checkbox">
+              <input type="checkbox" value={m} {...register('materials')} />
+              {t(`visits.materialList.${m}`)}
+            </label>
+          ))}
+        </div>
+        {field(
+          'materialOther',
+          t('visits.materialOther'),
+          <input id="visit-materialOther" {...register('materialOther')} />,
+        )}
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>{t('visits.topics')}</legend>
+        <div className="check-grid span-2">
+          {defaultVisitTopics.map((topic) => (
+            <label key={topic} className="checkbox">
+              <input type="checkbox" value={topic} {...register('topics')} />
+              {t(`visits.topicList.${topic}`)}
+            </label>
+          ))}
+        </div>
+        <div className="span-2">
+          {field(
+            'topicsNote',
+            t('visits.topicsNote'),
+            <textarea id="visit-topicsNote" rows={3} {...register('topicsNote')} />,
+          )}
+        </div>
+        <div className="span-2">
+          {field(
+            'agreements',
+            t('visits.agreements'),
+            <textarea id="visit-agreements" rows={4} {...register('agreements')} />,
+          )}
+        </div>
+        {field(
+          'nextContact',
+          t('visits.nextContact'),
+          <input id="visit-nextContact" type="date" {...register('nextContact')} />,
+        )}
+      </fieldset>
+
+      <div className="form-actions">
+        <p className="form-actions__status muted">{t('visits.signHint')}</p>
+        <button type="submit" className="button">
+          {t('visits.saveDraft')}
+        </button>
+        <button type="button" className="button button--primary" onClick={form.handleSubmit((v) => save(v, true))}>
+          {t('visits.sign')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SignedVisit({ visit }: { visit: Visit }) {
+  const { t, i18n } = useTranslation();
+  const rows: [string, string][] = [
+    [t('visits.type'), t(`caseload.plan.types.${visit.type}`)],
+    [t('visits.contactMode'), t(`visits.contactModes.${visit.contactMode}`)],
+    [t('visits.date'), `${visit.date} ${visit.startTime}–${visit.endTime}`],
+    [
+      t('visits.participants'),
+      visit.participants.map((p) => `${t(`visits.roles.${p.role}`)} ${p.name}`.trim()).join(', '),
+    ],
+    [t('visits.materials'), visit.materials.map((m) => t(`visits.materialList.${m}`)).join(', ')],
+    [
+      t('visits.topics'),
+      visit.topics.map((k) => t(`visits.topicList.${k}` as 'visits.topicList.soevn', { defaultValue: k })).join(', '),
+    ],
+    [t('visits.topicsNote'), visit.topicsNote],
+    [t('visits.agreements'), visit.agreements],
+    [t('visits.nextContact'), visit.nextContact],
+  ];
+  return (
+    <section className="card" aria-labelledby="signed-visit">
+      <h2 id="signed-visit">{t('visits.record')}</h2>
+      <p className="notice">{t('visits.readOnly')}</p>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd className="prewrap">{value || '–'}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">
+        {t('visits.signed', { who: visit.signedBy, when: formatWhen(visit.signedAt, i18n.language) })}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Nothing typed is lost: half a 1½-year visit filled in offline survives a reload and a crashed
+ * page; signing makes it final and completes the planned contact; it syncs and a second tablet
+ * sees the signed visit. Journal notes are signed and then only corrected, the original kept.
+ */
+import { type Browser, expect, test } from '@playwright/test';
+import { AppPage } from './pages/app.ts';
+
+const monthsAgo = (months: number) => {
+  const d = new Date();
+  d.setMonth(d.getMonth() - months);
+  return d.toISOString().slice(0, 10);
+};
+
+async function tablet(browser: Browser, username: string) {
+  const context = await browser.newContext();
+  const app = new AppPage(await context.newPage());
+  await app.installOffline(username);
+  return { context, app, page: app.page };
+}
+
+test('half a 1½-year visit offline survives reload and a crash, is signed, syncs and reaches a second tablet', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const a = await tablet(browser, 'mette');
+  await a.app.goOffline();
+  await a.page.goto('/familier/ny');
+  await a.page.getByLabel('Familiens navn').fill('Familien Besøg');
+  await a.page.getByLabel('Inkluderet i forløbet').fill(monthsAgo(12));
+  await a.page.getByRole('button', { name: 'Gem' }).click();
+  await a.app.addChild({ firstName: 'Vera', birthDate: monthsAgo(18), sex: 'Pige' });
+  await a.page.getByRole('link', { name: 'Vera', exact: true }).click();
+  await a.page.getByRole('link', { name: 'Start besøg: 1½-års besøg' }).click();
+  await expect(a.page.getByRole('heading', { level: 1, name: '1½-års besøg: Vera' })).toBeVisible();
+
+  // Half the visit, typed with no network.
+  await a.page.getByLabel('Start', { exact: true }).fill('09:30');
+  await a.page.getByLabel('Døgnhjul').check();
+  await a.page.getByLabel('Søvn').check();
+  await a.page.getByLabel('Sprog', { exact: true }).check();
+  await a.page.getByLabel('Aftaler').fill('Mor prøver fast puttetid kl. 19.');
+  await a.page.getByRole('button', { name: 'Tilføj deltager' }).click();
+  await a.page.getByLabel('Navn').last().fill('Lise (pædagog)');
+  await expect(a.page.getByText(/Kladde gemt på enheden/)).toBeVisible();
+  const visitUrl = a.page.url();
+
+  await a.page.reload();
+  await expect(a.page.getByText('Din kladde er hentet frem – intet er tabt.')).toBeVisible();
+  await expect(a.page.getByLabel('Aftaler')).toHaveValue('Mor prøver fast puttetid kl. 19.');
+  await expect(a.page.getByLabel('Søvn')).toBeChecked();
+
+  // A crash: the page dies without any goodbye; a new page opens the visit again.
+  await a.page.getByLabel('Noter om emnerne').fill('Søvn drøftet grundigt');
+  await expect(a.page.getByText(/Kladde gemt på enheden/)).toBeVisible();
+  await a.page.waitForTimeout(800);
+  await a.page.close({ runBeforeUnload: false });
+  const page2 = await a.context.newPage();
+  await page2.goto(visitUrl);
+  await expect(page2.getByLabel('Noter om emnerne')).toHaveValue('Søvn drøftet grundigt');
+  await expect(page2.getByLabel('Start', { exact: true })).toHaveValue('09:30');
+  await expect(page2.getByLabel('Døgnhjul')).toBeChecked();
+  await expect(page2.getByLabel('Navn').last()).toHaveValue('Lise (pædagog)');
+
+  // Signing needs an end time: an inline message, nothing lost.
+  await page2.getByRole('button', { name: 'Underskriv besøget' }).click();
+  await expect(page2.getByText('Skal udfyldes.')).toBeVisible();
+  await page2.getByLabel('Slut', { exact: true }).fill('10:45');
+  await page2.getByRole('button', { name: 'Underskriv besøget' }).click();
+  await expect(page2.getByText('Besøget er underskrevet og kan ikke ændres.')).toBeVisible();
+
+  // A journal note on the visit, signed, then corrected.
+  await page2.getByLabel('Nyt journalnotat').fill('Vera virker tryg og nysgerrig.');
+  await page2.getByRole('button', { name: 'Underskriv notat' }).click();
+  await expect(page2.getByText('Vera virker tryg og nysgerrig.')).toBeVisible();
+  await page2.getByRole('button', { name: 'Tilføj rettelse' }).click();
+  const correction = page2.getByRole('group', { name: 'Tilføj rettelse' });
+  await correction.getByLabel('Rettelse', { exact: true }).fill('Vera virker tryg, nysgerrig og glad.');
+  await correction.getByLabel('Årsag til rettelsen').fill('Præcisering');
+  await correction.getByRole('button', { name: 'Underskriv notat' }).click();
+  await expect(page2.getByText('Vera virker tryg, nysgerrig og glad.')).toBeVisible();
+  await expect(page2.getByText('Vera virker tryg og nysgerrig.')).toBeVisible();
+
+  // The planned contact is done.
+  await page2.getByRole('link', { name: 'Vera', exact: true }).first().click();
+  await expect(page2.getByRole('cell', { name: /Gennemført/ })).toBeVisible();
+
+  await a.context.setOffline(false);
+  const synced = new AppPage(page2);
+  await synced.syncNow();
+  await synced.expectAllSynced();
+
+  const b = await tablet(browser, 'hanne');
+  await b.app.syncNow();
+  await b.page.goto(visitUrl);
+  await expect(b.page.getByText('Besøget er underskrevet og kan ikke ændres.')).toBeVisible();
+  await expect(b.page.getByText('Mor prøver fast puttetid kl. 19.')).toBeVisible();
+  await expect(b.page.getByText('Vera virker tryg, nysgerrig og glad.')).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+});
