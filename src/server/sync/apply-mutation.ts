@@ -21,7 +21,7 @@ import {
 } from '../store/records.ts';
 import { createConflict } from './conflicts.ts';
 import { decideDelete, decideUpdate, sameValue, touchFields } from './decide.ts';
-import { mayWrite } from './permissions.ts';
+import { isFinal, mayWrite } from './permissions.ts';
 import { type IssueDetail, issueDetails } from './validation.ts';
 
 export type MutationContext = { db: Database; user: UserRow; deviceId: string; now: string };
@@ -57,6 +57,10 @@ export function applyMutation(ctx: MutationContext, m: Mutation): MutationResult
   // An update or delete must name a record of this kind in the user's team; other teams are invisible.
   const current = findRecord(ctx.db, ctx.user.teamId, m.id);
   if (!current || current.kind !== m.kind) return notFound(m);
+  // Signed is final: corrections are new records (amendments), never edits or deletions.
+  if (isFinal(current.kind, current.data) && !current.deleted) {
+    return rejected(m, 'forbidden', 'A signed record is final; add a correction instead.');
+  }
   return m.op === 'update' ? update(ctx, m, spec, current) : remove(ctx, m, current);
 }
 
