@@ -43,12 +43,26 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await a.page.getByRole('button', { name: 'Tilføj deltager' }).click();
   await a.page.getByLabel('Navn').last().fill('Lise (pædagog)');
   await expect(a.page.getByText(/Kladde gemt på enheden/)).toBeVisible();
+
+  // Measurements, with the percentile computed as they are typed (WHO tables load offline).
+  await a.page.getByLabel('Vægt (gram)').fill('10800');
+  await expect(a.page.getByText(/Percentil \d+ \(z /).first()).toBeVisible();
+  await a.page.getByLabel('Længde/højde (cm)').fill('81');
+  await a.page.getByLabel('Målt', { exact: true }).selectOption('liggende');
+  await a.page.getByLabel('Hovedomfang (cm)').fill('46,5');
+  await a.page.getByRole('button', { name: 'Gem målinger' }).click();
+  await expect(a.page.getByText('Målingerne er gemt.')).toBeVisible();
+  await expect(a.page.getByRole('img', { name: /Vægt for alder: percentilkurver.*med 1 målinger/ })).toBeVisible();
+  // A corrected weight typed but not yet saved is kept too.
+  await a.page.getByLabel('Vægt (gram)').fill('10850');
+  await a.page.waitForTimeout(800);
   const visitUrl = a.page.url();
 
   await a.page.reload();
   await expect(a.page.getByText('Din kladde er hentet frem – intet er tabt.')).toBeVisible();
   await expect(a.page.getByLabel('Aftaler')).toHaveValue('Mor prøver fast puttetid kl. 19.');
   await expect(a.page.getByLabel('Søvn')).toBeChecked();
+  await expect(a.page.getByLabel('Vægt (gram)')).toHaveValue('10850');
 
   // A crash: the page dies without any goodbye; a new page opens the visit again.
   await a.page.getByLabel('Noter om emnerne').fill('Søvn drøftet grundigt');
@@ -61,6 +75,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await expect(page2.getByLabel('Start', { exact: true })).toHaveValue('09:30');
   await expect(page2.getByLabel('Døgnhjul')).toBeChecked();
   await expect(page2.getByLabel('Navn').last()).toHaveValue('Lise (pædagog)');
+  await expect(page2.getByLabel('Hovedomfang (cm)')).toHaveValue('46,5');
 
   // Signing needs an end time: an inline message, nothing lost.
   await page2.getByRole('button', { name: 'Underskriv besøget' }).click();

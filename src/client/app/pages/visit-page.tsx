@@ -3,18 +3,47 @@
  * so what the nurse types has a home from the first keystroke; the visit page holds the form and
  * the visit's journal notes.
  */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
+import { growthAge } from '../../../shared/growth/age.ts';
+import type { MeasurementsValues } from '../../../shared/visits/observation.ts';
 import { contactCompletion, visitFromContact } from '../../../shared/visits/visit.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
+import type { ChartPoint } from '../../features/growth/growth-chart.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
+import { MeasurementsForm } from '../../features/visits/measurements-form.tsx';
 import { VisitForm } from '../../features/visits/visit-form.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
+
+const GrowthChart = lazy(async () => ({
+  default: (await import('../../features/growth/growth-chart.tsx')).GrowthChart,
+}));
+
+type Dated = MeasurementsValues & { date: string; visitId: string; observationId: string };
+
+/** The child's measurements across visits, oldest first (a visit's date is the measurement's). */
+async function measurementsOf(childId: string): Promise<Dated[]> {
+  const [observations, visits] = await Promise.all([
+    records.byIndex('observation', 'childId', childId),
+    records.byIndex('visit', 'childId', childId),
+  ]);
+  const dateOf = new Map(visits.map((v) => [v.id, v.data.date]));
+  return observations
+    .filter((o) => o.data.values.section === 'measurements' && o.data.amendsId === '')
+    .map((o) => ({
+      ...(o.data.values as MeasurementsValues),
+      date: dateOf.get(o.data.visitId) ?? '',
+      visitId: o.data.visitId,
+      observationId: o.id,
+    }))
+    .filter((m) => m.date !== '')
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
 
 async function signer() {
   const session = await getSession();
@@ -60,18 +89,19 @@ export function VisitPage() {
   const { t } = useTranslation();
   const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
   const data = useLive(async () => {
-    const [visit, child, notes, me] = await Promise.all([
+    const [visit, child, notes, me, measurements] = await Promise.all([
       records.get('visit', visitId),
       records.get('child', childId),
       records.byIndex('journalNote', 'visitId', visitId),
       signer(),
+      measurementsOf(childId),
     ]);
-    return visit ? { visit, child, notes, me } : null;
+    return visit ? { visit, child, notes, me, measurements } : null;
   }, [visitId, childId]);
   const back = { to: paths.child(familyId, childId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
-  const { visit, child, notes, me } = data;
+  const { visit, child, notes, me, measurements } = data;
   const childName = child ? `${child.data.firstName} ${child.data.lastName}`.trim() : '';
 
   const onSigned = async () => {
@@ -95,7 +125,39 @@ export function VisitPage() {
         signer={me}
         onSigned={onSigned}
       />
+      {child ? (
+        <MeasurementsForm
+          key={visitId}
+          visit={{ id: visitId, date: visit.data.date, familyId, childId, editable: visit.data.status === 'kladde' }}
+          child={child.data}
+          saved={(() => {
+            const own = measurements.find((m) => m.visitId === visitId);
+            return own ? { id: own.observationId, values: own } : null;
+          })()}
+          previous={measurements.filter((m) => m.visitId !== visitId && m.date <= visit.data.date).at(-1) ?? null}
+        />
+      ) : null}
+      {child ? (
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <GrowthChart sex={child.data.sex} points={chartPoints(child.data, measurements)} />
+        </Suspense>
+      ) : null}
       <Journal notes={notes} refs={{ familyId, childId, visitId }} me={me} />
     </>
   );
+}
+
+function chartPoints(
+  child: { birthDate: string; gestationalAgeWeeks: number | null; gestationalAgeDays: number | null },
+  measurements: Dated[],
+): ChartPoint[] {
+  return measurements.map((m) => {
+    const age = growthAge({ ...child, on: m.date });
+    return {
+      ageDays: age.useCorrected && age.correctedDays !== null ? age.correctedDays : age.chronologicalDays,
+      weightKg: m.weightGrams === null ? null : m.weightGrams / 1000,
+      lengthCm: m.lengthCm,
+      headCm: m.headCircumferenceCm,
+    };
+  });
 }

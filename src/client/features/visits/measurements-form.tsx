@@ -1,0 +1,221 @@
+/**
+ * Measurements at the visit: weight in whole grams, length or height in whole cm (lying or
+ * standing), head circumference with one decimal (Danish comma accepted), or the reason a value
+ * was not collected. The percentile is computed against WHO 2006 as each value is typed (the
+ * reference tables load on demand) with soft plausibility warnings; nothing computed is stored.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
+import type { Child } from '../../../shared/schemas/child.ts';
+import { notCollectedReasons } from '../../../shared/visits/common.ts';
+import { observationDraftKey } from '../../../shared/visits/draft.ts';
+import { type MeasurementSummary, measurementSummary } from '../../../shared/visits/measurement-summary.ts';
+import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
+import { writer } from '../../db/write-store.ts';
+import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
+import { useDraft } from './use-draft.ts';
+
+type Props = {
+  visit: { id: string; date: string; familyId: string; childId: string; editable: boolean };
+  child: Child;
+  saved: { id: string; values: MeasurementsValues } | null;
+  previous: (MeasurementsValues & { date: string }) | null;
+};
+
+type Text = { weight: string; length: string; head: string };
+
+const empty: MeasurementsValues = {
+  section: 'measurements',
+  weightGrams: null,
+  weightReason: '',
+  lengthCm: null,
+  lengthPosition: '',
+  lengthReason: '',
+  headCircumferenceCm: null,
+  headReason: '',
+};
+
+/** What is typed, kept in a draft until saved: the numbers as text (a Danish comma) and the choices. */
+type Typed = { text: Text; values: MeasurementsValues };
+
+export function MeasurementsForm(props: Props) {
+  const start = props.saved?.values ?? empty;
+  const typed: Typed = {
+    text: {
+      weight: formatLocaleNumber(start.weightGrams),
+      length: formatLocaleNumber(start.lengthCm),
+      head: formatLocaleNumber(start.headCircumferenceCm),
+    },
+    values: start,
+  };
+  const draft = useDraft(observationDraftKey(props.visit.id, 'measurements'), typed, {
+    familyId: props.visit.familyId,
+    childId: props.visit.childId,
+  });
+  if (!draft.state) return null;
+  return <Measurements {...props} initial={draft.state.values} keep={draft.keep} discard={draft.discard} />;
+}
+
+function Measurements({
+  visit,
+  child,
+  saved,
+  previous,
+  initial,
+  keep,
+  discard,
+}: Props & { initial: Typed; keep: (typed: Record<string, unknown>) => void; discard: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [text, setText] = useState<Text>(initial.text);
+  const [values, setValues] = useState<MeasurementsValues>(initial.values);
+  const opened = useRef(true);
+  useEffect(() => {
+    // Opening the form is not typing: only changes go to the draft.
+    if (opened.current) {
+      opened.current = false;
+      return;
+    }
+    keep({ text, values });
+  }, [text, values, keep]);
+  const [refs, setRefs] = useState<GrowthReferences | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void loadGrowthReferences().then(setRefs);
+  }, []);
+
+  const current: MeasurementsValues = {
+    ...values,
+    weightGrams: parseLocaleNumber(text.weight),
+    lengthCm: parseLocaleNumber(text.length),
+    headCircumferenceCm: parseLocaleNumber(text.head),
+  };
+  const summary: MeasurementSummary | null =
+    refs &&
+    [current.weightGrams, current.lengthCm, current.headCircumferenceCm].every((v) => v === null || Number.isFinite(v))
+      ? measurementSummary(child, { ...current, date: visit.date }, refs, { previous })
+      : null;
+
+  const save = async () => {
+    const data = {
+      visitId: visit.id,
+      childId: visit.childId,
+      familyId: visit.familyId,
+      values: current,
+      amendsId: '',
+      amendmentReason: '',
+    };
+    const parsed = observationSchema.safeParse(data);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path.at(-1)), i.message])));
+      return;
+    }
+    setErrors({});
+    if (saved) await writer.update('observation', saved.id, parsed.data);
+    else await writer.create('observation', parsed.data);
+    await discard();
+    setStatus(t('visits.measurementsSaved'));
+  };
+
+  const measureRow = (
+    key: 'weight' | 'length' | 'head',
+    label: string,
+    field: 'weightGrams' | 'lengthCm' | 'headCircumferenceCm',
+    reasonField: 'weightReason' | 'lengthReason' | 'headReason',
+  ) => {
+    const m = summary?.[key];
+    const error = errorText(errors[field]);
+    return (
+      <div className="measure">
+        <div className={`field${error ? ' field--invalid' : ''}`}>
+          <label className="field__label" htmlFor={`m-${key}`}>
+            {label}
+          </label>
+          <input
+            id={`m-${key}`}
+            inputMode={key === 'head' ? 'decimal' : 'numeric'}
+            value={text[key]}
+            disabled={!visit.editable}
+            aria-describedby={`m-${key}-result`}
+            onChange={(e) => setText((s) => ({ ...s, [key]: e.target.value }))}
+          />
+          {error ? <p className="field__error">{error}</p> : null}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`m-${key}-reason`}>
+            {t('visits.notMeasured')}
+          </label>
+          <select
+            id={`m-${key}-reason`}
+            value={values[reasonField]}
+            disabled={!visit.editable}
+            onChange={(e) => setValues((v) => ({ ...v, [reasonField]: e.target.value }))}
+          >
+            {(['', ...notCollectedReasons] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`visits.reasons.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p id={`m-${key}-result`} className="measure__result" aria-live="polite">
+          {m?.percentile != null && m.z != null
+            ? t('visits.percentile', {
+                p: m.percentile.toLocaleString('da-DK', { maximumFractionDigits: 0 }),
+                z: m.z.toLocaleString('da-DK', { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+              })
+            : null}
+          {m?.warnings.map((w) => (
+            <span key={w} className="measure__warning">
+              {' '}
+              {t(`visits.warnings.${w}`)}
+            </span>
+          ))}
+        </p>
+      </div>
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="measurements-heading">
+      <h2 id="measurements-heading">{t('visits.measurements')}</h2>
+      {summary?.age.useCorrected ? <p className="muted">{t('visits.correctedAge')}</p> : null}
+      {measureRow('weight', t('visits.weightGrams'), 'weightGrams', 'weightReason')}
+      {measureRow('length', t('visits.lengthCm'), 'lengthCm', 'lengthReason')}
+      <div className="field field--inline">
+        <label className="field__label" htmlFor="m-position">
+          {t('visits.lengthPosition')}
+        </label>
+        <select
+          id="m-position"
+          value={values.lengthPosition}
+          disabled={!visit.editable}
+          onChange={(e) =>
+            setValues((v) => ({ ...v, lengthPosition: e.target.value as MeasurementsValues['lengthPosition'] }))
+          }
+        >
+          {(['', ...lengthPositions] as const).map((p) => (
+            <option key={p} value={p}>
+              {t(`visits.positions.${p}`)}
+            </option>
+          ))}
+        </select>
+        {errors.lengthPosition ? <span className="field__error">{errorText(errors.lengthPosition)}</span> : null}
+      </div>
+      {measureRow('head', t('visits.headCm'), 'headCircumferenceCm', 'headReason')}
+      {visit.editable ? (
+        <div className="inline-form__actions">
+          <span role="status" className="ok-text">
+            {status}
+          </span>
+          <button type="button" className="button button--primary" onClick={() => void save()}>
+            {t('visits.saveMeasurements')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
