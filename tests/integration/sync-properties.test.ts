@@ -104,6 +104,18 @@ describe('counterexamples the properties found (shrunk), replayed', () => {
     const agree = (d: number): Op => ({ t: 'edit', d, pick: 0, edits: [{ field: 'name', value: 'shared' }] });
     await runScenario({ extraUsers: [], ops: [agree(0), sync(0), agree(1), sync(1), edit(0, 'name'), sync(0)] });
   });
+
+  // Regression (found by the random seed after the fix above): a device that agreed with a value
+  // owns it too, so its own next edit of the field is not a conflict with itself (guarantee 3).
+  it('a device that agreed with a value can change it again without conflicting with itself', async () => {
+    const set = (d: number, value: 'shared' | 'empty'): Op => ({
+      t: 'edit',
+      d,
+      pick: 0,
+      edits: [{ field: 'notes', value }],
+    });
+    await runScenario({ extraUsers: [], ops: [set(0, 'shared'), sync(0), set(1, 'shared'), set(1, 'empty'), sync(1)] });
+  });
 });
 
 /** An in-memory server stand-in: applies each mutationId once, like the ledger. */

@@ -20,7 +20,7 @@ import {
   updateRecord,
 } from '../store/records.ts';
 import { createConflict } from './conflicts.ts';
-import { decideDelete, decideUpdate, sameValue, touchFields } from './decide.ts';
+import { agreeFields, decideDelete, decideUpdate, sameValue, touchFields } from './decide.ts';
 import { isFinal, mayWrite } from './permissions.ts';
 import { type IssueDetail, issueDetails } from './validation.ts';
 
@@ -120,16 +120,16 @@ function update(ctx: MutationContext, m: Mutation, spec: Spec, current: RecordRo
   const merged = spec.schema.safeParse({ ...current.data, ...patch });
   if (!merged.success) return invalid(m, merged.error);
   const rev = current.rev + 1;
+  const changedFields = fields.filter((f) => !sameValue(patch[f], current.data[f]));
   const row = updateRecord(ctx.db, {
     ...current,
     rev,
     data: merged.data as Doc,
-    // Only fields whose value changes take the writer's mark: agreeing with a value is not writing
-    // it, or the device that really wrote it would get a conflict for its next edit of the field.
-    fieldMeta: touchFields(
-      current.fieldMeta,
-      fields.filter((f) => !sameValue(patch[f], current.data[f])),
-      rev,
+    // Fields whose value changes take the writer's mark; a field set to the value it already had
+    // keeps its writer, and this device joins those who own the value (decide.ts).
+    fieldMeta: agreeFields(
+      touchFields(current.fieldMeta, changedFields, rev, ctx.deviceId),
+      fields.filter((f) => !changedFields.includes(f)),
       ctx.deviceId,
     ),
     updatedAt: ctx.now,

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CurrentRecord, decideDelete, decideUpdate, type FieldMeta, sameValue, touchFields } from './decide.ts';
+import {
+  agreeFields,
+  type CurrentRecord,
+  decideDelete,
+  decideUpdate,
+  type FieldMeta,
+  fieldsChangedByOthers,
+  sameValue,
+  touchFields,
+} from './decide.ts';
 
 const record = (rev: number, fieldMeta: FieldMeta, data: Record<string, unknown> = {}, deleted = false) =>
   ({ rev, deleted, data, fieldMeta }) satisfies CurrentRecord;
@@ -111,5 +120,17 @@ describe('sameValue', () => {
     expect(sameValue([1], { 0: 1 })).toBe(false);
     expect(sameValue(null, {})).toBe(false);
     expect(sameValue('1', 1)).toBe(false);
+  });
+});
+
+describe('agreement', () => {
+  it('lets every device that agreed with a value edit it again without a conflict, but not others', () => {
+    const meta = agreeFields({ notes: { rev: 2, device: 'mette' } }, ['notes'], 'hanne');
+    expect(meta.notes).toEqual({ rev: 2, device: 'mette', agreed: ['hanne'] });
+    expect(fieldsChangedByOthers(meta, 1, 'mette')).toEqual([]);
+    expect(fieldsChangedByOthers(meta, 1, 'hanne')).toEqual([]);
+    expect(fieldsChangedByOthers(meta, 1, 'birgit')).toEqual(['notes']);
+    // A real change resets the owners to the new writer.
+    expect(touchFields(meta, ['notes'], 3, 'birgit').notes).toEqual({ rev: 3, device: 'birgit' });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The pure conflict rule of push (sync guarantee 3), deterministic and clock-free (guarantee 8).
- * Each top-level field remembers the rev and device of its last write; an edit based on `baseRev`
- * conflicts only with fields that OTHER devices wrote after baseRev, so a device's own successive
- * offline edits never conflict with each other. Edit-versus-delete is always a conflict.
+ * Each top-level field remembers the rev and device of its last write, and the devices that have
+ * since written the same value (agreed). An edit based on `baseRev` conflicts only with fields
+ * that OTHER devices changed after baseRev: a device's own successive offline edits never
+ * conflict with each other, and neither does a device's edit of a value it agreed with.
+ * Edit-versus-delete is always a conflict.
  */
 
-export type FieldMeta = Record<string, { rev: number; device: string }>;
+export type FieldMeta = Record<string, { rev: number; device: string; agreed?: string[] }>;
 
 export type CurrentRecord = {
   rev: number;
@@ -23,7 +25,7 @@ export type Decision =
 /** Fields written by other devices after baseRev, sorted. */
 export function fieldsChangedByOthers(meta: FieldMeta, baseRev: number, deviceId: string): string[] {
   return Object.entries(meta)
-    .filter(([, m]) => m.rev > baseRev && m.device !== deviceId)
+    .filter(([, m]) => m.rev > baseRev && m.device !== deviceId && !(m.agreed ?? []).includes(deviceId))
     .map(([field]) => field)
     .sort();
 }
@@ -64,6 +66,20 @@ export function decideDelete(input: { current: CurrentRecord; baseRev: number; d
 export function touchFields(meta: FieldMeta, fields: Iterable<string>, rev: number, deviceId: string): FieldMeta {
   const next = { ...meta };
   for (const field of fields) next[field] = { rev, device: deviceId };
+  return next;
+}
+
+/**
+ * The meta after `deviceId` wrote the value a field already had: the field keeps its writer and
+ * rev, and the device joins those who own the value (its next edit of it is its own edit).
+ */
+export function agreeFields(meta: FieldMeta, fields: Iterable<string>, deviceId: string): FieldMeta {
+  const next = { ...meta };
+  for (const field of fields) {
+    const current = next[field];
+    if (!current || current.device === deviceId || current.agreed?.includes(deviceId)) continue;
+    next[field] = { ...current, agreed: [...(current.agreed ?? []), deviceId].sort() };
+  }
   return next;
 }
 

@@ -34,8 +34,7 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
   else if (loginRequired) state = t('syncStatus.loginRequired');
   else if (syncing) state = t('syncStatus.syncing');
   else if (activity.state === 'error') state = t('syncStatus.error');
-  else
-    state = overview.pending === 0 ? t('syncStatus.allSynced') : t('syncStatus.pending', { count: overview.pending });
+  else state = overview.pending === 0 ? t('syncStatus.allSynced') : t('sync.state.pending');
 
   return (
     <section className="syncbar" aria-label={t('syncStatus.region')}>
