@@ -8,11 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
+import type { EpdsRole } from '../../../shared/instruments/epds.ts';
 import type { MeasurementsValues } from '../../../shared/visits/observation.ts';
+import { sectionsFor } from '../../../shared/visits/templates.ts';
 import { contactCompletion, visitFromContact } from '../../../shared/visits/visit.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
 import type { ChartPoint } from '../../features/growth/growth-chart.tsx';
+import { AdbbForm, EpdsForm } from '../../features/visits/instruments.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
 import { MeasurementsForm } from '../../features/visits/measurements-form.tsx';
 import { VisitForm } from '../../features/visits/visit-form.tsx';
@@ -89,19 +92,50 @@ export function VisitPage() {
   const { t } = useTranslation();
   const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
   const data = useLive(async () => {
-    const [visit, child, notes, me, measurements] = await Promise.all([
+    const [visit, child, notes, me, measurements, instruments, caregivers, settings] = await Promise.all([
       records.get('visit', visitId),
       records.get('child', childId),
       records.byIndex('journalNote', 'visitId', visitId),
       signer(),
       measurementsOf(childId),
+      records.byIndex('instrumentResponse', 'visitId', visitId),
+      records.ofFamily('caregiver', familyId),
+      records.settings(),
     ]);
-    return visit ? { visit, child, notes, me, measurements } : null;
+    return visit ? { visit, child, notes, me, measurements, instruments, caregivers, settings } : null;
   }, [visitId, childId]);
   const back = { to: paths.child(familyId, childId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
-  const { visit, child, notes, me, measurements } = data;
+  const { visit, child, notes, me, measurements, instruments, caregivers, settings } = data;
+  const sections = sectionsFor(visit.data.type).map((spec) => spec.section);
+  const visitRef = { id: visitId, date: visit.data.date, familyId, childId, editable: visit.data.status === 'kladde' };
+  const epds = instruments.flatMap((r) =>
+    r.data.response.instrument === 'EPDS'
+      ? [
+          {
+            id: r.id,
+            caregiverId: r.data.caregiverId,
+            role: r.data.response.role as EpdsRole,
+            answers: r.data.response.answers,
+          },
+        ]
+      : [],
+  );
+  const adbb = instruments.find((r) => r.data.response.instrument === 'ADBB');
+  const planFollowUp = async (window: { from: string; to: string }) => {
+    await writer.create('contact', {
+      childId,
+      familyId,
+      type: 'behovsbesoeg',
+      source: 'manual',
+      targetDate: window.from,
+      windowFrom: window.from,
+      windowTo: window.to,
+      nurse: me.displayName,
+      note: 'ADBB',
+    });
+  };
   const childName = child ? `${child.data.firstName} ${child.data.lastName}`.trim() : '';
 
   const onSigned = async () => {
@@ -141,6 +175,23 @@ export function VisitPage() {
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
           <GrowthChart sex={child.data.sex} points={chartPoints(child.data, measurements)} />
         </Suspense>
+      ) : null}
+      {sections.includes('epds') && caregivers.length > 0 ? (
+        <EpdsForm
+          visit={visitRef}
+          caregivers={caregivers.map((c) => ({ id: c.id, name: c.data.name, relation: c.data.relation }))}
+          cutoffs={settings.data.epdsCutoffs}
+          saved={epds}
+        />
+      ) : null}
+      {sections.includes('adbb') && child ? (
+        <AdbbForm
+          visit={visitRef}
+          birthDate={child.data.birthDate}
+          cutoff={settings.data.adbbCutoff}
+          saved={adbb ? { id: adbb.id, answers: adbb.data.response.answers } : null}
+          onPlanFollowUp={planFollowUp}
+        />
       ) : null}
       <Journal notes={notes} refs={{ familyId, childId, visitId }} me={me} />
     </>
