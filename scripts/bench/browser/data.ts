@@ -5,28 +5,18 @@
  * `count` documents. Every document validates against its kind's schema (checked in Node by the
  * suites before use). Pure and deterministic for a seed: runs in Node and in the browser bundle.
  */
+
 import {
   type DemoDocument,
   demoDocuments,
   generateDemoCaseload,
   seededRandom,
 } from '../../../src/shared/caseload/demo-data.ts';
+import { assessmentAreas } from '../../../src/shared/visits/observation.ts';
 
 export const BENCH_TODAY = '2026-05-12';
 
 const topics = ['soevn', 'mad-og-maaltider', 'sprog', 'leg-og-udvikling', 'motorik', 'samspil', 'foraeldretrivsel'];
-const areas = [
-  'social-kontakt',
-  'foraelder-barn-relation',
-  'foraelders-psykiske-tilstand',
-  'foraelders-saarbarhed',
-  'netvaerk',
-  'kommunikation-sprog',
-  'soevn',
-  'motorik',
-  'ernaering',
-  'passiv-rygning',
-] as const;
 const sentences = [
   'Mor fortæller, at nætterne er blevet roligere, og at barnet nu sover i egen seng.',
   'Vi talte om overgangen til familiens mad og om at spise sammen ved bordet.',
@@ -93,7 +83,10 @@ export function benchDocuments(count: number, seed = 1000): DemoDocument[] {
         values: {
           section: 'assessments',
           areas: Object.fromEntries(
-            areas.map((area, k) => [area, { level: 'normal', reason: '', note: k % 3 === 0 ? text(random, 1) : '' }]),
+            assessmentAreas.map((area, k) => [
+              area,
+              { level: 'normal', reason: '', note: k % 3 === 0 ? text(random, 1) : '' },
+            ]),
           ),
           note: text(random, 2),
         },

@@ -31,11 +31,13 @@
  *  (i) each record's shown sync state is right: conflict while an open conflict names it,
  *      rejected while the server refused its change, synced otherwise.
  */
+
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { rawData } from '../../../src/client/db/codec.ts';
 import type { LocalRecord } from '../../../src/client/db/db.ts';
 import { getDeviceInfo } from '../../../src/client/db/meta.ts';
+import type { RecordRow } from '../../../src/server/store/records.ts';
 import { familySchema } from '../../../src/shared/schemas/family.ts';
 import type { Mutation, MutationResult } from '../../../src/shared/sync/protocol.ts';
 import { type Device, openDevice } from './client-device.ts';
@@ -176,15 +178,8 @@ export type LedgerRow = {
   result: MutationResult;
 };
 
-export type ServerRecord = {
-  id: string;
-  teamId: string;
-  kind: string;
-  rev: number;
-  seq: number;
-  deleted: boolean;
-  data: Record<string, unknown>;
-};
+/** A server record as the invariants read it (the store's row without write metadata). */
+export type ServerRecord = Pick<RecordRow, 'id' | 'teamId' | 'kind' | 'rev' | 'seq' | 'deleted' | 'data'>;
 
 type Ledger = { rows: LedgerRow[]; byId: Map<string, LedgerRow>; byRecord: Map<string, LedgerRow[]> };
 
