@@ -4,8 +4,9 @@
  * never import Dexie (lint rule); they go through these.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { RecordKind } from '../../shared/schemas/kinds.ts';
 import { db } from './db.ts';
-import { recordReader } from './reader.ts';
+import { type RecordView, recordReader } from './reader.ts';
 
 export const records = recordReader(db);
 
@@ -14,4 +15,9 @@ export const records = recordReader(db);
  */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   return useLiveQuery(query, deps);
+}
+
+/** One record, live: `undefined` while loading, `null` when it is not on this device. */
+export function useRecord<K extends RecordKind>(kind: K, id: string): RecordView<K> | null | undefined {
+  return useLiveQuery(async () => (await records.get(kind, id)) ?? null, [kind, id]);
 }

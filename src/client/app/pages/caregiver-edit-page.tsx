@@ -1,7 +1,7 @@
 /** Add or edit a caregiver of a family. */
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
-import { records, useLive } from '../../db/store.ts';
+import { useRecord } from '../../db/store.ts';
 import { CaregiverForm } from '../../features/caregivers/caregiver-form.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
@@ -26,7 +26,7 @@ export function EditCaregiverPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { familyId, caregiverId } = useParams<{ familyId: string; caregiverId: string }>();
-  const caregiver = useLive(async () => (await records.get('caregiver', caregiverId)) ?? null, [caregiverId]);
+  const caregiver = useRecord('caregiver', caregiverId);
   const done = () => navigate(paths.family(familyId), { replace: true });
   const back = { to: paths.family(familyId), label: t('common.back') };
   if (caregiver === undefined) return null;

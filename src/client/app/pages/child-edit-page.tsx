@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { findDuplicateChild } from '../../../shared/caseload/duplicates.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
-import { records, useLive } from '../../db/store.ts';
+import { records, useRecord } from '../../db/store.ts';
 import { ChildForm, type PossibleDuplicate } from '../../features/children/child-form.tsx';
 import { reconcileChildPlan } from '../../features/plan/plan-service.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -27,16 +27,11 @@ async function possibleDuplicates(candidate: Child): Promise<PossibleDuplicate[]
   });
 }
 
-/** After a child is saved, its visit plan follows (new child, corrected birth date). */
-async function savedChild(childId: string) {
-  await reconcileChildPlan(childId);
-}
-
 export function NewChildPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const familyId = useParams<{ familyId: string }>().familyId;
-  const family = useLive(async () => (await records.get('family', familyId)) ?? null, [familyId]);
+  const family = useRecord('family', familyId);
   const back = { to: paths.family(familyId), label: t('common.back') };
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (family === null) return <PageHeader title={t('family.notFound')} back={back} />;
@@ -46,7 +41,9 @@ export function NewChildPage() {
       <ChildForm
         familyId={familyId}
         findDuplicates={possibleDuplicates}
-        onSaved={(id) => void savedChild(id).then(() => navigate(paths.family(familyId), { replace: true }))}
+        onSaved={(
+          id, // After a child is saved, its visit plan follows (new child, corrected birth date).
+        ) => void reconcileChildPlan(id).then(() => navigate(paths.family(familyId), { replace: true }))}
         onCancel={() => navigate(paths.family(familyId))}
       />
     </>
@@ -57,7 +54,7 @@ export function EditChildPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { familyId, childId } = useParams<{ familyId: string; childId: string }>();
-  const child = useLive(async () => (await records.get('child', childId)) ?? null, [childId]);
+  const child = useRecord('child', childId);
   const back = { to: paths.family(familyId), label: t('common.back') };
   if (child === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (child === null) return <PageHeader title={t('child.notFound')} back={back} />;
@@ -72,7 +69,9 @@ export function EditChildPage() {
         familyId={child.data.familyId}
         id={childId}
         initial={child.data}
-        onSaved={(id) => void savedChild(id).then(() => navigate(paths.child(familyId, childId), { replace: true }))}
+        onSaved={(
+          id, // After a child is saved, its visit plan follows (new child, corrected birth date).
+        ) => void reconcileChildPlan(id).then(() => navigate(paths.child(familyId, childId), { replace: true }))}
         onCancel={() => navigate(paths.family(familyId))}
       />
     </>

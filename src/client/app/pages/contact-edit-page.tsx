@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
-import { records, useLive } from '../../db/store.ts';
+import { useLive, useRecord } from '../../db/store.ts';
 import { ContactForm } from '../../features/plan/contact-form.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -49,7 +49,7 @@ export function EditContactPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { familyId, childId, contactId } = useParams<{ familyId: string; childId: string; contactId: string }>();
-  const contact = useLive(async () => (await records.get('contact', contactId)) ?? null, [contactId]);
+  const contact = useRecord('contact', contactId);
   const done = () => navigate(paths.child(familyId, childId), { replace: true });
   const back = { to: paths.child(familyId, childId), label: t('common.back') };
   if (contact === undefined) return null;

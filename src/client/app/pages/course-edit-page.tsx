@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { DEFAULT_PLANNED_SESSIONS } from '../../../shared/cosp/course.ts';
 import { localToday } from '../../../shared/domain/age.ts';
-import { records, useLive } from '../../db/store.ts';
+import { useLive, useRecord } from '../../db/store.ts';
 import { CourseForm } from '../../features/cosp/course-form.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -40,7 +40,7 @@ export function EditCoursePage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { courseId } = useParams<{ courseId: string }>();
-  const course = useLive(async () => (await records.get('cospCourse', courseId)) ?? null, [courseId]);
+  const course = useRecord('cospCourse', courseId);
   const back = { to: paths.course(courseId), label: t('common.back') };
   if (course === undefined) return null;
   if (course === null) return <PageHeader title={t('app.notFound')} back={back} />;

@@ -1,7 +1,7 @@
 /** Create ("Ny familie") and edit a family. */
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
-import { records, useLive } from '../../db/store.ts';
+import { useRecord } from '../../db/store.ts';
 import { FamilyForm } from '../../features/families/family-form.tsx';
 import { reconcileFamilyPlans } from '../../features/plan/plan-service.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -25,7 +25,7 @@ export function EditFamilyPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const familyId = useParams<{ familyId: string }>().familyId;
-  const family = useLive(async () => (await records.get('family', familyId)) ?? null, [familyId]);
+  const family = useRecord('family', familyId);
   const back = { to: paths.family(familyId), label: t('common.back') };
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (family === null) return <PageHeader title={t('family.notFound')} back={back} />;

@@ -1,7 +1,7 @@
 /** One family: details and children. */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import { records, useLive } from '../../db/store.ts';
+import { records, useLive, useRecord } from '../../db/store.ts';
 import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
 import { ConsentsList } from '../../features/consents/consents-list.tsx';
@@ -15,7 +15,7 @@ import { familyCospHistory, familyReflections } from './cosp-loaders.ts';
 export function FamilyPage() {
   const { t } = useTranslation();
   const familyId = useParams<{ familyId: string }>().familyId;
-  const family = useLive(async () => (await records.get('family', familyId)) ?? null, [familyId]);
+  const family = useRecord('family', familyId);
   const children = useLive(() => records.childrenOfFamily(familyId), [familyId]);
   const caregivers = useLive(() => records.ofFamily('caregiver', familyId), [familyId]);
   const consents = useLive(() => records.ofFamily('consent', familyId), [familyId]);
