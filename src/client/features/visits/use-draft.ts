@@ -18,8 +18,10 @@ export function useDraft<T extends Record<string, unknown>>(formKey: string, def
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<Record<string, unknown> | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  // The defaults are read once, when the form opens.
+  // The defaults are read once, when the form opens; the refs may be a new object on each render.
   const initialDefaults = useRef(defaults);
+  const refsNow = useRef(refs);
+  refsNow.current = refs;
 
   useEffect(() => {
     let live = true;
@@ -41,13 +43,13 @@ export function useDraft<T extends Record<string, unknown>>(formKey: string, def
     if (!values) return queue.current;
     // Writes are chained so a create is never raced by an update of the same draft.
     queue.current = queue.current.then(async () => {
-      const draft = draftOf(formKey, values, new Date(), refs);
+      const draft = draftOf(formKey, values, new Date(), refsNow.current);
       if (draftId.current) await writer.update('draft', draftId.current, draft);
       else draftId.current = await writer.create('draft', draft);
       setState((s) => (s ? { ...s, savedAt: draft.updatedAt } : s));
     });
     return queue.current;
-  }, [formKey, refs]);
+  }, [formKey]);
 
   /** Called on every change: the draft is written shortly after typing pauses. */
   const keep = useCallback(
