@@ -4,13 +4,7 @@
  * everything survives an offline reload. Consents are withdrawn without losing their history.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
-
-const monthsAgo = (months: number) => {
-  const d = new Date();
-  d.setMonth(d.getMonth() - months);
-  return d.toISOString().slice(0, 10);
-};
+import { AppPage, monthsAgo } from './pages/app.ts';
 
 test('a family with a child and two caregivers created offline gets a plan and appears in Mine besøg', async ({
   page,

@@ -4,13 +4,7 @@
  * follow-up visit within 1–2 weeks, which lands in the child's plan.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
-
-const monthsAgo = (months: number) => {
-  const d = new Date();
-  d.setMonth(d.getMonth() - months);
-  return d.toISOString().slice(0, 10);
-};
+import { AppPage, monthsAgo } from './pages/app.ts';
 
 test('EPDS item 10 always prompts; an ADBB at the cut-off plans a follow-up visit', async ({ page }) => {
   const app = new AppPage(page);

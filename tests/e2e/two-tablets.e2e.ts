@@ -3,22 +3,15 @@
  * on A reaches B; the same field changed offline on both becomes a conflict for the later one,
  * which resolves it in the UI, and both tablets converge.
  */
-import { type Browser, expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
-
-async function tablet(browser: Browser, username: string) {
-  const context = await browser.newContext();
-  const app = new AppPage(await context.newPage());
-  await app.installOffline(username);
-  return { context, app, page: app.page };
-}
+import { expect, test } from '@playwright/test';
+import { AppPage, newTablet } from './pages/app.ts';
 
 test('a family recorded offline on tablet A reaches tablet B; a conflict is resolved and both converge', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
-  const a = await tablet(browser, 'mette');
-  const b = await tablet(browser, 'hanne');
+  const a = await newTablet(browser, 'mette');
+  const b = await newTablet(browser, 'hanne');
 
   // A records a family and a child with no network, and reloads offline: still there, waiting.
   await a.app.goOffline();
@@ -104,11 +97,11 @@ test('logging out with unsynced work is refused and offers to sync first', async
 });
 
 test("another team's families never reach this tablet", async ({ browser }) => {
-  const ballerup = await tablet(browser, 'birgit');
+  const ballerup = await newTablet(browser, 'birgit');
   await ballerup.page.goto('/familier');
   await ballerup.app.createFamily({ name: 'Familien Ballerup' });
   await ballerup.app.expectAllSynced();
-  const jammerbugt = await tablet(browser, 'mette');
+  const jammerbugt = await newTablet(browser, 'mette');
   await jammerbugt.app.syncNow();
   await jammerbugt.page.goto('/familier');
   await expect(jammerbugt.app.familyLink('Familien Ballerup')).toBeHidden();

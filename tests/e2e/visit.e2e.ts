@@ -3,27 +3,14 @@
  * page; signing makes it final and completes the planned contact; it syncs and a second tablet
  * sees the signed visit. Journal notes are signed and then only corrected, the original kept.
  */
-import { type Browser, expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
-
-const monthsAgo = (months: number) => {
-  const d = new Date();
-  d.setMonth(d.getMonth() - months);
-  return d.toISOString().slice(0, 10);
-};
-
-async function tablet(browser: Browser, username: string) {
-  const context = await browser.newContext();
-  const app = new AppPage(await context.newPage());
-  await app.installOffline(username);
-  return { context, app, page: app.page };
-}
+import { expect, test } from '@playwright/test';
+import { AppPage, monthsAgo, newTablet, VisitSections } from './pages/app.ts';
 
 test('half a 1½-year visit offline survives reload and a crash, is signed, syncs and reaches a second tablet', async ({
   browser,
 }) => {
   test.setTimeout(150_000);
-  const a = await tablet(browser, 'mette');
+  const a = await newTablet(browser, 'mette');
   await a.app.goOffline();
   await a.page.goto('/familier/ny');
   await a.page.getByLabel('Familiens navn').fill('Familien Besøg');
@@ -77,9 +64,34 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await expect(page2.getByLabel('Navn').last()).toHaveValue('Lise (pædagog)');
   await expect(page2.getByLabel('Hovedomfang (cm)')).toHaveValue('46,5');
 
-  // Signing needs an end time: an inline message, nothing lost.
+  // Signing needs an end time and the sections the 1½-year visit requires: said inline, nothing lost.
   await page2.getByRole('button', { name: 'Underskriv besøget' }).click();
   await expect(page2.getByText('Skal udfyldes.')).toBeVisible();
+  const blocked = page2.getByRole('alert').filter({ hasText: 'Besøget kan ikke underskrives endnu' });
+  await expect(blocked).toContainText('Målinger har ændringer, der ikke er gemt');
+  await expect(blocked).toContainText('Vurderinger mangler');
+  await expect(blocked).toContainText('Ernæring mangler');
+  await expect(blocked).toContainText('Tobaksrøg i hjemmet mangler');
+  const sections = new VisitSections(page2);
+  await sections.section('Målinger').getByRole('button', { name: 'Gem målinger' }).click();
+  await expect(page2.getByText('Målingerne er gemt.')).toBeVisible();
+  for (const area of ['Social kontakt', 'Forælder-barn-relation', 'Forælders psykiske tilstand', 'Netværk']) {
+    await sections.choose('Vurderinger', area, 'Normal');
+  }
+  await sections.choose('Vurderinger', 'Søvn', 'Let bekymring');
+  await sections.section('Vurderinger').getByLabel('Uddybning').fill('Vågner mange gange om natten.');
+  await sections.section('Vurderinger').getByRole('button', { name: 'Gem vurderinger' }).click();
+  // Five areas left: each needs a level or the reason it was not assessed.
+  await expect(sections.section('Vurderinger').getByText('Afsnittet er ikke gemt')).toBeVisible();
+  for (const area of ['Kommunikation/sprog', 'Motorik', 'Ernæring', 'Passiv rygning']) {
+    await sections.choose('Vurderinger', area, 'Normal');
+  }
+  await sections.section('Vurderinger').getByLabel('Ikke oplyst, fordi').nth(3).selectOption('Ukendt');
+  await sections.save('Vurderinger', 'Gem vurderinger');
+  await sections.choose('Ernæring', 'Ernæring', 'Udelukkende familiens mad');
+  await sections.save('Ernæring', 'Gem ernæring');
+  await sections.choose('Tobaksrøg i hjemmet', 'Ryger nogen indendørs i hjemmet mindst ugentligt?', 'Nej');
+  await sections.save('Tobaksrøg i hjemmet', 'Gem tobaksrøg');
   await page2.getByLabel('Slut', { exact: true }).fill('10:45');
   await page2.getByRole('button', { name: 'Underskriv besøget' }).click();
   await expect(page2.getByText('Besøget er underskrevet og kan ikke ændres.')).toBeVisible();
@@ -105,7 +117,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await synced.syncNow();
   await synced.expectAllSynced();
 
-  const b = await tablet(browser, 'hanne');
+  const b = await newTablet(browser, 'hanne');
   await b.app.syncNow();
   await b.page.goto(visitUrl);
   await expect(b.page.getByText('Besøget er underskrevet og kan ikke ændres.')).toBeVisible();

@@ -96,7 +96,9 @@ export type FieldName = (typeof fieldNames)[number];
 
 export const sectionLabel = (section: string) => `visits.section.${section}`;
 export const fieldLabel = (field: FieldName) => `visits.field.${field}`;
-export const choiceLabel = (group: ChoiceGroup, value: string) => `visits.${group}.${value}`;
+/** Visit types share the caseload plan's labels (one name per type across the app). */
+export const choiceLabel = (group: ChoiceGroup, value: string) =>
+  group === 'type' ? `caseload.plan.types.${value}` : `visits.${group}.${value}`;
 /** Topics are keys a municipality may extend, so their labels come from its own list. */
 export const topicLabel = (topic: string) => `visits.topic.${topic}`;
 

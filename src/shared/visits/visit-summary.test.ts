@@ -183,7 +183,7 @@ describe('visitSummary', () => {
     const header = summary().sections[0];
     expect(header?.labelKey).toBe('visits.section.visit');
     expect(header?.rows).toEqual([
-      { labelKey: 'visits.field.type', text: '', keys: ['visits.type.besoeg-1-5-aar'], emphasis: false },
+      { labelKey: 'visits.field.type', text: '', keys: ['caseload.plan.types.besoeg-1-5-aar'], emphasis: false },
       { labelKey: 'visits.field.contactMode', text: '', keys: ['visits.contactMode.hjemmebesoeg'], emphasis: false },
       { labelKey: 'visits.field.date', text: '02.07.2025', keys: [], emphasis: false },
       { labelKey: 'visits.field.time', text: '09:00–10:15', keys: [], emphasis: false },

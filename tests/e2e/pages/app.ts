@@ -2,7 +2,7 @@
  * Page object for the app: what a nurse does, in her words. Tests say what, this file says how
  * (labels and roles, never CSS selectors).
  */
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../support/global-setup.ts';
 
 export type FamilyInput = { name: string; address?: string; tovholder?: string };
@@ -100,5 +100,45 @@ export class AppPage {
 
   familyLink(name: string) {
     return this.page.getByRole('link', { name });
+  }
+}
+
+/** A date the given number of months before today (YYYY-MM-DD), e.g. a child's birth date. */
+export function monthsAgo(months: number): string {
+  const d = new Date();
+  d.setMonth(d.getMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A second tablet: a fresh browser context, logged in and installed for offline use. */
+export async function newTablet(browser: Browser, username: string) {
+  const context = await browser.newContext();
+  const app = new AppPage(await context.newPage());
+  await app.installOffline(username);
+  return { context, app, page: app.page };
+}
+
+/** The observation sections of an open visit record, by their headings. */
+export class VisitSections {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  section(name: string): Locator {
+    return this.page.getByRole('region', { name: new RegExp(`^${name}`) });
+  }
+
+  /** Taps one answer of a question (a group of radio toggles) in a section. */
+  async choose(section: string, question: string, answer: string) {
+    await this.section(section)
+      .getByRole('group', { name: question, exact: true })
+      .getByLabel(answer, { exact: true })
+      .check();
+  }
+
+  async save(section: string, button: string) {
+    await this.section(section).getByRole('button', { name: button }).click();
+    await expect(this.section(section).getByRole('status')).toContainText('er gemt.');
   }
 }

@@ -88,7 +88,7 @@ export function ChildPage() {
                   <Link href={paths.visit(familyId, childId, v.id)}>
                     {formatDate(v.data.date, i18n.language)} · {t(`caseload.plan.types.${v.data.type}`)}
                   </Link>
-                  <span className="badge">{t(`visits.statuses.${v.data.status}`)}</span>
+                  <span className="badge">{t(`visits.status.${v.data.status}`)}</span>
                 </li>
               ))}
           </ul>

@@ -3,14 +3,20 @@
  * so what the nurse types has a home from the first keystroke; the visit page holds the form and
  * the visit's journal notes.
  */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
 import type { EpdsRole } from '../../../shared/instruments/epds.ts';
-import type { MeasurementsValues } from '../../../shared/visits/observation.ts';
-import { sectionsFor } from '../../../shared/visits/templates.ts';
+import { observationDraftKey } from '../../../shared/visits/draft.ts';
+import {
+  currentObservations,
+  type MeasurementsValues,
+  type ObservationSection,
+  observationSections,
+} from '../../../shared/visits/observation.ts';
+import { sectionsFor, visitSignProblems } from '../../../shared/visits/templates.ts';
 import { contactCompletion, visitFromContact } from '../../../shared/visits/visit.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
@@ -18,7 +24,8 @@ import type { ChartPoint } from '../../features/growth/growth-chart.tsx';
 import { AdbbForm, EpdsForm } from '../../features/visits/instruments.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
 import { MeasurementsForm } from '../../features/visits/measurements-form.tsx';
-import { VisitForm } from '../../features/visits/visit-form.tsx';
+import { SectionForm } from '../../features/visits/section-forms.tsx';
+import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
@@ -46,6 +53,16 @@ async function measurementsOf(childId: string): Promise<Dated[]> {
     }))
     .filter((m) => m.date !== '')
     .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The observation sections of a visit with input kept in a draft but not saved. */
+async function unsavedSections(visitId: string): Promise<ObservationSection[]> {
+  const found = await Promise.all(
+    observationSections.map(async (section) =>
+      (await records.byIndex('draft', 'formKey', observationDraftKey(visitId, section))).length > 0 ? [section] : [],
+    ),
+  );
+  return found.flat();
 }
 
 async function signer() {
@@ -92,23 +109,33 @@ export function VisitPage() {
   const { t } = useTranslation();
   const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
   const data = useLive(async () => {
-    const [visit, child, notes, me, measurements, instruments, caregivers, settings] = await Promise.all([
-      records.get('visit', visitId),
-      records.get('child', childId),
-      records.byIndex('journalNote', 'visitId', visitId),
-      signer(),
-      measurementsOf(childId),
-      records.byIndex('instrumentResponse', 'visitId', visitId),
-      records.ofFamily('caregiver', familyId),
-      records.settings(),
-    ]);
-    return visit ? { visit, child, notes, me, measurements, instruments, caregivers, settings } : null;
+    const [visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts] =
+      await Promise.all([
+        records.get('visit', visitId),
+        records.get('child', childId),
+        records.byIndex('journalNote', 'visitId', visitId),
+        signer(),
+        measurementsOf(childId),
+        records.byIndex('instrumentResponse', 'visitId', visitId),
+        records.ofFamily('caregiver', familyId),
+        records.settings(),
+        records.byIndex('observation', 'visitId', visitId),
+        unsavedSections(visitId),
+      ]);
+    return visit
+      ? { visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts }
+      : null;
   }, [visitId, childId]);
   const back = { to: paths.child(familyId, childId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
-  const { visit, child, notes, me, measurements, instruments, caregivers, settings } = data;
-  const sections = sectionsFor(visit.data.type).map((spec) => spec.section);
+  const { visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts } = data;
+  const specs = sectionsFor(visit.data.type);
+  const views = currentObservations(observations);
+  const blockers: SignBlocker[] = [
+    ...visitSignProblems(visit.data, observations),
+    ...drafts.map((section) => ({ section, problem: 'unsaved' as const })),
+  ];
   const visitRef = { id: visitId, date: visit.data.date, familyId, childId, editable: visit.data.status === 'kladde' };
   const epds = instruments.flatMap((r) =>
     r.data.response.instrument === 'EPDS'
@@ -149,50 +176,79 @@ export function VisitPage() {
     <>
       <PageHeader
         title={`${t(`caseload.plan.types.${visit.data.type}`)}: ${childName}`}
-        subtitle={t(`visits.statuses.${visit.data.status}`)}
+        subtitle={t(`visits.status.${visit.data.status}`)}
         back={{ to: paths.child(familyId, childId), label: childName || t('common.back') }}
+        actions={
+          <Link href={paths.printVisit(familyId, childId, visitId)} className="button">
+            {t('visits.printSummary')}
+          </Link>
+        }
       />
       <VisitForm
         key={`${visit.id}-${visit.data.status}`}
         visitId={visit.id}
         visit={visit.data}
         signer={me}
+        blockers={blockers}
         onSigned={onSigned}
       />
-      {child ? (
-        <MeasurementsForm
-          key={visitId}
-          visit={{ id: visitId, date: visit.data.date, familyId, childId, editable: visit.data.status === 'kladde' }}
-          child={child.data}
-          saved={(() => {
-            const own = measurements.find((m) => m.visitId === visitId);
-            return own ? { id: own.observationId, values: own } : null;
-          })()}
-          previous={measurements.filter((m) => m.visitId !== visitId && m.date <= visit.data.date).at(-1) ?? null}
-        />
-      ) : null}
-      {child ? (
-        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-          <GrowthChart sex={child.data.sex} points={chartPoints(child.data, measurements)} />
-        </Suspense>
-      ) : null}
-      {sections.includes('epds') && caregivers.length > 0 ? (
-        <EpdsForm
-          visit={visitRef}
-          caregivers={caregivers.map((c) => ({ id: c.id, name: c.data.name, relation: c.data.relation }))}
-          cutoffs={settings.data.epdsCutoffs}
-          saved={epds}
-        />
-      ) : null}
-      {sections.includes('adbb') && child ? (
-        <AdbbForm
-          visit={visitRef}
-          birthDate={child.data.birthDate}
-          cutoff={settings.data.adbbCutoff}
-          saved={adbb ? { id: adbb.id, answers: adbb.data.response.answers } : null}
-          onPlanFollowUp={planFollowUp}
-        />
-      ) : null}
+      {specs.map(({ section, required }) => {
+        switch (section) {
+          case 'measurements':
+            return child ? (
+              <Fragment key={section}>
+                <MeasurementsForm
+                  visit={visitRef}
+                  child={child.data}
+                  required={required}
+                  saved={(() => {
+                    const own = measurements.find((m) => m.visitId === visitId);
+                    return own ? { id: own.observationId, values: own } : null;
+                  })()}
+                  previous={
+                    measurements.filter((m) => m.visitId !== visitId && m.date <= visit.data.date).at(-1) ?? null
+                  }
+                />
+                <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                  <GrowthChart sex={child.data.sex} points={chartPoints(child.data, measurements)} />
+                </Suspense>
+              </Fragment>
+            ) : null;
+          case 'epds':
+            return caregivers.length > 0 ? (
+              <EpdsForm
+                key={section}
+                visit={visitRef}
+                caregivers={caregivers.map((c) => ({ id: c.id, name: c.data.name, relation: c.data.relation }))}
+                cutoffs={settings.data.epdsCutoffs}
+                saved={epds}
+              />
+            ) : null;
+          case 'adbb':
+            return child ? (
+              <AdbbForm
+                key={section}
+                visit={visitRef}
+                birthDate={child.data.birthDate}
+                cutoff={settings.data.adbbCutoff}
+                saved={adbb ? { id: adbb.id, answers: adbb.data.response.answers } : null}
+                onPlanFollowUp={planFollowUp}
+              />
+            ) : null;
+          default: {
+            const current = views[section]?.current;
+            return (
+              <SectionForm
+                key={section}
+                section={section}
+                visit={visitRef}
+                required={required}
+                saved={current ? { id: current.id, values: current.data.values } : null}
+              />
+            );
+          }
+        }
+      })}
       <Journal notes={notes} refs={{ familyId, childId, visitId }} me={me} />
     </>
   );

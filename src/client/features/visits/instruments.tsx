@@ -11,42 +11,13 @@ import { EPDS_ITEM_COUNT, type EpdsRole, epdsRoles, scoreEpds } from '../../../s
 import { instrumentRecordSchema } from '../../../shared/visits/instrument-record.ts';
 import { writer } from '../../db/write-store.ts';
 import { formatDate } from '../../ui/dates.ts';
+import { Choices } from './choices.tsx';
 
 type VisitRef = { id: string; date: string; familyId: string; childId: string; editable: boolean };
 type Answers = (number | null)[];
 
 const roleFor = (relation: string): EpdsRole =>
   relation === 'mor' || relation === 'far' || relation === 'medmor' ? relation : 'anden';
-
-function Choices(props: {
-  name: string;
-  legend: string;
-  count: number;
-  value: number | null;
-  label: (index: number) => string;
-  disabled: boolean;
-  onChange: (value: number) => void;
-}) {
-  return (
-    <fieldset className="instrument-item">
-      <legend>{props.legend}</legend>
-      <div className="instrument-item__choices">
-        {Array.from({ length: props.count }, (_, i) => i).map((i) => (
-          <label key={`${props.name}-${i}`} className={`toggle${props.value === i ? ' toggle--on' : ''}`}>
-            <input
-              type="radio"
-              name={props.name}
-              checked={props.value === i}
-              disabled={props.disabled}
-              onChange={() => props.onChange(i)}
-            />
-            {props.label(i)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 export function EpdsForm(props: {
   visit: VisitRef;
@@ -108,7 +79,7 @@ export function EpdsForm(props: {
           <select id="epds-role" value={role} onChange={(e) => setRole(e.target.value as EpdsRole)}>
             {epdsRoles.map((r) => (
               <option key={r} value={r}>
-                {t(`visits.epds.roles.${r}`)}
+                {t(`visits.epdsRole.${r}`)}
               </option>
             ))}
           </select>
@@ -120,7 +91,7 @@ export function EpdsForm(props: {
           key={i}
           name={`epds-${i}`}
           legend={`${i + 1}. ${t(`visits.epds.items.i${i + 1}` as 'visits.epds.items.i1')}`}
-          count={4}
+          values={[0, 1, 2, 3]}
           value={answers[i] ?? null}
           disabled={!props.visit.editable}
           label={(o) => t(`visits.epds.options.o${o}` as 'visits.epds.options.o0')}
@@ -153,6 +124,8 @@ export function EpdsForm(props: {
     </section>
   );
 }
+
+const adbbRatings = Array.from({ length: ADBB_MAX_RATING + 1 }, (_, i) => i);
 
 export function AdbbForm(props: {
   visit: VisitRef;
@@ -187,14 +160,14 @@ export function AdbbForm(props: {
     <section className="card" aria-labelledby="adbb-heading">
       <h2 id="adbb-heading">{t('visits.adbb.title')}</h2>
       <p className="muted">{t('visits.adbb.hint')}</p>
-      {response.ageWarning ? <p className="notice">{t(`visits.adbb.ageWarnings.${response.ageWarning}`)}</p> : null}
+      {response.ageWarning ? <p className="notice">{t(`visits.adbbAgeWarning.${response.ageWarning}`)}</p> : null}
       {Array.from({ length: ADBB_ITEM_COUNT }, (_, i) => (
         <Choices
           // biome-ignore lint/suspicious/noArrayIndexKey: the eight items are fixed positions
           key={i}
           name={`adbb-${i}`}
           legend={`${i + 1}. ${t(`visits.adbb.items.i${i + 1}` as 'visits.adbb.items.i1')}`}
-          count={ADBB_MAX_RATING + 1}
+          values={adbbRatings}
           value={answers[i] ?? null}
           disabled={!props.visit.editable}
           label={(o) => String(o)}

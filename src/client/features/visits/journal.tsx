@@ -77,7 +77,7 @@ function NoteView({ note, me }: { note: Stored<JournalNote>; me: Signer }) {
   const [amendText, setAmendText] = useState('');
   const [reason, setReason] = useState('');
   const data: JournalNote = note.data;
-  const status = t(`visits.statuses.${data.status}`);
+  const status = t(`visits.status.${data.status}`);
 
   if (canEdit(data)) {
     return (

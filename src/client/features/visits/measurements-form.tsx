@@ -19,6 +19,8 @@ import { useDraft } from './use-draft.ts';
 type Props = {
   visit: { id: string; date: string; familyId: string; childId: string; editable: boolean };
   child: Child;
+  /** The visit type requires measurements (or the reasons they were not taken) before signing. */
+  required: boolean;
   saved: { id: string; values: MeasurementsValues } | null;
   previous: (MeasurementsValues & { date: string }) | null;
 };
@@ -60,6 +62,7 @@ export function MeasurementsForm(props: Props) {
 function Measurements({
   visit,
   child,
+  required,
   saved,
   previous,
   initial,
@@ -156,7 +159,7 @@ function Measurements({
           >
             {(['', ...notCollectedReasons] as const).map((r) => (
               <option key={r} value={r}>
-                {t(`visits.reasons.${r}`)}
+                {r === '' ? t('visits.measured') : t(`visits.notCollected.${r}`)}
               </option>
             ))}
           </select>
@@ -171,7 +174,7 @@ function Measurements({
           {m?.warnings.map((w) => (
             <span key={w} className="measure__warning">
               {' '}
-              {t(`visits.warnings.${w}`)}
+              {t(`visits.plausibility.${w}`)}
             </span>
           ))}
         </p>
@@ -180,14 +183,17 @@ function Measurements({
   };
 
   return (
-    <section className="card" aria-labelledby="measurements-heading">
-      <h2 id="measurements-heading">{t('visits.measurements')}</h2>
+    <section className="card" id="section-measurements" aria-labelledby="measurements-heading">
+      <h2 id="measurements-heading">
+        {t('visits.measurements')}
+        {required ? <span className="field__required"> ({t('common.required')})</span> : null}
+      </h2>
       {summary?.age.useCorrected ? <p className="muted">{t('visits.correctedAge')}</p> : null}
       {measureRow('weight', t('visits.weightGrams'), 'weightGrams', 'weightReason')}
       {measureRow('length', t('visits.lengthCm'), 'lengthCm', 'lengthReason')}
       <div className="field field--inline">
         <label className="field__label" htmlFor="m-position">
-          {t('visits.lengthPosition')}
+          {t('visits.lengthPositionLabel')}
         </label>
         <select
           id="m-position"
@@ -199,7 +205,7 @@ function Measurements({
         >
           {(['', ...lengthPositions] as const).map((p) => (
             <option key={p} value={p}>
-              {t(`visits.positions.${p}`)}
+              {p === '' ? t('visits.choose') : t(`visits.lengthPosition.${p}`)}
             </option>
           ))}
         </select>

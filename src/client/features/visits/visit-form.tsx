@@ -4,10 +4,11 @@
  * in a local draft (use-draft.ts); "Gem kladde" saves the record, "Underskriv" makes it final and
  * completes the planned contact it carries out. A signed visit is shown read-only.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { visitDraftKey } from '../../../shared/visits/draft.ts';
+import type { ObservationSection } from '../../../shared/visits/observation.ts';
 import {
   canEditVisit,
   contactModes,
@@ -24,10 +25,14 @@ import { formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { useDraft } from './use-draft.ts';
 
+/** What keeps a visit from being signed: a required section missing, recorded twice, or not saved. */
+export type SignBlocker = { section: ObservationSection; problem: 'missing' | 'duplicate' | 'unsaved' };
+
 type Props = {
   visitId: string;
   visit: Visit;
   signer: { id: string; displayName: string };
+  blockers: SignBlocker[];
   /** Marks the planned contact done when the visit is signed. */
   onSigned: (visit: Visit) => Promise<void>;
 };
@@ -62,6 +67,7 @@ function EditVisit({
   visitId,
   visit,
   signer,
+  blockers,
   onSigned,
   initial,
   keep,
@@ -72,6 +78,7 @@ function EditVisit({
   const form = useForm<FormValues>({ defaultValues: initial });
   const { register, control, watch, setError, formState } = form;
   const participants = useFieldArray({ control, name: 'participants' });
+  const [blocked, setBlocked] = useState(false);
 
   useEffect(() => {
     const subscription = watch((values) => keep(values as Record<string, unknown>));
@@ -84,8 +91,10 @@ function EditVisit({
     const parsed = visitSchema.safeParse(final);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) setError(issue.path.join('.') as never, { message: issue.message });
-      return;
     }
+    // A visit is signed with every section its type requires, all saved; what was typed stays in the draft.
+    setBlocked(signed && blockers.length > 0);
+    if (!parsed.success || (signed && blockers.length > 0)) return;
     await writer.update('visit', visitId, parsed.data);
     await discard();
     if (signed) await onSigned(parsed.data);
@@ -108,7 +117,7 @@ function EditVisit({
         <legend>{t('visits.record')}</legend>
         {field(
           'type',
-          t('visits.type'),
+          t('visits.typeLabel'),
           <select id="visit-type" {...register('type')} disabled={visit.contactId !== ''}>
             {visitTypes.map((type) => (
               <option key={type} value={type}>
@@ -119,11 +128,11 @@ function EditVisit({
         )}
         {field(
           'contactMode',
-          t('visits.contactMode'),
+          t('visits.contactModeLabel'),
           <select id="visit-contactMode" {...register('contactMode')}>
             {contactModes.map((mode) => (
               <option key={mode} value={mode}>
-                {t(`visits.contactModes.${mode}`)}
+                {t(`visits.contactMode.${mode}`)}
               </option>
             ))}
           </select>,
@@ -148,7 +157,7 @@ function EditVisit({
               <select {...register(`participants.${index}.role`)}>
                 {participantRoles.map((role) => (
                   <option key={role} value={role}>
-                    {t(`visits.roles.${role}`)}
+                    {t(`visits.participantRole.${role}`)}
                   </option>
                 ))}
               </select>
@@ -177,7 +186,7 @@ function EditVisit({
           {visitMaterials.map((m) => (
             <label key={m} className="checkbox">
               <input type="checkbox" value={m} {...register('materials')} />
-              {t(`visits.materialList.${m}`)}
+              {t(`visits.material.${m}`)}
             </label>
           ))}
         </div>
@@ -194,7 +203,7 @@ function EditVisit({
           {defaultVisitTopics.map((topic) => (
             <label key={topic} className="checkbox">
               <input type="checkbox" value={topic} {...register('topics')} />
-              {t(`visits.topicList.${topic}`)}
+              {t(`visits.topic.${topic}`)}
             </label>
           ))}
         </div>
@@ -219,6 +228,20 @@ function EditVisit({
         )}
       </fieldset>
 
+      {blocked && blockers.length > 0 ? (
+        <div className="alert" role="alert">
+          <p>{t('visits.signBlocked')}</p>
+          <ul>
+            {blockers.map((b) => (
+              <li key={`${b.section}-${b.problem}`}>
+                <a href={`#section-${b.section}`}>
+                  {t(`visits.blocker.${b.problem}`, { section: t(`visits.section.${b.section}`) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="form-actions">
         <p className="form-actions__status muted">{t('visits.signHint')}</p>
         <button type="submit" className="button">
@@ -235,17 +258,17 @@ function EditVisit({
 function SignedVisit({ visit }: { visit: Visit }) {
   const { t, i18n } = useTranslation();
   const rows: [string, string][] = [
-    [t('visits.type'), t(`caseload.plan.types.${visit.type}`)],
-    [t('visits.contactMode'), t(`visits.contactModes.${visit.contactMode}`)],
+    [t('visits.typeLabel'), t(`caseload.plan.types.${visit.type}`)],
+    [t('visits.contactModeLabel'), t(`visits.contactMode.${visit.contactMode}`)],
     [t('visits.date'), `${visit.date} ${visit.startTime}–${visit.endTime}`],
     [
       t('visits.participants'),
-      visit.participants.map((p) => `${t(`visits.roles.${p.role}`)} ${p.name}`.trim()).join(', '),
+      visit.participants.map((p) => `${t(`visits.participantRole.${p.role}`)} ${p.name}`.trim()).join(', '),
     ],
-    [t('visits.materials'), visit.materials.map((m) => t(`visits.materialList.${m}`)).join(', ')],
+    [t('visits.materials'), visit.materials.map((m) => t(`visits.material.${m}`)).join(', ')],
     [
       t('visits.topics'),
-      visit.topics.map((k) => t(`visits.topicList.${k}` as 'visits.topicList.soevn', { defaultValue: k })).join(', '),
+      visit.topics.map((k) => t(`visits.topic.${k}` as 'visits.topic.soevn', { defaultValue: k })).join(', '),
     ],
     [t('visits.topicsNote'), visit.topicsNote],
     [t('visits.agreements'), visit.agreements],

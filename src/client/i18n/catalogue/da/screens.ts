@@ -10,6 +10,7 @@ export const screensDa = {
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,
+  instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   family: {
     listTitle: 'Familier',
     listIntro: 'Familier i forløbet i teamet.',

@@ -1,12 +1,14 @@
 /** Danish texts for visit records and the journal. */
+import { visitLabelsDa } from './visit-labels.ts';
+
 export const visitsDa = {
   start: 'Start besøg',
   newTitle: 'Besøg',
   adHoc: 'Nyt besøg uden plan',
   record: 'Besøgsregistrering',
-  type: 'Besøgstype',
-  contactMode: 'Kontaktform',
-  contactModes: { hjemmebesoeg: 'Hjemmebesøg', fremmoede: 'Fremmøde', telefon: 'Telefon', video: 'Video' },
+  typeLabel: 'Besøgstype',
+  contactModeLabel: 'Kontaktform',
+  contactMode: { hjemmebesoeg: 'Hjemmebesøg', fremmoede: 'Fremmøde', telefon: 'Telefon', video: 'Video' },
   date: 'Dato',
   startTime: 'Start',
   endTime: 'Slut',
@@ -15,7 +17,7 @@ export const visitsDa = {
   removeParticipant: 'Fjern deltager {{number}}',
   role: 'Rolle',
   name: 'Navn',
-  roles: {
+  participantRole: {
     sundhedsplejerske: 'Sundhedsplejerske',
     kollega: 'Kollega',
     paedagog: 'Pædagog',
@@ -28,7 +30,7 @@ export const visitsDa = {
     andet: 'Andet',
   },
   materials: 'Materialer brugt',
-  materialList: {
+  material: {
     doegnhjul: 'Døgnhjul',
     alderskort: 'Alderskort',
     film: 'Film',
@@ -37,7 +39,7 @@ export const visitsDa = {
   },
   materialOther: 'Andet materiale',
   topics: 'Emner talt om',
-  topicList: {
+  topic: {
     soevn: 'Søvn',
     'mad-og-maaltider': 'Mad og måltider',
     sprog: 'Sprog',
@@ -67,7 +69,7 @@ export const visitsDa = {
   readOnly: 'Besøget er underskrevet og kan ikke ændres.',
   visits: 'Besøg',
   noVisits: 'Ingen besøg registreret endnu.',
-  statuses: { kladde: 'Kladde', underskrevet: 'Underskrevet' },
+  status: { kladde: 'Kladde', underskrevet: 'Underskrevet' },
   open: 'Åbn',
   journal: 'Journal',
   noNotes: 'Ingen journalnotater endnu.',
@@ -82,19 +84,18 @@ export const visitsDa = {
   measurements: 'Målinger',
   weightGrams: 'Vægt (gram)',
   lengthCm: 'Længde/højde (cm)',
-  lengthPosition: 'Målt',
-  positions: { '': 'Vælg …', liggende: 'Liggende (længde)', staaende: 'Stående (højde)' },
+  lengthPositionLabel: 'Målt',
+  lengthPosition: { liggende: 'Liggende (længde)', staaende: 'Stående (højde)' },
   headCm: 'Hovedomfang (cm)',
   notMeasured: 'Ikke målt, fordi',
-  reasons: {
-    '': 'Målt',
+  notCollected: {
     ukendt: 'Ukendt',
     'ikke-maalt': 'Ikke målt',
     'barnet-ikke-til-stede': 'Barnet var ikke til stede',
     'foraeldre-oenskede-ikke': 'Forældrene ønskede det ikke',
   },
   percentile: 'Percentil {{p}} (z {{z}})',
-  warnings: {
+  plausibility: {
     implausible: 'Usandsynlig værdi – kontrollér tallet.',
     extreme: 'Meget langt fra det forventede – kontrollér tallet.',
     'large-change': 'Stor ændring siden sidste måling.',
@@ -113,7 +114,6 @@ export const visitsDa = {
     hint: 'Forælderen udfylder spørgeskemaet; indtast svarets placering (1. til 4. svarmulighed oppefra). Scoren beregnes.',
     parent: 'Forælder',
     role: 'Rolle',
-    roles: { mor: 'Mor', far: 'Far', medmor: 'Medmor', anden: 'Anden' },
     options: { o0: '1. svar', o1: '2. svar', o2: '3. svar', o3: '4. svar' },
     items: {
       i1: 'Grine og se det sjove',
@@ -152,12 +152,14 @@ export const visitsDa = {
     aboveCutoff: 'Ved eller over grænseværdien: et opfølgende besøg inden for 1–2 uger.',
     planFollowUp: 'Planlæg opfølgende besøg {{from}} – {{to}}',
     followUpPlanned: 'Det opfølgende besøg er lagt i besøgsplanen.',
-    ageWarnings: {
-      'age-below-range': 'ADBB bruges fra 2 måneder.',
-      'age-above-range': 'ADBB bruges op til 24 måneder.',
-    },
     save: 'Gem ADBB',
     saved: 'ADBB er gemt.',
   },
+  epdsRole: { mor: 'Mor', far: 'Far', medmor: 'Medmor', anden: 'Anden' },
+  adbbAgeWarning: {
+    'age-below-range': 'ADBB bruges fra 2 måneder.',
+    'age-above-range': 'ADBB bruges op til 24 måneder.',
+  },
+  ...visitLabelsDa,
   noteBy: '{{author}} · {{status}}',
 } as const;

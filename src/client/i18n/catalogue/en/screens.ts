@@ -10,6 +10,7 @@ export const screensEn: Widen<typeof screensDa> = {
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
+  instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   family: {
     listTitle: 'Families',
     listIntro: "Families in the team's programme.",

@@ -2,15 +2,16 @@
 
 import type { visitsDa } from '../da/visits.ts';
 import type { Widen } from '../da.ts';
+import { visitLabelsEn } from './visit-labels.ts';
 
 export const visitsEn: Widen<typeof visitsDa> = {
   start: 'Start visit',
   newTitle: 'Visit',
   adHoc: 'New visit without a plan',
   record: 'Visit record',
-  type: 'Visit type',
-  contactMode: 'Contact mode',
-  contactModes: { hjemmebesoeg: 'Home visit', fremmoede: 'At the clinic', telefon: 'Phone', video: 'Video' },
+  typeLabel: 'Visit type',
+  contactModeLabel: 'Contact mode',
+  contactMode: { hjemmebesoeg: 'Home visit', fremmoede: 'At the clinic', telefon: 'Phone', video: 'Video' },
   date: 'Date',
   startTime: 'Start',
   endTime: 'End',
@@ -19,7 +20,7 @@ export const visitsEn: Widen<typeof visitsDa> = {
   removeParticipant: 'Remove participant {{number}}',
   role: 'Role',
   name: 'Name',
-  roles: {
+  participantRole: {
     sundhedsplejerske: 'Health visitor',
     kollega: 'Colleague',
     paedagog: 'Pedagogue',
@@ -32,7 +33,7 @@ export const visitsEn: Widen<typeof visitsDa> = {
     andet: 'Other',
   },
   materials: 'Material used',
-  materialList: {
+  material: {
     doegnhjul: 'Day wheel',
     alderskort: 'Age cards',
     film: 'Film',
@@ -41,7 +42,7 @@ export const visitsEn: Widen<typeof visitsDa> = {
   },
   materialOther: 'Other material',
   topics: 'Topics discussed',
-  topicList: {
+  topic: {
     soevn: 'Sleep',
     'mad-og-maaltider': 'Food and meals',
     sprog: 'Language',
@@ -71,7 +72,7 @@ export const visitsEn: Widen<typeof visitsDa> = {
   readOnly: 'The visit is signed and cannot be changed.',
   visits: 'Visits',
   noVisits: 'No visits recorded yet.',
-  statuses: { kladde: 'Draft', underskrevet: 'Signed' },
+  status: { kladde: 'Draft', underskrevet: 'Signed' },
   open: 'Open',
   journal: 'Journal',
   noNotes: 'No journal notes yet.',
@@ -86,19 +87,18 @@ export const visitsEn: Widen<typeof visitsDa> = {
   measurements: 'Measurements',
   weightGrams: 'Weight (grams)',
   lengthCm: 'Length/height (cm)',
-  lengthPosition: 'Measured',
-  positions: { '': 'Choose …', liggende: 'Lying (length)', staaende: 'Standing (height)' },
+  lengthPositionLabel: 'Measured',
+  lengthPosition: { liggende: 'Lying (length)', staaende: 'Standing (height)' },
   headCm: 'Head circumference (cm)',
   notMeasured: 'Not measured because',
-  reasons: {
-    '': 'Measured',
+  notCollected: {
     ukendt: 'Unknown',
     'ikke-maalt': 'Not measured',
     'barnet-ikke-til-stede': 'The child was not present',
     'foraeldre-oenskede-ikke': 'The parents did not want it',
   },
   percentile: 'Percentile {{p}} (z {{z}})',
-  warnings: {
+  plausibility: {
     implausible: 'Implausible value – check the number.',
     extreme: 'Very far from the expected – check the number.',
     'large-change': 'Large change since the last measurement.',
@@ -117,7 +117,6 @@ export const visitsEn: Widen<typeof visitsDa> = {
     hint: 'The parent fills in the questionnaire; enter the position of the answer (1st to 4th option from the top). The score is computed.',
     parent: 'Parent',
     role: 'Role',
-    roles: { mor: 'Mother', far: 'Father', medmor: 'Co-mother', anden: 'Other' },
     options: { o0: '1st answer', o1: '2nd answer', o2: '3rd answer', o3: '4th answer' },
     items: {
       i1: 'Laughing and seeing the funny side',
@@ -157,12 +156,14 @@ export const visitsEn: Widen<typeof visitsDa> = {
     aboveCutoff: 'At or above the cut-off: a follow-up visit within 1–2 weeks.',
     planFollowUp: 'Plan a follow-up visit {{from}} – {{to}}',
     followUpPlanned: 'The follow-up visit is in the visit plan.',
-    ageWarnings: {
-      'age-below-range': 'ADBB is used from 2 months.',
-      'age-above-range': 'ADBB is used up to 24 months.',
-    },
     save: 'Save ADBB',
     saved: 'ADBB is saved.',
   },
+  epdsRole: { mor: 'Mother', far: 'Father', medmor: 'Co-mother', anden: 'Other' },
+  adbbAgeWarning: {
+    'age-below-range': 'ADBB is used from 2 months.',
+    'age-above-range': 'ADBB is used up to 24 months.',
+  },
+  ...visitLabelsEn,
   noteBy: '{{author}} · {{status}}',
 };
