@@ -18,6 +18,8 @@ export const paths = {
   newVisit: (familyId: string, childId: string) => `/familier/${familyId}/boern/${childId}/registrering/ny`,
   visit: (familyId: string, childId: string, visitId: string) =>
     `/familier/${familyId}/boern/${childId}/registrering/${visitId}`,
+  printVisit: (familyId: string, childId: string, visitId: string) =>
+    `/familier/${familyId}/boern/${childId}/registrering/${visitId}/udskrift`,
   cosp: '/cosp',
   newCourse: '/cosp/ny',
   course: (id: string) => `/cosp/${id}`,

@@ -45,6 +45,7 @@ const CoursePage = page(() => import('./pages/course-page.tsx'), 'CoursePage');
 const SessionPage = page(() => import('./pages/session-page.tsx'), 'SessionPage');
 const StartVisitPage = page(() => import('./pages/visit-page.tsx'), 'StartVisitPage');
 const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
+const VisitPrintPage = page(() => import('./pages/visit-print-page.tsx'), 'VisitPrintPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -74,6 +75,10 @@ export function AppRouter() {
             <Route path="/familier/:familyId/boern/:childId/registrering/ny" component={StartVisitPage} />
             <Route path="/familier/:familyId/boern/:childId/registrering/fra/:contactId" component={StartVisitPage} />
             <Route path="/familier/:familyId/boern/:childId/registrering/:visitId" component={VisitPage} />
+            <Route
+              path="/familier/:familyId/boern/:childId/registrering/:visitId/udskrift"
+              component={VisitPrintPage}
+            />
             <Route path="/familier/:familyId/omsorgspersoner/ny" component={NewCaregiverPage} />
             <Route path="/familier/:familyId/omsorgspersoner/:caregiverId" component={EditCaregiverPage} />
             <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />
