@@ -24,6 +24,12 @@ test('EPDS item 10 always prompts; an ADBB at the cut-off plans a follow-up visi
   for (const item of ['1. Grine og se det sjove', '2. Glæde sig til ting', '4. Ængstelig eller bekymret']) {
     await answer(item, '1. svar');
   }
+  // Answers are kept as they are tapped: a reload loses none of them.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(
+    epds.getByRole('group', { name: '4. Ængstelig eller bekymret' }).getByLabel('1. svar', { exact: true }),
+  ).toBeChecked();
   for (const item of [
     '3. Bebrejde sig selv',
     '5. Bange eller panisk',

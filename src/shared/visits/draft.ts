@@ -16,7 +16,10 @@ export const DRAFT_MAX_CHARS = 100_000;
 
 const FORM_KEY = /^[a-z][a-z-]*(:[A-Za-z0-9-]+)+$/;
 
-/** What a draft is for: 'visit:<id>', 'observation:<visitId>:<section>', 'journal:<noteId>'. */
+/**
+ * What a draft is for: 'visit:<id>', 'observation:<visitId>:<section>', 'journal:<noteId>',
+ * 'instrument:<visitId>:epds:<caregiverId>', 'instrument:<visitId>:adbb'.
+ */
 export const formKeyField = z
   .string({ error: msg.required })
   .check(z.maxLength(200, { error: msg.tooLong }), z.regex(FORM_KEY, { error: caseloadMsg.keyFormat }));
@@ -41,6 +44,9 @@ export const visitDraftKey = (visitId: string) => `visit:${visitId}`;
 export const observationDraftKey = (visitId: string, section: ObservationSection) =>
   `observation:${visitId}:${section}`;
 export const journalDraftKey = (noteId: string) => `journal:${noteId}`;
+/** EPDS is per parent (the caregiver's id); ADBB is the child's, one per visit. */
+export const instrumentDraftKey = (visitId: string, instrument: 'epds' | 'adbb', caregiverId = '') =>
+  caregiverId === '' ? `instrument:${visitId}:${instrument}` : `instrument:${visitId}:${instrument}:${caregiverId}`;
 
 /** A draft of a form's current values. */
 export function draftOf(

@@ -9,14 +9,13 @@ import { Link, useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
 import type { EpdsRole } from '../../../shared/instruments/epds.ts';
-import { observationDraftKey } from '../../../shared/visits/draft.ts';
+import { instrumentDraftKey, observationDraftKey } from '../../../shared/visits/draft.ts';
 import {
   currentObservations,
   type MeasurementsValues,
-  type ObservationSection,
   observationSections,
 } from '../../../shared/visits/observation.ts';
-import { sectionsFor, visitSignProblems } from '../../../shared/visits/templates.ts';
+import { type FormSection, sectionsFor, visitSignProblems } from '../../../shared/visits/templates.ts';
 import { contactCompletion, visitFromContact } from '../../../shared/visits/visit.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
@@ -55,14 +54,17 @@ async function measurementsOf(childId: string): Promise<Dated[]> {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The observation sections of a visit with input kept in a draft but not saved. */
-async function unsavedSections(visitId: string): Promise<ObservationSection[]> {
+/** The sections of a visit with input kept in a draft but not saved (EPDS: any parent's). */
+async function unsavedSections(visitId: string, caregiverIds: string[]): Promise<FormSection[]> {
+  const keys: [FormSection, string][] = [
+    ...observationSections.map((section): [FormSection, string] => [section, observationDraftKey(visitId, section)]),
+    ...caregiverIds.map((id): [FormSection, string] => ['epds', instrumentDraftKey(visitId, 'epds', id)]),
+    ['adbb', instrumentDraftKey(visitId, 'adbb')],
+  ];
   const found = await Promise.all(
-    observationSections.map(async (section) =>
-      (await records.byIndex('draft', 'formKey', observationDraftKey(visitId, section))).length > 0 ? [section] : [],
-    ),
+    keys.map(async ([section, key]) => ((await records.byIndex('draft', 'formKey', key)).length > 0 ? [section] : [])),
   );
-  return found.flat();
+  return [...new Set(found.flat())];
 }
 
 async function signer() {
@@ -120,7 +122,12 @@ export function VisitPage() {
         records.ofFamily('caregiver', familyId),
         records.settings(),
         records.byIndex('observation', 'visitId', visitId),
-        unsavedSections(visitId),
+        records.ofFamily('caregiver', familyId).then((list) =>
+          unsavedSections(
+            visitId,
+            list.map((c) => c.id),
+          ),
+        ),
       ]);
     return visit
       ? { visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts }

@@ -4,45 +4,74 @@
  * stored with the instrument's version — never typed. An answer above 0 on EPDS item 10 always
  * raises a follow-up prompt; an ADBB at or above its cut-off offers to plan a visit in 1–2 weeks.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADBB_ITEM_COUNT, ADBB_MAX_RATING, scoreAdbb } from '../../../shared/instruments/adbb.ts';
 import { EPDS_ITEM_COUNT, type EpdsRole, epdsRoles, scoreEpds } from '../../../shared/instruments/epds.ts';
+import { instrumentDraftKey } from '../../../shared/visits/draft.ts';
 import { instrumentRecordSchema } from '../../../shared/visits/instrument-record.ts';
 import { writer } from '../../db/write-store.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { Choices } from './choices.tsx';
+import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 type VisitRef = { id: string; date: string; familyId: string; childId: string; editable: boolean };
 type Answers = (number | null)[];
+/** What a form gets from its draft: keep what is typed; discard once the record is saved. */
+type Drafting = { keep: (values: Record<string, unknown>) => void; discard: () => Promise<void> };
 
 const roleFor = (relation: string): EpdsRole =>
   relation === 'mor' || relation === 'far' || relation === 'medmor' ? relation : 'anden';
 
-export function EpdsForm(props: {
+type EpdsProps = {
   visit: VisitRef;
   caregivers: { id: string; name: string; relation: string }[];
   cutoffs: Record<EpdsRole, number>;
   saved: { id: string; caregiverId: string; role: EpdsRole; answers: Answers }[];
-}) {
-  const { t } = useTranslation();
+};
+
+/** The parent is chosen first; each parent's answers have their own draft and record. */
+export function EpdsForm(props: EpdsProps) {
   const [caregiverId, setCaregiverId] = useState(props.caregivers[0]?.id ?? '');
+  // A new parent is a new form: its own saved answers, its own draft.
+  return <EpdsDrafted key={caregiverId} {...props} caregiverId={caregiverId} onCaregiver={setCaregiverId} />;
+}
+
+function EpdsDrafted(props: EpdsProps & { caregiverId: string; onCaregiver: (id: string) => void }) {
+  const { caregiverId } = props;
   const existing = props.saved.find((s) => s.caregiverId === caregiverId);
   const caregiver = props.caregivers.find((c) => c.id === caregiverId);
-  const [role, setRole] = useState<EpdsRole>(existing?.role ?? roleFor(caregiver?.relation ?? ''));
-  const [answers, setAnswers] = useState<Answers>(existing?.answers ?? Array(EPDS_ITEM_COUNT).fill(null));
+  const defaults = {
+    role: existing?.role ?? roleFor(caregiver?.relation ?? ''),
+    answers: existing?.answers ?? Array<number | null>(EPDS_ITEM_COUNT).fill(null),
+  };
+  const draft = useDraft(instrumentDraftKey(props.visit.id, 'epds', caregiverId), defaults, {
+    familyId: props.visit.familyId,
+    childId: props.visit.childId,
+  });
+  if (!draft.state) return null;
+  return <Epds {...props} existing={existing} initial={draft.state.values} keep={draft.keep} discard={draft.discard} />;
+}
+
+function Epds(
+  props: EpdsProps & {
+    caregiverId: string;
+    onCaregiver: (id: string) => void;
+    existing: EpdsProps['saved'][number] | undefined;
+    initial: { role: EpdsRole; answers: Answers };
+  } & Drafting,
+) {
+  const { t } = useTranslation();
+  const { caregiverId, existing } = props;
+  const [role, setRole] = useState<EpdsRole>(props.initial.role);
+  const [answers, setAnswers] = useState<Answers>(props.initial.answers);
+  const typed = useMemo(() => ({ role, answers }), [role, answers]);
+  useKeepOnChange(typed, props.keep);
   const [status, setStatus] = useState('');
   const scoring = scoreEpds({ role, answers }, props.cutoffs);
   const { response, missingItems } = scoring;
 
-  const choose = (id: string) => {
-    const saved = props.saved.find((s) => s.caregiverId === id);
-    const next = props.caregivers.find((c) => c.id === id);
-    setCaregiverId(id);
-    setRole(saved?.role ?? roleFor(next?.relation ?? ''));
-    setAnswers(saved?.answers ?? Array(EPDS_ITEM_COUNT).fill(null));
-    setStatus('');
-  };
+  const choose = (id: string) => props.onCaregiver(id);
 
   const save = async () => {
     const record = instrumentRecordSchema.parse({
@@ -54,6 +83,7 @@ export function EpdsForm(props: {
     });
     if (existing) await writer.update('instrumentResponse', existing.id, record);
     else await writer.create('instrumentResponse', record);
+    await props.discard();
     setStatus(t('visits.epds.saved'));
   };
 
@@ -127,15 +157,29 @@ export function EpdsForm(props: {
 
 const adbbRatings = Array.from({ length: ADBB_MAX_RATING + 1 }, (_, i) => i);
 
-export function AdbbForm(props: {
+type AdbbProps = {
   visit: VisitRef;
   birthDate: string;
   cutoff: number;
   saved: { id: string; answers: Answers } | null;
   onPlanFollowUp: (window: { from: string; to: string }) => Promise<void>;
-}) {
+};
+
+export function AdbbForm(props: AdbbProps) {
+  const defaults = { answers: props.saved?.answers ?? Array<number | null>(ADBB_ITEM_COUNT).fill(null) };
+  const draft = useDraft(instrumentDraftKey(props.visit.id, 'adbb'), defaults, {
+    familyId: props.visit.familyId,
+    childId: props.visit.childId,
+  });
+  if (!draft.state) return null;
+  return <Adbb {...props} initial={draft.state.values} keep={draft.keep} discard={draft.discard} />;
+}
+
+function Adbb(props: AdbbProps & { initial: { answers: Answers } } & Drafting) {
   const { t, i18n } = useTranslation();
-  const [answers, setAnswers] = useState<Answers>(props.saved?.answers ?? Array(ADBB_ITEM_COUNT).fill(null));
+  const [answers, setAnswers] = useState<Answers>(props.initial.answers);
+  const typed = useMemo(() => ({ answers }), [answers]);
+  useKeepOnChange(typed, props.keep);
   const [status, setStatus] = useState('');
   const { response, missingItems } = scoreAdbb(
     { answers, visitDate: props.visit.date, birthDate: props.birthDate },
@@ -152,6 +196,7 @@ export function AdbbForm(props: {
     });
     if (props.saved) await writer.update('instrumentResponse', props.saved.id, record);
     else await writer.create('instrumentResponse', record);
+    await props.discard();
     setStatus(t('visits.adbb.saved'));
   };
 

@@ -4,7 +4,7 @@
  * was not collected. The percentile is computed against WHO 2006 as each value is typed (the
  * reference tables load on demand) with soft plausibility warnings; nothing computed is stored.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
@@ -14,7 +14,7 @@ import { type MeasurementSummary, measurementSummary } from '../../../shared/vis
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
 import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
-import { useDraft } from './use-draft.ts';
+import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 type Props = {
   visit: { id: string; date: string; familyId: string; childId: string; editable: boolean };
@@ -73,15 +73,8 @@ function Measurements({
   const errorText = useErrorText();
   const [text, setText] = useState<Text>(initial.text);
   const [values, setValues] = useState<MeasurementsValues>(initial.values);
-  const opened = useRef(true);
-  useEffect(() => {
-    // Opening the form is not typing: only changes go to the draft.
-    if (opened.current) {
-      opened.current = false;
-      return;
-    }
-    keep({ text, values });
-  }, [text, values, keep]);
+  const typed = useMemo(() => ({ text, values }), [text, values]);
+  useKeepOnChange(typed, keep);
   const [refs, setRefs] = useState<GrowthReferences | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');

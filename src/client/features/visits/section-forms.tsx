@@ -6,7 +6,7 @@
  * with its shared schema and saves it as one observation record; an observation not collected is
  * saved with the reason (domain.md §2). A signed visit shows its sections read-only.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topiJudgements } from '../../../shared/instruments/topi.ts';
 import { notCollectedReasons } from '../../../shared/visits/common.ts';
@@ -27,7 +27,7 @@ import {
 import { writer } from '../../db/write-store.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { Choices } from './choices.tsx';
-import { useDraft } from './use-draft.ts';
+import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 export type FormSectionName = Exclude<ObservationSection, 'measurements'>;
 
@@ -73,15 +73,7 @@ function Section({
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
-  const opened = useRef(true);
-  useEffect(() => {
-    // Opening the form is not typing: only changes go to the draft.
-    if (opened.current) {
-      opened.current = false;
-      return;
-    }
-    keep(values);
-  }, [values, keep]);
+  useKeepOnChange(values, keep);
 
   const set = (patch: Values) => {
     setValues((v) => ({ ...v, ...patch }));

@@ -92,3 +92,18 @@ export function useDraft<T extends Record<string, unknown>>(formKey: string, def
 
   return { state, keep, flush, discard };
 }
+
+/**
+ * Sends a form's values to its draft whenever they change, but not when the form opens (opening
+ * is not typing, and an untouched form needs no draft).
+ */
+export function useKeepOnChange(values: Record<string, unknown>, keep: (values: Record<string, unknown>) => void) {
+  const opened = useRef(true);
+  useEffect(() => {
+    if (opened.current) {
+      opened.current = false;
+      return;
+    }
+    keep(values);
+  }, [values, keep]);
+}

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { visitDraftKey } from '../../../shared/visits/draft.ts';
-import type { ObservationSection } from '../../../shared/visits/observation.ts';
+import type { FormSection } from '../../../shared/visits/templates.ts';
 import {
   canEditVisit,
   contactModes,
@@ -26,7 +26,7 @@ import { useErrorText } from '../../ui/field.tsx';
 import { useDraft } from './use-draft.ts';
 
 /** What keeps a visit from being signed: a required section missing, recorded twice, or not saved. */
-export type SignBlocker = { section: ObservationSection; problem: 'missing' | 'duplicate' | 'unsaved' };
+export type SignBlocker = { section: FormSection; problem: 'missing' | 'duplicate' | 'unsaved' };
 
 type Props = {
   visitId: string;
