@@ -92,6 +92,18 @@ test('a 3-year visit offline: required sections, a section draft survives reload
   ).toBeDisabled();
   await expect(sections.section('Vurderinger').getByRole('button', { name: 'Gem vurderinger' })).toHaveCount(0);
 
+  // A slip found after signing: the weight is corrected with a reason; the original is kept.
+  const measurements = sections.section('Målinger');
+  await measurements.getByRole('button', { name: 'Ret afsnittet' }).click();
+  await measurements.getByLabel('Vægt (gram)').fill('14250');
+  await measurements.getByRole('button', { name: 'Underskriv rettelse' }).click();
+  await expect(measurements.getByText('Skal udfyldes.')).toBeVisible();
+  await measurements.getByLabel('Årsag til rettelsen').fill('Tastefejl');
+  await measurements.getByRole('button', { name: 'Underskriv rettelse' }).click();
+  await expect(measurements.getByText(/Rettet af Hanne .*: Tastefejl/)).toBeVisible();
+  await expect(measurements.getByLabel('Vægt (gram)')).toHaveValue('14250');
+  await expect(measurements.getByLabel('Vægt (gram)')).toBeDisabled();
+
   // The A4 summary, offline.
   await page.getByRole('link', { name: 'Resumé til udskrift' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Besøgsresumé: Alma' })).toBeVisible();
@@ -103,6 +115,9 @@ test('a 3-year visit offline: required sections, a section draft survives reload
   await expect(summary('Sprogvurdering (3 år)')).toContainText('Fokuseret indsats');
   await expect(summary('Tobaksrøg i hjemmet')).toContainText('Far');
   await expect(summary('Besøget')).toContainText('Underskrevet');
+  await expect(summary('Målinger').getByRole('row', { name: /Vægt/ })).toContainText('14.250');
+  await expect(summary('Målinger').getByRole('row', { name: /Årsag til rettelsen/ })).toContainText('Tastefejl');
+  await expect(summary('Målinger (som først registreret)').getByRole('row', { name: /Vægt/ })).toContainText('14.200');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Udskriv' })).toBeHidden();
   const pdf = await page.pdf({ format: 'A4' });

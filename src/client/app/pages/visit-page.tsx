@@ -35,22 +35,22 @@ const GrowthChart = lazy(async () => ({
 
 type Dated = MeasurementsValues & { date: string; visitId: string; observationId: string };
 
-/** The child's measurements across visits, oldest first (a visit's date is the measurement's). */
+/**
+ * The child's measurements across visits, oldest first (a visit's date is the measurement's): per
+ * visit the values that hold now, i.e. the last correction when the section was corrected.
+ */
 async function measurementsOf(childId: string): Promise<Dated[]> {
   const [observations, visits] = await Promise.all([
     records.byIndex('observation', 'childId', childId),
     records.byIndex('visit', 'childId', childId),
   ]);
-  const dateOf = new Map(visits.map((v) => [v.id, v.data.date]));
-  return observations
-    .filter((o) => o.data.values.section === 'measurements' && o.data.amendsId === '')
-    .map((o) => ({
-      ...(o.data.values as MeasurementsValues),
-      date: dateOf.get(o.data.visitId) ?? '',
-      visitId: o.data.visitId,
-      observationId: o.id,
-    }))
-    .filter((m) => m.date !== '')
+  return visits
+    .flatMap((visit) => {
+      const view = currentObservations(observations.filter((o) => o.data.visitId === visit.id)).measurements;
+      if (!view || visit.data.date === '') return [];
+      const values = view.current.data.values as MeasurementsValues;
+      return [{ ...values, date: visit.data.date, visitId: visit.id, observationId: view.current.id }];
+    })
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -212,6 +212,8 @@ export function VisitPage() {
                     const own = measurements.find((m) => m.visitId === visitId);
                     return own ? { id: own.observationId, values: own } : null;
                   })()}
+                  history={views.measurements}
+                  signer={me}
                   previous={
                     measurements.filter((m) => m.visitId !== visitId && m.date <= visit.data.date).at(-1) ?? null
                   }
@@ -251,6 +253,8 @@ export function VisitPage() {
                 visit={visitRef}
                 required={required}
                 saved={current ? { id: current.id, values: current.data.values } : null}
+                history={views[section]}
+                signer={me}
               />
             );
           }

@@ -8,12 +8,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
-import { notCollectedReasons } from '../../../shared/visits/common.ts';
+import { notCollectedReasons, type Signer } from '../../../shared/visits/common.ts';
 import { observationDraftKey } from '../../../shared/visits/draft.ts';
 import { type MeasurementSummary, measurementSummary } from '../../../shared/visits/measurement-summary.ts';
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
 import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
+import { CorrectionBar, type SectionHistory, saveCorrection } from './correction.tsx';
 import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 type Props = {
@@ -22,6 +23,9 @@ type Props = {
   /** The visit type requires measurements (or the reasons they were not taken) before signing. */
   required: boolean;
   saved: { id: string; values: MeasurementsValues } | null;
+  /** The section's record and corrections, for correcting it after the visit is signed. */
+  history: SectionHistory | undefined;
+  signer: Signer;
   previous: (MeasurementsValues & { date: string }) | null;
 };
 
@@ -64,6 +68,8 @@ function Measurements({
   child,
   required,
   saved,
+  history,
+  signer,
   previous,
   initial,
   keep,
@@ -78,6 +84,8 @@ function Measurements({
   const [refs, setRefs] = useState<GrowthReferences | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
+  const [amending, setAmending] = useState(false);
+  const editable = visit.editable || amending;
 
   useEffect(() => {
     void loadGrowthReferences().then(setRefs);
@@ -116,6 +124,34 @@ function Measurements({
     setStatus(t('visits.measurementsSaved'));
   };
 
+  const signCorrection = async (reason: string) => {
+    if (!history) return;
+    const result = await saveCorrection(history, current, reason, signer);
+    if (!result.ok) {
+      setErrors(
+        Object.fromEntries(Object.entries(result.errors).map(([path, m]) => [path.split('.').at(-1) ?? path, m])),
+      );
+      return;
+    }
+    setErrors({});
+    setAmending(false);
+    await discard();
+    setStatus(t('visits.correctionSaved'));
+  };
+
+  const cancelCorrection = async () => {
+    setAmending(false);
+    setErrors({});
+    const start = saved?.values ?? empty;
+    setText({
+      weight: formatLocaleNumber(start.weightGrams),
+      length: formatLocaleNumber(start.lengthCm),
+      head: formatLocaleNumber(start.headCircumferenceCm),
+    });
+    setValues(start);
+    await discard();
+  };
+
   const measureRow = (
     key: 'weight' | 'length' | 'head',
     label: string,
@@ -134,7 +170,7 @@ function Measurements({
             id={`m-${key}`}
             inputMode={key === 'head' ? 'decimal' : 'numeric'}
             value={text[key]}
-            disabled={!visit.editable}
+            disabled={!editable}
             aria-describedby={`m-${key}-result`}
             onChange={(e) => setText((s) => ({ ...s, [key]: e.target.value }))}
           />
@@ -147,7 +183,7 @@ function Measurements({
           <select
             id={`m-${key}-reason`}
             value={values[reasonField]}
-            disabled={!visit.editable}
+            disabled={!editable}
             onChange={(e) => setValues((v) => ({ ...v, [reasonField]: e.target.value }))}
           >
             {(['', ...notCollectedReasons] as const).map((r) => (
@@ -191,7 +227,7 @@ function Measurements({
         <select
           id="m-position"
           value={values.lengthPosition}
-          disabled={!visit.editable}
+          disabled={!editable}
           onChange={(e) =>
             setValues((v) => ({ ...v, lengthPosition: e.target.value as MeasurementsValues['lengthPosition'] }))
           }
@@ -205,16 +241,26 @@ function Measurements({
         {errors.lengthPosition ? <span className="field__error">{errorText(errors.lengthPosition)}</span> : null}
       </div>
       {measureRow('head', t('visits.headCm'), 'headCircumferenceCm', 'headReason')}
-      {visit.editable ? (
-        <div className="inline-form__actions">
-          <span role="status" className="ok-text">
-            {status}
-          </span>
+      <div className="inline-form__actions">
+        <span role="status" className="ok-text">
+          {status}
+        </span>
+        {visit.editable ? (
           <button type="button" className="button button--primary" onClick={() => void save()}>
             {t('visits.saveMeasurements')}
           </button>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
+      {visit.editable ? null : (
+        <CorrectionBar
+          id="measurements-correction"
+          history={history}
+          amending={amending}
+          onAmending={(on) => (on ? setAmending(true) : void cancelCorrection())}
+          onSign={signCorrection}
+          reasonError={errorText(errors.amendmentReason)}
+        />
+      )}
     </section>
   );
 }

@@ -9,7 +9,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topiJudgements } from '../../../shared/instruments/topi.ts';
-import { notCollectedReasons } from '../../../shared/visits/common.ts';
+import { notCollectedReasons, type Signer } from '../../../shared/visits/common.ts';
 import { observationDraftKey } from '../../../shared/visits/draft.ts';
 import {
   type AssessmentArea,
@@ -20,6 +20,7 @@ import {
   languageSources,
   type ObservationSection,
   type ObservationValues,
+  type ObservationValuesInput,
   observationSchema,
   sectionDefaults,
   smokerRoles,
@@ -27,6 +28,7 @@ import {
 import { writer } from '../../db/write-store.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { Choices } from './choices.tsx';
+import { CorrectionBar, type SectionHistory, saveCorrection } from './correction.tsx';
 import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 export type FormSectionName = Exclude<ObservationSection, 'measurements'>;
@@ -39,6 +41,9 @@ type Props = {
   required: boolean;
   /** The section's current record (the last correction, or as recorded). */
   saved: { id: string; values: ObservationValues } | null;
+  /** The section's record and corrections, for correcting it after the visit is signed. */
+  history: SectionHistory | undefined;
+  signer: Signer;
 };
 
 /** The values as the form holds them: the schema's input shape, loosely typed for the draft. */
@@ -64,6 +69,8 @@ function Section({
   visit,
   required,
   saved,
+  history,
+  signer,
   initial,
   keep,
   discard,
@@ -79,8 +86,9 @@ function Section({
     setValues((v) => ({ ...v, ...patch }));
     setStatus('');
   };
+  const [amending, setAmending] = useState(false);
   const err = (path: string) => errorText(errors[path]);
-  const disabled = !visit.editable;
+  const disabled = !visit.editable && !amending;
   const id = (name: string) => `${section}-${name}`;
 
   const save = async () => {
@@ -102,6 +110,27 @@ function Section({
     else await writer.create('observation', parsed.data);
     await discard();
     setStatus(t('visits.sectionSaved', { section: t(`visits.section.${section}`) }));
+  };
+
+  const signCorrection = async (reason: string) => {
+    if (!history) return;
+    const result = await saveCorrection(history, values as ObservationValuesInput, reason, signer);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus(t('visits.sectionInvalid'));
+      return;
+    }
+    setErrors({});
+    setAmending(false);
+    await discard();
+    setStatus(t('visits.correctionSaved'));
+  };
+
+  const cancelCorrection = async () => {
+    setAmending(false);
+    setErrors({});
+    setValues((saved?.values ?? initial) as Values);
+    await discard();
   };
 
   const reasonSelect = (name: string, value: unknown, onChange: (reason: string) => void) => (
@@ -333,16 +362,26 @@ function Section({
         {required ? <span className="field__required"> ({t('common.required')})</span> : null}
       </h2>
       {body()}
-      {visit.editable ? (
-        <div className="inline-form__actions">
-          <span role="status" className={Object.keys(errors).length > 0 ? 'field__error' : 'ok-text'}>
-            {status}
-          </span>
+      <div className="inline-form__actions">
+        <span role="status" className={Object.keys(errors).length > 0 ? 'field__error' : 'ok-text'}>
+          {status}
+        </span>
+        {visit.editable ? (
           <button type="button" className="button button--primary" onClick={() => void save()}>
             {t(`visits.sectionSave.${section}`)}
           </button>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
+      {visit.editable ? null : (
+        <CorrectionBar
+          id={`${section}-correction`}
+          history={history}
+          amending={amending}
+          onAmending={(on) => (on ? setAmending(true) : void cancelCorrection())}
+          onSign={signCorrection}
+          reasonError={err('amendmentReason')}
+        />
+      )}
     </section>
   );
 }
