@@ -126,3 +126,42 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await a.context.close();
   await b.context.close();
 });
+
+test('a visit drafted on two tablets: the second resumes the first one’s draft, and neither conflicts', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const a = await newTablet(browser, 'mette');
+  await a.page.goto('/familier');
+  await a.app.createFamily({ name: 'Familien Tokladde' });
+  await a.app.addChild({ firstName: 'Ib', birthDate: monthsAgo(2), sex: 'Dreng' });
+  await a.page.getByRole('link', { name: 'Ib', exact: true }).click();
+  await a.page.getByRole('link', { name: 'Nyt besøg uden plan' }).click();
+  await a.page.getByLabel('Aftaler').fill('Vejning om en uge.');
+  await expect(a.page.getByText(/Kladde gemt på enheden/)).toBeVisible();
+  const visitUrl = a.page.url();
+  await a.app.syncNow();
+  await a.app.expectAllSynced();
+
+  const b = await newTablet(browser, 'hanne');
+  await b.app.syncNow();
+  await b.page.goto(visitUrl);
+  await expect(b.page.getByText('Kladden fra en anden enhed er hentet frem')).toBeVisible();
+  await expect(b.page.getByLabel('Aftaler')).toHaveValue('Vejning om en uge.');
+  await b.page.getByLabel('Aftaler').fill('Vejning om en uge. Ring til mor fredag.');
+  await expect(b.page.getByText(/Kladde gemt på enheden/)).toBeVisible();
+  await b.app.syncNow();
+  await b.app.expectAllSynced();
+
+  // Tablet A keeps typing in its own draft: no conflict on either tablet.
+  await a.page.getByLabel('Noter om emnerne').fill('Amning drøftet.');
+  await a.page.waitForTimeout(800);
+  await a.app.syncNow();
+  await a.app.expectAllSynced();
+  await b.app.syncNow();
+  await b.app.expectAllSynced();
+  await a.page.goto('/kraever-handling');
+  await expect(a.page.getByText('Intet kræver handling.')).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+});

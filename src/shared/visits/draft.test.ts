@@ -4,6 +4,8 @@ import {
   differsFromSaved,
   draftOf,
   draftSchema,
+  draftToResume,
+  instrumentDraftKey,
   journalDraftKey,
   mergeDraft,
   observationDraftKey,
@@ -40,6 +42,34 @@ describe('draft keys and records', () => {
     const draft = draftOf('visit:x', { a: undefined, b: 1, c: [undefined] }, new Date('2025-05-14T08:00:00Z'));
     expect(draft.data).toEqual({ b: 1, c: [null] });
     expect(draft).toMatchObject({ familyId: '', childId: '', updatedAt: '2025-05-14T08:00:00.000Z' });
+  });
+});
+
+describe('draftToResume', () => {
+  const me = 'device-a';
+  const draft = (id: string, deviceId: string, seq?: number) => ({ id, ...(seq ? { seq } : {}), data: { deviceId } });
+
+  it("resumes this device's own draft, even when another device committed one later", () => {
+    const picked = draftToResume([draft('mine', me, 3), draft('theirs', 'device-b', 9)], me);
+    expect(picked).toEqual({ draft: expect.objectContaining({ id: 'mine' }), own: true });
+  });
+
+  it('takes over the draft another device committed last when this device has none', () => {
+    const drafts = [draft('late', 'device-c', 12), draft('early', 'device-b', 4)];
+    expect(draftToResume(drafts, me)).toEqual({ draft: expect.objectContaining({ id: 'late' }), own: false });
+    expect(draftToResume([], me)).toBeNull();
+  });
+
+  it('counts a draft without a device (older app) as its own; an unsynced draft is the newest', () => {
+    expect(draftToResume([draft('legacy', '', 2)], me)?.own).toBe(true);
+    const picked = draftToResume([draft('unsynced', 'device-b'), draft('synced', 'device-c', 50)], me);
+    expect(picked?.draft.id).toBe('unsynced');
+  });
+
+  it('names instrument drafts per parent, and they are valid keys', () => {
+    const keys = [instrumentDraftKey(visitId, 'epds', familyId), instrumentDraftKey(visitId, 'adbb')];
+    for (const formKey of keys) expect(draftSchema.safeParse(draftOf(formKey, {}, new Date())).success).toBe(true);
+    expect(new Set(keys).size).toBe(2);
   });
 });
 

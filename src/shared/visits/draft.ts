@@ -7,8 +7,8 @@
  */
 import * as z from 'zod/mini';
 import { caseloadMsg } from '../caseload/caseload-fields.ts';
-import { msg } from '../schemas/fields.ts';
-import { optionalId } from './common.ts';
+import { msg, optionalText } from '../schemas/fields.ts';
+import { inCommitOrder, optionalId, type Stored } from './common.ts';
 import type { ObservationSection } from './observation.ts';
 
 /** The largest draft, as JSON characters: generous for a form, small for the sync batch. */
@@ -29,6 +29,11 @@ export const draftSchema = z.object({
   /** For the device's indexes and the team's access: the family and child the form is about. */
   familyId: optionalId,
   childId: optionalId,
+  /**
+   * The device that types in this draft: each device writes only its own draft of a form, so two
+   * tablets typing in the same form never conflict. '' in drafts from before devices were named.
+   */
+  deviceId: optionalText(100),
   /** The form's values as typed (a JSON object). */
   data: z
     .record(z.string(), z.json())
@@ -53,11 +58,34 @@ export function draftOf(
   formKey: string,
   values: Record<string, unknown>,
   now: Date,
-  refs: { familyId?: string; childId?: string } = {},
+  refs: { familyId?: string; childId?: string; deviceId?: string } = {},
 ): Draft {
   // Through JSON: drops undefined and functions, the way the draft will be stored and synced.
   const data = JSON.parse(JSON.stringify(values)) as DraftData;
-  return { formKey, familyId: refs.familyId ?? '', childId: refs.childId ?? '', data, updatedAt: now.toISOString() };
+  return {
+    formKey,
+    familyId: refs.familyId ?? '',
+    childId: refs.childId ?? '',
+    deviceId: refs.deviceId ?? '',
+    data,
+    updatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * The draft a form resumes from on this device: its own (the last in commit order), else the one
+ * another device committed last, so typing on one tablet is not lost on another. Never chosen by
+ * a device clock. A draft without a device (older app) counts as this device's own.
+ */
+export function draftToResume<D extends Stored<Pick<Draft, 'deviceId'>>>(
+  drafts: readonly D[],
+  deviceId: string,
+): { draft: D; own: boolean } | null {
+  const ordered = inCommitOrder(drafts) as D[];
+  const own = ordered.filter((d) => d.data.deviceId === deviceId || d.data.deviceId === '').at(-1);
+  if (own) return { draft: own, own: true };
+  const other = ordered.at(-1);
+  return other ? { draft: other, own: false } : null;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

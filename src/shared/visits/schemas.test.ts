@@ -329,7 +329,7 @@ describe('draft schema', () => {
   };
 
   it('keeps any JSON object under a form key', () => {
-    expect(draftSchema.parse(valid)).toEqual({ ...valid, childId: '' });
+    expect(draftSchema.parse(valid)).toEqual({ ...valid, childId: '', deviceId: '' });
     expect(draftSchema.safeParse({ ...valid, formKey: `observation:${visitId}:measurements` }).success).toBe(true);
   });
 

@@ -1,20 +1,29 @@
 /**
  * Keeps what a nurse types in a form as a draft record while she types (debounced), so it
  * survives a reload, a crash, going offline and an app update, and syncs marked as a draft.
- * Reopening the form resumes from the draft; saving or signing the record removes it.
+ * Reopening the form resumes from the draft; saving or signing the record removes it. Each device
+ * writes only its own draft of a form (no conflicts between two tablets); a device without one
+ * resumes from the draft another device committed last (draftToResume), and saving removes them all.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { draftOf, mergeDraft } from '../../../shared/visits/draft.ts';
+import { draftOf, draftToResume, mergeDraft } from '../../../shared/visits/draft.ts';
 import { records } from '../../db/store.ts';
-import { writer } from '../../db/write-store.ts';
+import { thisDeviceId, writer } from '../../db/write-store.ts';
 
 const DEBOUNCE_MS = 400;
 
 type Refs = { familyId: string; childId: string };
 
 export function useDraft<T extends Record<string, unknown>>(formKey: string, defaults: T, refs: Refs) {
-  const [state, setState] = useState<{ values: T; restored: boolean; savedAt: string | null } | null>(null);
+  const [state, setState] = useState<{
+    values: T;
+    restored: boolean;
+    /** The draft came from another device (this one had none). */
+    fromOtherDevice: boolean;
+    savedAt: string | null;
+  } | null>(null);
   const draftId = useRef<string | undefined>(undefined);
+  const deviceId = useRef('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<Record<string, unknown> | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -25,12 +34,18 @@ export function useDraft<T extends Record<string, unknown>>(formKey: string, def
 
   useEffect(() => {
     let live = true;
-    void records.byIndex('draft', 'formKey', formKey).then((found) => {
+    void Promise.all([records.byIndex('draft', 'formKey', formKey), thisDeviceId()]).then(([found, me]) => {
       if (!live) return;
-      const draft = found.sort((a, b) => b.data.updatedAt.localeCompare(a.data.updatedAt))[0];
-      draftId.current = draft?.id;
-      const merged = mergeDraft(initialDefaults.current, draft?.data.data);
-      setState({ values: merged.values, restored: Boolean(draft), savedAt: draft?.data.updatedAt ?? null });
+      deviceId.current = me;
+      const resume = draftToResume(found, me);
+      draftId.current = resume?.own ? resume.draft.id : undefined;
+      const merged = mergeDraft(initialDefaults.current, resume?.draft.data.data);
+      setState({
+        values: merged.values,
+        restored: Boolean(resume),
+        fromOtherDevice: resume ? !resume.own : false,
+        savedAt: resume?.draft.data.updatedAt ?? null,
+      });
     });
     return () => {
       live = false;
@@ -43,7 +58,7 @@ export function useDraft<T extends Record<string, unknown>>(formKey: string, def
     if (!values) return queue.current;
     // Writes are chained so a create is never raced by an update of the same draft.
     queue.current = queue.current.then(async () => {
-      const draft = draftOf(formKey, values, new Date(), refsNow.current);
+      const draft = draftOf(formKey, values, new Date(), { ...refsNow.current, deviceId: deviceId.current });
       if (draftId.current) await writer.update('draft', draftId.current, draft);
       else draftId.current = await writer.create('draft', draft);
       setState((s) => (s ? { ...s, savedAt: draft.updatedAt } : s));
@@ -67,14 +82,14 @@ export function useDraft<T extends Record<string, unknown>>(formKey: string, def
     return write();
   }, [write]);
 
-  /** The record was saved: the draft has done its job. */
+  /** The record was saved: the drafts of the form (this device's and any other's) have done their job. */
   const discard = useCallback(async () => {
     clearTimeout(timer.current);
     pending.current = null;
     await queue.current;
-    if (draftId.current) await writer.remove('draft', draftId.current);
     draftId.current = undefined;
-  }, []);
+    for (const draft of await records.byIndex('draft', 'formKey', formKey)) await writer.remove('draft', draft.id);
+  }, [formKey]);
 
   useEffect(() => {
     const onHidden = () => {

@@ -54,7 +54,9 @@ export function VisitForm(props: Props) {
   if (!state) return <p className="muted">{t('app.loading')}</p>;
   return (
     <>
-      {state.restored ? <p className="notice">{t('visits.draftRestored')}</p> : null}
+      {state.restored ? (
+        <p className="notice">{t(state.fromOtherDevice ? 'visits.draftFromOtherDevice' : 'visits.draftRestored')}</p>
+      ) : null}
       <EditVisit {...props} initial={state.values} keep={keep} discard={discard} />
       <p className="muted" role="status">
         {state.savedAt ? t('visits.draftSaved', { when: formatWhen(state.savedAt, i18n.language) }) : null}

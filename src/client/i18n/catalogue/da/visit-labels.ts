@@ -104,6 +104,7 @@ export const visitLabelsDa = {
   correctSection: 'Ret afsnittet',
   signCorrection: 'Underskriv rettelse',
   correctionSaved: 'Rettelsen er gemt; den oprindelige registrering er bevaret.',
+  draftFromOtherDevice: 'Kladden fra en anden enhed er hentet frem – gem besøget, når du har set den igennem.',
   measured: 'Målt',
   choose: 'Vælg …',
   collected: 'Oplyst',

@@ -105,6 +105,7 @@ export const visitLabelsEn: Widen<typeof visitLabelsDa> = {
   correctSection: 'Correct the section',
   signCorrection: 'Sign correction',
   correctionSaved: 'The correction is saved; the original record is kept.',
+  draftFromOtherDevice: 'The draft from another device has been restored – save the visit once you have checked it.',
   measured: 'Measured',
   choose: 'Choose …',
   collected: 'Recorded',
