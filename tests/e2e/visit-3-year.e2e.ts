@@ -118,6 +118,8 @@ test('a 3-year visit offline: required sections, a section draft survives reload
   await expect(summary('Målinger').getByRole('row', { name: /Vægt/ })).toContainText('14.250');
   await expect(summary('Målinger').getByRole('row', { name: /Årsag til rettelsen/ })).toContainText('Tastefejl');
   await expect(summary('Målinger (som først registreret)').getByRole('row', { name: /Vægt/ })).toContainText('14.200');
+  const printAxe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(printAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Udskriv' })).toBeHidden();
   const pdf = await page.pdf({ format: 'A4' });
