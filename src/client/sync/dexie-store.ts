@@ -1,18 +1,23 @@
 /**
  * The sync engine's store seam over the app's Dexie database. Every method that changes data runs
  * in one transaction, so a crash leaves either the old or the new state: a push result and the
- * removal of its outbox entry land together; a pulled page and its checkpoint land together.
+ * removal of its outbox entries land together; a pulled page and its checkpoint land together.
  * Local rows with changes still in the outbox are never overwritten by pulled data.
+ *
+ * A batch or page is read in bulk, decided in memory in the order of the answer or page, and
+ * written in bulk (local-rows.ts, adopt.ts, push-answer.ts): the same outcome as writing record
+ * by record, without an IndexedDB round trip per record.
  */
 import { isRecordKind } from '../../shared/schemas/kinds.ts';
-import type { MutationResult, PullResponse } from '../../shared/sync/protocol.ts';
-import type { SyncRecord } from '../../shared/sync/record.ts';
-import { encodePayload, rawData } from '../db/codec.ts';
-import { type LocalRecord, recordTables, type TusindDageDb, tableFor } from '../db/db.ts';
+import type { PullResponse } from '../../shared/sync/protocol.ts';
+import { rawData } from '../db/codec.ts';
+import { recordTables, type TusindDageDb } from '../db/db.ts';
 import { getDeviceInfo } from '../db/meta.ts';
-import { indexFields } from '../db/records.ts';
-import { deriveSyncState } from '../db/sync-state.ts';
+import { outboxByRecord } from '../db/sync-state.ts';
+import { adopt, refresh } from './adopt.ts';
 import type { PendingMutation, SyncStore } from './engine.ts';
+import { localRows } from './local-rows.ts';
+import { writePushAnswer } from './push-answer.ts';
 
 const CHECKPOINT = 'checkpoint';
 const LAST_SYNC = 'lastSync';
@@ -23,154 +28,51 @@ function isBehind(next: string, current: unknown): boolean {
   return BigInt(next) < BigInt(current);
 }
 
-/**
- * A repeated mutationId is answered "duplicate" with the stored original result (lost response,
- * retry): act on what the original was, or a rejected change would leave the outbox unseen.
- */
-function originalStatus(result: MutationResult): MutationResult['status'] {
-  if (result.status !== 'duplicate') return result.status;
-  if (result.error) return 'rejected';
-  return result.conflictId ? 'conflict' : 'applied';
-}
-
 export function dexieSyncStore(database: TusindDageDb): SyncStore {
   const scope = () => [...recordTables(database), database.outbox, database.meta];
-
-  const hasPending = async (recordId: string) =>
-    (await database.outbox
-      .where('id')
-      .equals(recordId)
-      .filter((e) => e.state === 'pending')
-      .count()) > 0;
-
-  /**
-   * Takes the server's version of a record unless local changes to it are still queued. Such a row
-   * is left exactly as it is, rev included: its rev is the base of the next edit, and raising it
-   * without the data would claim the device has seen changes it has not, so an edit of a field
-   * someone else changed would overwrite it silently instead of becoming a conflict. The server's
-   * version arrives with the answer to the last queued change.
-   */
-  async function adopt(record: SyncRecord): Promise<void> {
-    if (!isRecordKind(record.kind)) return; // a kind this version of the app does not know yet
-    const table = tableFor(record.kind, database);
-    const local = await table.get(record.id);
-    if (local && (await hasPending(record.id))) return;
-    if (local && local.rev > record.rev) return; // never step back to an older revision
-    const row: LocalRecord = {
-      id: record.id,
-      kind: record.kind,
-      rev: record.rev,
-      seq: record.seq,
-      updatedAt: record.updatedAt,
-      updatedBy: record.updatedBy,
-      deleted: record.deleted ? 1 : 0,
-      sync: 'synced',
-      payload: encodePayload(record.data),
-      ...indexFields(record.data),
-    };
-    await table.put(row as never);
-  }
-
-  /** Keeps the conflict visible at once, before the server's copy arrives by pull. */
-  async function keepConflict(conflictId: string, mutation: PendingMutation, current: SyncRecord | undefined) {
-    if (await database.conflicts.get(conflictId)) return;
-    const mine = mutation.data ?? null;
-    const theirs = current?.data ?? null;
-    const fields = mine ? Object.keys(mine).filter((f) => JSON.stringify(mine[f]) !== JSON.stringify(theirs?.[f])) : [];
-    const data = {
-      recordKind: mutation.kind,
-      recordId: mutation.id,
-      mutationId: mutation.mutationId,
-      deviceId: (await getDeviceInfo(database)).deviceId,
-      author: (await getDeviceInfo(database)).userName,
-      receivedAt: current?.updatedAt ?? new Date().toISOString(),
-      op: mutation.op === 'delete' ? 'delete' : 'update',
-      baseRev: mutation.baseRev,
-      serverRev: current?.rev ?? 0,
-      mine,
-      theirs,
-      fields,
-      status: 'open',
-      resolvedBy: '',
-      resolvedAt: '',
-    };
-    await database.conflicts.put({
-      id: conflictId,
-      kind: 'conflict',
-      rev: 0,
-      updatedAt: data.receivedAt,
-      updatedBy: data.author,
-      deleted: 0,
-      sync: 'synced',
-      payload: encodePayload(data),
-      recordId: mutation.id,
-    });
-  }
-
-  async function refresh(recordId: string, kind: string): Promise<void> {
-    if (!isRecordKind(kind)) return;
-    const table = tableFor(kind, database);
-    const row = await table.get(recordId);
-    if (!row) return;
-    const sync = await deriveSyncState(database, recordId);
-    if (row.sync !== sync) await table.put({ ...row, sync });
-  }
 
   return {
     async deviceId() {
       return (await getDeviceInfo(database)).deviceId;
     },
 
-    async pendingBatch(maxCount, maxBytes) {
+    async pendingBatch(maxCount, maxBytes, afterClientSeq = 0) {
       const batch: PendingMutation[] = [];
       let bytes = 0;
-      await database.outbox
-        .orderBy('clientSeq')
-        .filter((e) => e.state === 'pending')
-        .until(() => batch.length >= maxCount || bytes >= maxBytes)
-        .each((entry) => {
-          const data = entry.data ? rawData(entry.data) : undefined;
-          const approxBytes = 200 + (data ? JSON.stringify(data).length : 0);
-          if (batch.length > 0 && bytes + approxBytes > maxBytes) {
-            bytes = maxBytes;
-            return;
+      // Reads the outbox in clientSeq order a chunk at a time (one request each), skipping rejected entries.
+      await database.transaction('r', database.outbox, async () => {
+        let after = afterClientSeq;
+        for (;;) {
+          const chunk = await database.outbox.where('clientSeq').above(after).limit(maxCount).toArray();
+          for (const entry of chunk) {
+            if (entry.state !== 'pending') continue;
+            const data = entry.data ? rawData(entry.data) : undefined;
+            const approxBytes = 200 + (data ? JSON.stringify(data).length : 0);
+            if (batch.length > 0 && bytes + approxBytes > maxBytes) return;
+            bytes += approxBytes;
+            batch.push({
+              mutationId: entry.mutationId,
+              clientSeq: entry.clientSeq ?? 0,
+              kind: entry.kind,
+              id: entry.id,
+              op: entry.op,
+              baseRev: entry.baseRev,
+              ...(data ? { data } : {}),
+              approxBytes,
+            });
+            if (batch.length >= maxCount || bytes >= maxBytes) return;
           }
-          bytes += approxBytes;
-          batch.push({
-            mutationId: entry.mutationId,
-            clientSeq: entry.clientSeq ?? 0,
-            kind: entry.kind,
-            id: entry.id,
-            op: entry.op,
-            baseRev: entry.baseRev,
-            ...(data ? { data } : {}),
-            approxBytes,
-          });
-        });
+          const last = chunk.at(-1)?.clientSeq;
+          if (chunk.length < maxCount || last === undefined) return;
+          after = last;
+        }
+      });
       return batch;
     },
 
     async applyPushResults(sent, results) {
       await database.transaction('rw', scope(), async () => {
-        const touched = new Map<string, string>();
-        for (const [i, mutation] of sent.entries()) {
-          const result = results[i] as MutationResult;
-          const entry = await database.outbox.where('mutationId').equals(mutation.mutationId).first();
-          if (!entry?.clientSeq) continue; // already acknowledged (e.g. by another tab)
-          const status = originalStatus(result);
-          if (status === 'rejected') {
-            const error = result.error ?? { code: 'rejected', message: 'rejected by the server' };
-            await database.outbox.update(entry.clientSeq, { state: 'rejected', error });
-          } else {
-            await database.outbox.delete(entry.clientSeq);
-            if (status === 'conflict' && result.conflictId) {
-              await keepConflict(result.conflictId, mutation, result.record);
-            }
-            if (result.record) await adopt(result.record);
-          }
-          touched.set(mutation.id, mutation.kind);
-        }
-        for (const [id, kind] of touched) await refresh(id, kind);
+        await writePushAnswer(database, sent, results);
       });
     },
 
@@ -181,14 +83,30 @@ export function dexieSyncStore(database: TusindDageDb): SyncStore {
 
     async applyPullPage(page: PullResponse) {
       await database.transaction('rw', scope(), async () => {
-        for (const record of page.changes) await adopt(record);
+        const rows = localRows(database);
+        const records = [...page.changes, ...page.conflicts];
+        // Records whose state is derived afresh: the changes and the records the conflicts are about.
+        const touched = new Map<string, [string, string]>();
         for (const conflict of page.conflicts) {
-          await adopt(conflict);
           const { recordId, recordKind } = conflict.data as { recordId?: unknown; recordKind?: unknown };
-          if (typeof recordId === 'string' && typeof recordKind === 'string') await refresh(recordId, recordKind);
+          if (typeof recordId === 'string' && typeof recordKind === 'string') {
+            touched.set(`${recordKind}/${recordId}`, [recordId, recordKind]);
+            if (isRecordKind(recordKind)) rows.want(recordKind, recordId);
+          }
         }
-        for (const record of page.changes) await refresh(record.id, record.kind);
-        const current = await database.meta.get(CHECKPOINT);
+        for (const record of page.changes) touched.set(`${record.kind}/${record.id}`, [record.id, record.kind]);
+        for (const record of records) if (isRecordKind(record.kind)) rows.want(record.kind, record.id);
+        const ids = [...records.map((r) => r.id), ...[...touched.values()].map(([id]) => id)];
+        const [entries, current] = await Promise.all([
+          outboxByRecord(database, ids),
+          database.meta.get(CHECKPOINT),
+          rows.load({ mostlyNew: true }),
+        ]);
+        for (const record of records) {
+          adopt(rows, record, entries.get(record.id)?.some((e) => e.state === 'pending') ?? false);
+        }
+        await rows.flush();
+        await refresh(database, rows, touched.values(), entries);
         if (!isBehind(page.nextSince, current?.value))
           await database.meta.put({ key: CHECKPOINT, value: page.nextSince });
       });

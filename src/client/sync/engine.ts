@@ -4,14 +4,24 @@
  * SyncTransport seams, so it runs unchanged in the browser and in Node tests against the real
  * server. It never decides anything by the device clock (guarantee 8).
  */
-import type { Mutation, MutationResult, PullResponse, PushRequest, PushResponse } from '../../shared/sync/protocol.ts';
+import {
+  type Mutation,
+  type MutationResult,
+  PULL_LIMIT_MAX,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../shared/sync/protocol.ts';
 
 export type PendingMutation = Mutation & { approxBytes: number };
 
 export interface SyncStore {
   deviceId(): Promise<string>;
-  /** The oldest pending mutations in clientSeq order (rejected ones are skipped: they never block). */
-  pendingBatch(maxCount: number, maxBytes: number): Promise<PendingMutation[]>;
+  /**
+   * The oldest pending mutations after clientSeq `after` (0: from the start), in clientSeq order
+   * (rejected ones are skipped: they never block).
+   */
+  pendingBatch(maxCount: number, maxBytes: number, after?: number): Promise<PendingMutation[]>;
   /** Applies the server's answers for a batch, atomically. */
   applyPushResults(sent: PendingMutation[], results: MutationResult[]): Promise<void>;
   checkpoint(): Promise<string>;
@@ -43,41 +53,81 @@ export type EngineOptions = {
   onProgress?: (progress: SyncProgress) => void;
 };
 
+/**
+ * Defaults (docs/decisions/0011-sync-throughput.md): the protocol's maxima of 1,000 mutations per
+ * push and 1,000 records per pull page, so a first sync of a caseload takes few round trips and
+ * few IndexedDB transactions. A push stays well below the server's 5 MB body limit: 1 MB counted
+ * in UTF-16 code units is at most 3 MB of UTF-8.
+ */
+export const PUSH_BATCH_SIZE = 1000;
+export const PUSH_BATCH_BYTES = 1024 * 1024;
+export const PULL_PAGE_SIZE = PULL_LIMIT_MAX;
+
 export function createSyncEngine(options: EngineOptions) {
   const { store, transport, schemaVersion, onProgress } = options;
-  const batchSize = options.batchSize ?? 100;
-  const batchBytes = options.batchBytes ?? 256 * 1024;
-  const pageSize = options.pageSize ?? 500;
+  const batchSize = options.batchSize ?? PUSH_BATCH_SIZE;
+  const batchBytes = options.batchBytes ?? PUSH_BATCH_BYTES;
+  const pageSize = options.pageSize ?? PULL_PAGE_SIZE;
 
+  /**
+   * Pushes the outbox in batches. The next batch is read and sent while the answer to the last
+   * one is written: it holds only later mutations, which writing that answer does not touch, and
+   * the server still receives the batches one at a time, in order. If writing an answer fails, the
+   * batch stays queued and its retry is answered from the server's ledger (guarantee 2).
+   */
   async function pushAll(progress: SyncProgress): Promise<void> {
     const deviceId = await store.deviceId();
-    let lastFirst: string | undefined;
-    for (;;) {
-      const batch = await store.pendingBatch(batchSize, batchBytes);
-      if (batch.length === 0) return;
-      // The store must remove or reject what it was given; the same head twice means it did not.
-      if (batch[0]?.mutationId === lastFirst) throw new SyncProtocolError('outbox did not advance after a push');
-      lastFirst = batch[0]?.mutationId;
+    const send = (batch: PendingMutation[]) => {
       const mutations = batch.map(({ approxBytes: _bytes, ...mutation }) => mutation);
-      const response = await transport.push({ deviceId, schemaVersion, mutations });
-      checkResults(batch, response.results);
-      await store.applyPushResults(batch, response.results);
+      return settled(transport.push({ deviceId, schemaVersion, mutations }));
+    };
+    let batch = await store.pendingBatch(batchSize, batchBytes, 0);
+    if (batch.length === 0) return;
+    let response = send(batch);
+    for (;;) {
+      const { results } = await response;
+      checkResults(batch, results);
+      const after = batch.at(-1)?.clientSeq ?? 0;
+      // Read before the answer's write transaction starts, so the read does not wait for it.
+      const following = store.pendingBatch(batchSize, batchBytes, after);
+      const applied = settled(store.applyPushResults(batch, results));
+      const next = await following;
+      // The store must take only mutations after the last one sent, or the queue would loop.
+      if ((next[0]?.clientSeq ?? Number.POSITIVE_INFINITY) <= after) {
+        throw new SyncProtocolError('outbox did not advance after a push');
+      }
+      const nextResponse = next.length > 0 ? send(next) : undefined;
+      await applied;
       progress.pushed += batch.length;
       onProgress?.({ ...progress });
+      if (!nextResponse) return;
+      batch = next;
+      response = nextResponse;
     }
   }
 
+  /**
+   * Pulls pages until the server has no more. The next page is asked for while the last one is
+   * written; the checkpoint moves only with its written page (guarantee 4), and when something
+   * else moved it past the page, the pull continues from the checkpoint.
+   */
   async function pullAll(progress: SyncProgress): Promise<number> {
     let pages = 0;
+    let since = await store.checkpoint();
+    let request = transport.pull(since, pageSize);
     for (;;) {
-      const since = await store.checkpoint();
-      const page = await transport.pull(since, pageSize);
+      const page = await request;
+      const advanced = page.nextSince !== since;
+      const next = page.hasMore && advanced ? settled(transport.pull(page.nextSince, pageSize)) : undefined;
       await store.applyPullPage(page);
       pages++;
       progress.pulled += page.changes.length + page.conflicts.length;
       onProgress?.({ ...progress });
       if (!page.hasMore) return pages;
-      if (page.nextSince === since) throw new SyncProtocolError('pull did not advance while hasMore was true');
+      if (!next) throw new SyncProtocolError('pull did not advance while hasMore was true');
+      const checkpoint = await store.checkpoint();
+      request = checkpoint === page.nextSince ? next : transport.pull(checkpoint, pageSize);
+      since = checkpoint;
     }
   }
 
@@ -95,6 +145,12 @@ export function createSyncEngine(options: EngineOptions) {
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** A promise started ahead of its use: a failure surfaces where it is awaited, never as unhandled. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
 
 function checkResults(batch: PendingMutation[], results: MutationResult[]): void {
   if (results.length !== batch.length) {

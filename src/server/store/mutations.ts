@@ -5,11 +5,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol.ts';
+import { statement } from './statements.ts';
 
 export type LedgerEntry = { teamId: string; result: MutationResult };
 
 export function findMutation(db: Database, mutationId: string): LedgerEntry | undefined {
-  const row = db.prepare('SELECT team_id, result FROM mutations WHERE mutation_id = ?').get(mutationId) as
+  const row = statement(db, 'SELECT team_id, result FROM mutations WHERE mutation_id = ?').get(mutationId) as
     | { team_id: string; result: string }
     | undefined;
   return row && { teamId: row.team_id, result: JSON.parse(row.result) as MutationResult };
@@ -20,7 +21,8 @@ export function insertMutation(
   entry: { teamId: string; userId: string; deviceId: string; mutation: Mutation; result: MutationResult; now: string },
 ): void {
   const { mutation: m } = entry;
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO mutations (mutation_id, team_id, user_id, device_id, client_seq, kind, record_id, payload, status, result, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -43,12 +45,11 @@ export function rejectedMutations(
   db: Database,
   teamId: string,
 ): { mutationId: string; deviceId: string; payload: Mutation; result: MutationResult }[] {
-  const rows = db
-    .prepare(
-      `SELECT mutation_id, device_id, payload, result FROM mutations
+  const rows = statement(
+    db,
+    `SELECT mutation_id, device_id, payload, result FROM mutations
        WHERE team_id = ? AND status = 'rejected' ORDER BY created_at DESC, rowid DESC`,
-    )
-    .all(teamId) as { mutation_id: string; device_id: string; payload: string; result: string }[];
+  ).all(teamId) as { mutation_id: string; device_id: string; payload: string; result: string }[];
   return rows.map((r) => ({
     mutationId: r.mutation_id,
     deviceId: r.device_id,
