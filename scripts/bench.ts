@@ -3,8 +3,10 @@
  * scripts/bench/lib.ts), all of them or those named on the command line. Each suite's results go
  * to reports/bench/<suite>.json and its section of docs/benchmarks.md (other sections are kept).
  * `--smoke` makes a tiny run for CI that proves the suites work: it writes
- * reports/bench/<suite>.smoke.json and leaves docs/benchmarks.md alone.
- * Usage: node scripts/bench.ts [suite ...] [--smoke]
+ * reports/bench/<suite>.smoke.json and leaves docs/benchmarks.md alone. `--records N` runs a suite
+ * with N records instead of its default (a medium run while working on it): it writes
+ * reports/bench/<suite>.records-N.json and .md and also leaves docs/benchmarks.md alone.
+ * Usage: node scripts/bench.ts [suite ...] [--smoke] [--records N]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,12 +35,21 @@ on the machine: compare runs on the same machine only.
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { smoke: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      smoke: { type: 'boolean', default: false },
+      records: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
   const names = Object.keys(suites);
   if (values.help) {
-    console.log(`Usage: node scripts/bench.ts [${names.join('|')} ...] [--smoke]`);
+    console.log(`Usage: node scripts/bench.ts [${names.join('|')} ...] [--smoke] [--records N]`);
     return 0;
+  }
+  const records = values.records === undefined ? undefined : Number(values.records);
+  if (records !== undefined && !(Number.isSafeInteger(records) && records >= 100)) {
+    console.error(`--records must be a whole number from 100, not "${values.records}".`);
+    return 2;
   }
   const unknown = positionals.filter((name) => !Object.hasOwn(suites, name));
   if (unknown.length > 0) {
@@ -52,16 +63,20 @@ async function main(): Promise<number> {
   for (const name of selected) {
     const load = suites[name];
     if (!load) continue;
-    console.log(`[bench] ${name}${smoke ? ' (smoke)' : ''}`);
+    const variant = smoke ? '.smoke' : records !== undefined ? `.records-${records}` : '';
+    console.log(`[bench] ${name}${variant ? ` (${variant.slice(1)})` : ''}`);
     const started = performance.now();
-    const result = await (await load()).run({ smoke, log: (line) => console.log(`[bench] ${line}`) });
-    const report = join(reportsDir, `${name}${smoke ? '.smoke' : ''}.json`);
+    const log = (line: string) => console.log(`[bench] ${line}`);
+    const result = await (await load()).run({ smoke, log, ...(records !== undefined ? { records } : {}) });
+    const report = join(reportsDir, `${name}${variant}.json`);
     writeFileSync(report, `${JSON.stringify(result.json, null, 2)}\n`);
     console.log(`[bench] ${name}: wrote ${report}`);
-    if (!smoke) {
+    if (!variant) {
       const current = existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : docsHeader;
       writeFileSync(docsFile, replaceSection(current, name, result.title, result.markdown));
       console.log(`[bench] ${name}: updated docs/benchmarks.md`);
+    } else if (!smoke) {
+      writeFileSync(report.replace(/\.json$/, '.md'), `## ${result.title}\n\n${result.markdown}\n`);
     }
     console.log(`[bench] ${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

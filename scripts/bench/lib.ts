@@ -9,6 +9,8 @@ import { availableParallelism, cpus, loadavg, platform, release, totalmem } from
 export type SuiteContext = {
   /** A tiny run that only proves the suite works (CI); its figures mean nothing. */
   smoke: boolean;
+  /** `--records N`: a suite's data size instead of its default (suites that have one; e.g. sync). */
+  records?: number;
   log(line: string): void;
 };
 

@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { PULL_PAGE_SIZE, PUSH_BATCH_BYTES, PUSH_BATCH_SIZE } from '../../src/client/sync/engine.ts';
 import { type DemoDocument, demoDocuments, generateDemoCaseload } from '../../src/shared/caseload/demo-data.ts';
 import { kinds } from '../../src/shared/schemas/kinds.ts';
 import { SCHEMA_VERSION } from '../../src/shared/version.ts';
@@ -34,7 +35,19 @@ import {
 } from './lib.ts';
 import { startPouchPeer } from './pouch-peer.ts';
 
-type Phases = { storeMs: number; transportMs: number; pushMs: number; totalMs: number; pushed: number; pulled: number };
+/** One sync in the browser (scripts/bench/browser/ours.ts) plus the server's time for its requests. */
+type Phases = {
+  storeMs: number;
+  transportMs: number;
+  pushMs: number;
+  totalMs: number;
+  pushed: number;
+  pulled: number;
+  /** Per store method (`store.*`), per transport call (`transport.*`) and HTTP step (`http.*`). */
+  detail: Record<string, number>;
+  /** Time in the server's push and pull handlers (request arrival to answer sent). */
+  serverMs: { push: number; pull: number };
+};
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -77,7 +90,7 @@ const vmHwmKb = (pid: number) => {
   return Number(line?.replace(/\D+/g, '') ?? 0);
 };
 
-/** Item 5: the server as its own process; push in the engine's batches of 100, pull in pages of 1,000. */
+/** Item 5: the server as its own process; push and pull in the engine's batch and page sizes. */
 async function serverThroughput(ctx: SuiteContext, count: number, runs: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-child-server-'));
   const { openStore } = await import('../../src/server/store/db.ts');
@@ -113,8 +126,8 @@ async function serverThroughput(ctx: SuiteContext, count: number, runs: number) 
       const docs = benchDocuments(count, 50_000 + i * 97);
       const deviceId = randomUUID();
       const bodies: string[] = [];
-      for (let k = 0; k < docs.length; k += 100) {
-        const mutations = docs.slice(k, k + 100).map((d, j) => ({
+      for (let k = 0; k < docs.length; k += PUSH_BATCH_SIZE) {
+        const mutations = docs.slice(k, k + PUSH_BATCH_SIZE).map((d, j) => ({
           mutationId: randomUUID(),
           clientSeq: k + j + 1,
           kind: d.kind,
@@ -136,7 +149,7 @@ async function serverThroughput(ctx: SuiteContext, count: number, runs: number) 
       let since = '0';
       let pulled = 0;
       for (;;) {
-        const response = await fetch(`${base}/api/sync/pull?since=${since}&limit=1000`, { headers });
+        const response = await fetch(`${base}/api/sync/pull?since=${since}&limit=${PULL_PAGE_SIZE}`, { headers });
         const page = (await response.json()) as { changes: unknown[]; nextSince: string; hasMore: boolean };
         pulled += page.changes.length;
         since = page.nextSince;
@@ -158,9 +171,9 @@ async function serverThroughput(ctx: SuiteContext, count: number, runs: number) 
 }
 
 export async function run(ctx: SuiteContext) {
-  const N = ctx.smoke ? 200 : 10_000;
+  const N = ctx.records ?? (ctx.smoke ? 200 : 10_000);
   const runs = ctx.smoke ? 1 : 5;
-  const incSizes = ctx.smoke ? [50, 200] : [1000, 10_000];
+  const incSizes = ctx.smoke ? [50, 200] : [Math.round(N / 10), N];
   const incRuns = ctx.smoke ? 2 : 7;
   const queryFamilies = ctx.smoke ? 40 : 2000;
   const childVisitCount = ctx.smoke ? 20 : 200;
@@ -198,7 +211,11 @@ export async function run(ctx: SuiteContext) {
     const peerDown: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const a = await openPage(browser, oursUrl);
-      const phases = await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [token]);
+      server.takeServerMs();
+      const phases = {
+        ...(await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [token])),
+        serverMs: server.takeServerMs(),
+      };
       const stored = await a.page.evaluate(() => window.oursBench.count('device'));
       await a.close();
       if (phases.pulled !== N || stored.records !== N)
@@ -223,7 +240,11 @@ export async function run(ctx: SuiteContext) {
       seedOutboxMs.push(
         await a.page.evaluate(([list]) => window.oursBench.seedOutbox('device', list as never), [upload as unknown]),
       );
-      const phases = await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [upToken]);
+      server.takeServerMs();
+      const phases = {
+        ...(await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [upToken])),
+        serverMs: server.takeServerMs(),
+      };
       const left = await a.page.evaluate(() => window.oursBench.count('device'));
       await a.close();
       if (phases.pushed !== N || left.outbox !== 0)
@@ -267,7 +288,11 @@ export async function run(ctx: SuiteContext) {
           ([kind, id, p]) => window.oursBench.editOne('device', kind as never, id as string, p as never),
           [visit.kind, visit.id, patch] as const,
         );
-        const phases = await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [incToken]);
+        server.takeServerMs();
+        const phases = {
+          ...(await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [incToken])),
+          serverMs: server.takeServerMs(),
+        };
         if (phases.pushed !== 1) throw new Error(`incremental pushed ${phases.pushed}`);
         await b.page.evaluate(([id]) => window.pouchBench.editOne('device', id as string), [visit.id]);
         const cycle = await b.page.evaluate(([r]) => window.pouchBench.cycle('device', r as string), [remote]);
@@ -363,6 +388,31 @@ type ReportInput = {
   server: { pushRates: number[]; pullRates: number[]; idleRssKb: number; peakRssKb: number };
 };
 
+/** The "where the time goes" lines: the phase timers of ours.ts and the server's handler times. */
+function breakdown(r: ReportInput): string[] {
+  const med = (list: Phases[], pick: (p: Phases) => number) => ms(median(list.map(pick)));
+  const at = (key: string) => (p: Phases) => p.detail[key] ?? 0;
+  const rest = (call: 'push' | 'pull') => (p: Phases) =>
+    (p.detail[`transport.${call}`] ?? 0) -
+    (p.detail[`http.${call}.wait`] ?? 0) -
+    (p.detail[`http.${call}.body`] ?? 0) -
+    (p.detail[`http.${call}.json`] ?? 0);
+  const http = (list: Phases[], call: 'push' | 'pull') =>
+    `transport ${med(list, at(`transport.${call}`))} (wait ${med(list, at(`http.${call}.wait`))}, of it server ${med(list, (p) => p.serverMs[call])}; body ${med(list, at(`http.${call}.body`))}; JSON.parse ${med(list, at(`http.${call}.json`))}; zod etc. ${med(list, rest(call))})`;
+  const down = r.oursDown;
+  const up = r.oursUp;
+  const perRecord = (total: number) => (total / r.N).toFixed(2);
+  return [
+    `- Download of ${thousands(r.N)}: total ${med(down, (p) => p.totalMs)}; store: writing the pages ${med(down, at('store.applyPullPage'))}; ${http(down, 'pull')}.`,
+    `- Upload of ${thousands(r.N)}, push phase: total ${med(up, (p) => p.pushMs)}; store: reading the outbox ${med(up, at('store.pendingBatch'))}, writing the answers ${med(up, at('store.applyPushResults'))}; ${http(up, 'push')}. The whole cycle, with pulling back the records just pushed (unchanged rows are not rewritten): ${med(up, (p) => p.totalMs)}.`,
+    `- Creating the ${thousands(r.N)} records before the upload, through \`recordWriter.create\` (validation, one transaction per record, as a nurse's saves): median ${ms(median(r.seedOutboxMs))} ms, ${perRecord(median(r.seedOutboxMs))} ms per record.`,
+    ...r.incremental.map(
+      (row) =>
+        `- Incremental at ${thousands(row.size)}: total ${med(row.oursPhases, (p) => p.totalMs)}; store ${med(row.oursPhases, (p) => p.storeMs)}; transport ${med(row.oursPhases, (p) => p.transportMs)}, of it server ${med(row.oursPhases, (p) => p.serverMs.push + p.serverMs.pull)}.`,
+    ),
+  ];
+}
+
 function report(r: ReportInput) {
   const downOurs = stats(r.oursDown.map((p) => p.totalMs));
   const downPeer = stats(r.peerDown);
@@ -370,8 +420,6 @@ function report(r: ReportInput) {
   const upPeer = stats(r.peerUp);
   const downRatio = downOurs.medianMs / downPeer.medianMs;
   const upRatio = upOurs.medianMs / upPeer.medianMs;
-  const share = (list: Phases[], key: 'storeMs' | 'transportMs', of: 'totalMs' | 'pushMs') =>
-    Math.round((100 * median(list.map((p) => p[key]))) / median(list.map((p) => p[of])));
   const [inc1, inc2] = r.incremental;
   const incMed = (row: typeof inc1) => (row ? median(row.ours) : Number.NaN);
   const growth = incMed(inc2) / incMed(inc1);
@@ -424,9 +472,9 @@ function report(r: ReportInput) {
         ', ',
       )}; ${r.avgBytes} bytes of JSON data per record on average), all validated with the kinds' schemas. Both sides run in the same headless Chromium, one fresh browser context (empty IndexedDB) per run, against servers on 127.0.0.1 in the same run.`,
     '',
-    "- **Ours**: the app's `createSyncEngine` + `dexieSyncStore` + `httpTransport` bundled with Vite (`scripts/bench/browser/ours.ts`), page served by the real server (Fastify, SQLite file in a temporary DATA_DIR, WAL, synchronous=FULL). Pull pages of 1,000 (the server's maximum), push batches of 100 / 256 KB (the engine's defaults).",
+    `- **Ours**: the app's \`createSyncEngine\` + \`dexieSyncStore\` + \`httpTransport\` bundled with Vite (\`scripts/bench/browser/ours.ts\`), page served by the real server (Fastify, SQLite file in a temporary DATA_DIR, WAL, synchronous=FULL). The engine's defaults: pull pages of ${thousands(PULL_PAGE_SIZE)} and push batches of ${thousands(PUSH_BATCH_SIZE)} / ${PUSH_BATCH_BYTES / 1024 / 1024} MB (the protocol's maxima, docs/decisions/0011-sync-throughput.md); the next page or batch is requested while the last one is written.`,
     '- **Peer**: PouchDB 9 `pouchdb-browser` (IndexedDB adapter) replicating with express-pouchdb 4 over PouchDB 9 with the in-memory adapter (`scripts/bench/pouch-peer.ts`), `batch_size` 500.',
-    "- Download server side seeded through the server's `push()` in batches of 500; the peer by `bulkDocs`. Upload: the records are created in the browser first (ours through `recordWriter.create`, one transaction per record, as the app does; the peer through `bulkDocs`), untimed; timed is our push phase (until the engine asks for the first pull page) against the peer's one-way replication.",
+    "- Download server side seeded through the server's `push()` in batches of 500; the peer by `bulkDocs`. Upload: the records are created in the browser first (ours through `recordWriter.create`, one transaction per record, as the app does; the peer through `bulkDocs`), timed apart (below); timed is our push phase (until the engine asks for the first pull page) against the peer's one-way replication.",
     '',
     '| Measurement | Runs | Median | Min | Max | Target | Met |',
     '| --- | ---: | ---: | ---: | ---: | --- | --- |',
@@ -457,18 +505,13 @@ function report(r: ReportInput) {
       const t = stats(r.openChild.ms);
       return `| (4) Open a child: child, family, ${r.openChild.contacts} contacts, ${r.openChild.visits} visits via recordReader (ms) | ${t.runs} | ${fmtMs(t)} | ≤ 50 ms | ${yes(t.medianMs <= 50)} |`;
     })(),
-    `| (5) Server push, records/s (child process, batches of 100) | ${r.server.pushRates.length} | ${rate(r.server.pushRates)} | – | – |`,
-    `| (5) Server pull, records/s (pages of 1,000) | ${r.server.pullRates.length} | ${rate(r.server.pullRates)} | – | – |`,
+    `| (5) Server push, records/s (child process, batches of ${thousands(PUSH_BATCH_SIZE)}) | ${r.server.pushRates.length} | ${rate(r.server.pushRates)} | – | – |`,
+    `| (5) Server pull, records/s (pages of ${thousands(PULL_PAGE_SIZE)}) | ${r.server.pullRates.length} | ${rate(r.server.pullRates)} | – | – |`,
     `| (5) Server peak RSS (VmHWM) after all runs (MB) | 1 | ${(r.server.peakRssKb / 1024).toFixed(0)} | – | – | – | – |`,
     '',
-    'Where the time goes (medians of the phase timers around the engine\'s two seams; "store" is IndexedDB work in `dexieSyncStore` incl. encoding and index fields, "transport" is fetch + JSON parse + response schema, waiting for the server included):',
+    'Where the time goes (medians over the runs, ms; timers around the engine\'s two seams in the browser and around the server\'s sync handlers). "Store" is IndexedDB work through Dexie in `dexieSyncStore` (with building the rows); "wait" is from sending a request to its response headers (network and server); "server" is the push or pull handler (body parse, zod, SQLite incl. COMMIT with fsync, JSON answer); "zod etc." is the transport\'s remaining time: the response schema check (and the request\'s JSON.stringify for pushes). The next page or batch is fetched while the last one is written, so the parts add up to more than the total:',
     '',
-    `- Download: store ${share(r.oursDown, 'storeMs', 'totalMs')} %, transport ${share(r.oursDown, 'transportMs', 'totalMs')} % of the total.`,
-    `- Upload (whole cycle incl. pulling back the ${thousands(r.N)} records just pushed, median ${ms(median(r.oursUp.map((p) => p.totalMs)))} ms): store ${share(r.oursUp, 'storeMs', 'totalMs')} %, transport ${share(r.oursUp, 'transportMs', 'totalMs')} %. Creating the ${thousands(r.N)} records through recordWriter before the upload (untimed above) took a median ${ms(median(r.seedOutboxMs))} ms.`,
-    ...r.incremental.map(
-      (row) =>
-        `- Incremental at ${thousands(row.size)}: store ${share(row.oursPhases, 'storeMs', 'totalMs')} %, transport ${share(row.oursPhases, 'transportMs', 'totalMs')} %.`,
-    ),
+    ...breakdown(r),
     `- Server (item 5): idle RSS ${(r.server.idleRssKb / 1024).toFixed(0)} MB right after start, peak ${(r.server.peakRssKb / 1024).toFixed(0)} MB after pushing and pulling ${r.server.pushRates.length} × ${thousands(r.N)} records.`,
     `- Queries (item 4): the slowest search median is ${ms(searchWorst)} ms when it reads the family list from IndexedDB first (the family list page does that once, when it opens), ${ms(filterWorst)} ms for the filter on each keystroke; opening the child: ${ms(childMed)} ms. The 2,000-family caseload was stored as pulled records (${ms(r.openChild.fillMs)} ms).`,
   ];

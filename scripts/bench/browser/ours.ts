@@ -18,9 +18,24 @@ import type { DemoDocument } from '../../../src/shared/caseload/demo-data.ts';
 import type { RecordKind } from '../../../src/shared/schemas/kinds.ts';
 import { SCHEMA_VERSION } from '../../../src/shared/version.ts';
 
-type Phases = { storeMs: number; transportMs: number; pushMs: number; totalMs: number; pushed: number; pulled: number };
+/**
+ * Where the time of one sync went. storeMs: the SyncStore seam (IndexedDB through Dexie, with the
+ * encoding and index fields); transportMs: the SyncTransport seam. `detail` splits both: per
+ * store method, and per HTTP call the wait for the response headers (network and server), reading
+ * the body and JSON.parse; the rest of the transport is the request's JSON.stringify and the
+ * response schema (zod).
+ */
+type Phases = {
+  storeMs: number;
+  transportMs: number;
+  pushMs: number;
+  totalMs: number;
+  pushed: number;
+  pulled: number;
+  detail: Record<string, number>;
+};
 
-function timed<T extends object>(target: T, add: (ms: number) => void): T {
+function timed<T extends object>(target: T, add: (ms: number, key: string) => void): T {
   const out = {} as Record<string, unknown>;
   for (const [key, fn] of Object.entries(target)) {
     out[key] = async (...args: unknown[]) => {
@@ -28,22 +43,48 @@ function timed<T extends object>(target: T, add: (ms: number) => void): T {
       try {
         return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
       } finally {
-        add(performance.now() - start);
+        add(performance.now() - start, key);
       }
     };
   }
   return out as T;
 }
 
+/** fetch that records the wait for headers, the body read and JSON.parse under `http.<call>.*`. */
+function timedFetch(add: (key: string, ms: number) => void) {
+  return async (input: string, init?: RequestInit): Promise<Response> => {
+    const call = input.includes('/api/sync/push') ? 'push' : 'pull';
+    const start = performance.now();
+    const response = await fetch(input, init);
+    add(`http.${call}.wait`, performance.now() - start);
+    Object.defineProperty(response, 'json', {
+      value: async () => {
+        const t0 = performance.now();
+        const text = await response.text();
+        const t1 = performance.now();
+        const value: unknown = JSON.parse(text);
+        add(`http.${call}.body`, t1 - t0);
+        add(`http.${call}.json`, performance.now() - t1);
+        return value;
+      },
+    });
+    return response;
+  };
+}
+
 async function sync(dbName: string, token: string, options: { pageSize?: number } = {}): Promise<Phases> {
   const database = openDb(dbName);
   await database.open();
-  const phases: Phases = { storeMs: 0, transportMs: 0, pushMs: 0, totalMs: 0, pushed: 0, pulled: 0 };
+  const phases: Phases = { storeMs: 0, transportMs: 0, pushMs: 0, totalMs: 0, pushed: 0, pulled: 0, detail: {} };
+  const add = (key: string, ms: number) => {
+    phases.detail[key] = (phases.detail[key] ?? 0) + ms;
+  };
   const start = performance.now();
-  const store: SyncStore = timed(dexieSyncStore(database), (ms) => {
+  const store: SyncStore = timed(dexieSyncStore(database), (ms, key) => {
     phases.storeMs += ms;
+    add(`store.${key}`, ms);
   });
-  const inner = httpTransport({ baseUrl: location.origin, token: () => token });
+  const inner = httpTransport({ baseUrl: location.origin, token: () => token, fetch: timedFetch(add) });
   let firstPull = 0;
   const transport: SyncTransport = timed(
     {
@@ -53,15 +94,17 @@ async function sync(dbName: string, token: string, options: { pageSize?: number 
         return inner.pull(since, limit);
       },
     },
-    (ms) => {
+    (ms, key) => {
       phases.transportMs += ms;
+      add(`transport.${key}`, ms);
     },
   );
+  // The engine's own batch and page sizes, as the app runs it.
   const engine = createSyncEngine({
     store,
     transport,
     schemaVersion: SCHEMA_VERSION,
-    pageSize: options.pageSize ?? 1000,
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
   const outcome = await engine.syncOnce();
   phases.totalMs = performance.now() - start;

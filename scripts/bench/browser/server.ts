@@ -21,6 +21,12 @@ export async function startBenchServer(distDir: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-'));
   const store = openStore({ dataDir });
   const app = await buildApp({ store, config: { tokenTtlDays: 30, logLevel: 'silent' }, distDir, logger: false });
+  // Time spent in the server per sync route (from the request's arrival until the answer is sent).
+  const serverMs = { push: 0, pull: 0 };
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/api/sync/push')) serverMs.push += reply.elapsedTime;
+    else if (request.url.startsWith('/api/sync/pull')) serverMs.pull += reply.elapsedTime;
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
 
   async function user(username: string, team: string, name?: string): Promise<string> {
@@ -62,6 +68,13 @@ export async function startBenchServer(distDir: string) {
     dataDir,
     user,
     seed,
+    /** The server time of the sync routes since the last call. */
+    takeServerMs() {
+      const taken = { ...serverMs };
+      serverMs.push = 0;
+      serverMs.pull = 0;
+      return taken;
+    },
     async close() {
       await app.close();
       store.close();
