@@ -4,7 +4,10 @@
  * 28 Feb): the same rule as ageInMonths in domain/age.ts, so a visit "at 1 month" falls on the day
  * the child is one month old. ISO dates compare correctly as strings.
  */
-import { addDays, addMonths, endOfISOWeek } from 'date-fns';
+// Per-function entry points: the package's index loads all of date-fns in Node (≈250 MB RSS on the server).
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { endOfISOWeek } from 'date-fns/endOfISOWeek';
 import { parseIsoDate as parseISO, toIsoDate as toIso } from '../domain/iso-date.ts';
 
 export const addDaysIso = (date: string, days: number): string => toIso(addDays(parseISO(date), days));

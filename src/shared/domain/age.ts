@@ -2,7 +2,10 @@
  * Age of a child from dates given as YYYY-MM-DD (calendar dates, no time zones): days since birth,
  * whole completed months, and the day number on the 1000-day path.
  */
-import { addMonths, differenceInCalendarDays, differenceInCalendarMonths } from 'date-fns';
+// Per-function entry points: the package's index loads all of date-fns in Node (≈250 MB RSS on the server).
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
 import { parseIsoDate as parseISO, toIsoDate } from './iso-date.ts';
 
 export const ageInDays = (birthDate: string, on: string): number =>

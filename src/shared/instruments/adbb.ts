@@ -5,7 +5,14 @@
  * follow-up window 7–14 days after the visit. Outside 2–24 months the score is computed but
  * carries an age warning. Users must be certified; that is checked elsewhere.
  */
-import { addDays, addMonths, formatISO, isAfter, isBefore, isValid, parseISO } from 'date-fns';
+// Per-function entry points: the package's index loads all of date-fns in Node (≈250 MB RSS on the server).
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { formatISO } from 'date-fns/formatISO';
+import { isAfter } from 'date-fns/isAfter';
+import { isBefore } from 'date-fns/isBefore';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import * as z from 'zod/mini';
 import { isoDate } from '../schemas/fields.ts';
 import { answerList, checkComputed, intIn, normaliseAnswers, sum, unansweredItems, versionField } from './common.ts';
