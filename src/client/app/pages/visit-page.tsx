@@ -44,9 +44,16 @@ async function measurementsOf(childId: string): Promise<Dated[]> {
     records.byIndex('observation', 'childId', childId),
     records.byIndex('visit', 'childId', childId),
   ]);
+  const byVisit = new Map<string, typeof observations>();
+  for (const o of observations) {
+    if (o.data.values.section !== 'measurements') continue;
+    const list = byVisit.get(o.data.visitId);
+    if (list) list.push(o);
+    else byVisit.set(o.data.visitId, [o]);
+  }
   return visits
     .flatMap((visit) => {
-      const view = currentObservations(observations.filter((o) => o.data.visitId === visit.id)).measurements;
+      const view = currentObservations(byVisit.get(visit.id) ?? []).measurements;
       if (!view || visit.data.date === '') return [];
       const values = view.current.data.values as MeasurementsValues;
       return [{ ...values, date: visit.data.date, visitId: visit.id, observationId: view.current.id }];

@@ -22,7 +22,7 @@ export type SectionHistory = { original: Stored<Observation>; amendments: Stored
 type Saved = { ok: true } | { ok: false; errors: Record<string, string> };
 
 /** Saves a correction of a section; on invalid values returns the errors by field path (after `values.`). */
-export async function saveCorrection(
+async function saveCorrection(
   history: SectionHistory,
   values: ObservationValuesInput,
   reason: string,
@@ -50,6 +50,43 @@ export async function saveCorrection(
   }
   await writer.create('observation', parsed.data);
   return { ok: true };
+}
+
+/**
+ * The correction flow of a section form: `amending` enables its inputs; signing saves the current
+ * values as a correction (invalid ones go to `onInvalid`), cancelling restores the saved values;
+ * either way the section's draft is discarded. `bar` is what CorrectionBar needs.
+ */
+export function useCorrection(options: {
+  history: SectionHistory | undefined;
+  signer: Signer;
+  values: () => ObservationValuesInput;
+  discard: () => Promise<void>;
+  onInvalid: (errors: Record<string, string>) => void;
+  onSaved: () => void;
+  reset: () => void;
+}) {
+  const [amending, setAmending] = useState(false);
+  const { history, signer, values, discard, onInvalid, onSaved, reset } = options;
+  const onSign = async (reason: string) => {
+    if (!history) return;
+    const result = await saveCorrection(history, values(), reason, signer);
+    if (!result.ok) {
+      onInvalid(result.errors);
+      return;
+    }
+    setAmending(false);
+    await discard();
+    onSaved();
+  };
+  const onAmending = (on: boolean) => {
+    setAmending(on);
+    if (!on) {
+      reset();
+      void discard();
+    }
+  };
+  return { amending, bar: { history, amending, onAmending, onSign } };
 }
 
 /**

@@ -45,10 +45,7 @@ function EpdsDrafted(props: EpdsProps & { caregiverId: string; onCaregiver: (id:
     role: existing?.role ?? roleFor(caregiver?.relation ?? ''),
     answers: existing?.answers ?? Array<number | null>(EPDS_ITEM_COUNT).fill(null),
   };
-  const draft = useDraft(instrumentDraftKey(props.visit.id, 'epds', caregiverId), defaults, {
-    familyId: props.visit.familyId,
-    childId: props.visit.childId,
-  });
+  const draft = useDraft(instrumentDraftKey(props.visit.id, 'epds', caregiverId), defaults, props.visit);
   if (!draft.state) return null;
   return <Epds {...props} existing={existing} initial={draft.state.values} keep={draft.keep} discard={draft.discard} />;
 }
@@ -167,10 +164,7 @@ type AdbbProps = {
 
 export function AdbbForm(props: AdbbProps) {
   const defaults = { answers: props.saved?.answers ?? Array<number | null>(ADBB_ITEM_COUNT).fill(null) };
-  const draft = useDraft(instrumentDraftKey(props.visit.id, 'adbb'), defaults, {
-    familyId: props.visit.familyId,
-    childId: props.visit.childId,
-  });
+  const draft = useDraft(instrumentDraftKey(props.visit.id, 'adbb'), defaults, props.visit);
   if (!draft.state) return null;
   return <Adbb {...props} initial={draft.state.values} keep={draft.keep} discard={draft.discard} />;
 }

@@ -14,7 +14,7 @@ import { type MeasurementSummary, measurementSummary } from '../../../shared/vis
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
 import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
-import { CorrectionBar, type SectionHistory, saveCorrection } from './correction.tsx';
+import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
 import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 type Props = {
@@ -55,10 +55,7 @@ export function MeasurementsForm(props: Props) {
     },
     values: start,
   };
-  const draft = useDraft(observationDraftKey(props.visit.id, 'measurements'), typed, {
-    familyId: props.visit.familyId,
-    childId: props.visit.childId,
-  });
+  const draft = useDraft(observationDraftKey(props.visit.id, 'measurements'), typed, props.visit);
   if (!draft.state) return null;
   return <Measurements {...props} initial={draft.state.values} keep={draft.keep} discard={draft.discard} />;
 }
@@ -84,8 +81,6 @@ function Measurements({
   const [refs, setRefs] = useState<GrowthReferences | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
-  const [amending, setAmending] = useState(false);
-  const editable = visit.editable || amending;
 
   useEffect(() => {
     void loadGrowthReferences().then(setRefs);
@@ -124,33 +119,28 @@ function Measurements({
     setStatus(t('visits.measurementsSaved'));
   };
 
-  const signCorrection = async (reason: string) => {
-    if (!history) return;
-    const result = await saveCorrection(history, current, reason, signer);
-    if (!result.ok) {
-      setErrors(
-        Object.fromEntries(Object.entries(result.errors).map(([path, m]) => [path.split('.').at(-1) ?? path, m])),
-      );
-      return;
-    }
-    setErrors({});
-    setAmending(false);
-    await discard();
-    setStatus(t('visits.correctionSaved'));
-  };
-
-  const cancelCorrection = async () => {
-    setAmending(false);
-    setErrors({});
-    const start = saved?.values ?? empty;
-    setText({
-      weight: formatLocaleNumber(start.weightGrams),
-      length: formatLocaleNumber(start.lengthCm),
-      head: formatLocaleNumber(start.headCircumferenceCm),
-    });
-    setValues(start);
-    await discard();
-  };
+  const correction = useCorrection({
+    history,
+    signer,
+    values: () => current,
+    discard,
+    onInvalid: setErrors,
+    onSaved: () => {
+      setErrors({});
+      setStatus(t('visits.correctionSaved'));
+    },
+    reset: () => {
+      setErrors({});
+      const start = saved?.values ?? empty;
+      setText({
+        weight: formatLocaleNumber(start.weightGrams),
+        length: formatLocaleNumber(start.lengthCm),
+        head: formatLocaleNumber(start.headCircumferenceCm),
+      });
+      setValues(start);
+    },
+  });
+  const editable = visit.editable || correction.amending;
 
   const measureRow = (
     key: 'weight' | 'length' | 'head',
@@ -254,10 +244,7 @@ function Measurements({
       {visit.editable ? null : (
         <CorrectionBar
           id="measurements-correction"
-          history={history}
-          amending={amending}
-          onAmending={(on) => (on ? setAmending(true) : void cancelCorrection())}
-          onSign={signCorrection}
+          {...correction.bar}
           reasonError={errorText(errors.amendmentReason)}
         />
       )}

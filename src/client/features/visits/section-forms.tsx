@@ -28,7 +28,7 @@ import {
 import { writer } from '../../db/write-store.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { Choices } from './choices.tsx';
-import { CorrectionBar, type SectionHistory, saveCorrection } from './correction.tsx';
+import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
 import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 export type FormSectionName = Exclude<ObservationSection, 'measurements'>;
@@ -56,10 +56,7 @@ const asYesNo = (value: unknown): 'ja' | 'nej' | '' => (value === true ? 'ja' : 
 
 export function SectionForm(props: Props) {
   const defaults = (props.saved?.values ?? sectionDefaults(props.section)) as Values;
-  const draft = useDraft(observationDraftKey(props.visit.id, props.section), defaults, {
-    familyId: props.visit.familyId,
-    childId: props.visit.childId,
-  });
+  const draft = useDraft(observationDraftKey(props.visit.id, props.section), defaults, props.visit);
   if (!draft.state) return null;
   return <Section {...props} initial={draft.state.values} keep={draft.keep} discard={draft.discard} />;
 }
@@ -86,9 +83,26 @@ function Section({
     setValues((v) => ({ ...v, ...patch }));
     setStatus('');
   };
-  const [amending, setAmending] = useState(false);
+  const correction = useCorrection({
+    history,
+    signer,
+    values: () => values as ObservationValuesInput,
+    discard,
+    onInvalid: (found) => {
+      setErrors(found);
+      setStatus(t('visits.sectionInvalid'));
+    },
+    onSaved: () => {
+      setErrors({});
+      setStatus(t('visits.correctionSaved'));
+    },
+    reset: () => {
+      setErrors({});
+      setValues((saved?.values ?? initial) as Values);
+    },
+  });
   const err = (path: string) => errorText(errors[path]);
-  const disabled = !visit.editable && !amending;
+  const disabled = !visit.editable && !correction.amending;
   const id = (name: string) => `${section}-${name}`;
 
   const save = async () => {
@@ -110,27 +124,6 @@ function Section({
     else await writer.create('observation', parsed.data);
     await discard();
     setStatus(t('visits.sectionSaved', { section: t(`visits.section.${section}`) }));
-  };
-
-  const signCorrection = async (reason: string) => {
-    if (!history) return;
-    const result = await saveCorrection(history, values as ObservationValuesInput, reason, signer);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus(t('visits.sectionInvalid'));
-      return;
-    }
-    setErrors({});
-    setAmending(false);
-    await discard();
-    setStatus(t('visits.correctionSaved'));
-  };
-
-  const cancelCorrection = async () => {
-    setAmending(false);
-    setErrors({});
-    setValues((saved?.values ?? initial) as Values);
-    await discard();
   };
 
   const reasonSelect = (name: string, value: unknown, onChange: (reason: string) => void) => (
@@ -373,14 +366,7 @@ function Section({
         ) : null}
       </div>
       {visit.editable ? null : (
-        <CorrectionBar
-          id={`${section}-correction`}
-          history={history}
-          amending={amending}
-          onAmending={(on) => (on ? setAmending(true) : void cancelCorrection())}
-          onSign={signCorrection}
-          reasonError={err('amendmentReason')}
-        />
+        <CorrectionBar id={`${section}-correction`} {...correction.bar} reasonError={err('amendmentReason')} />
       )}
     </section>
   );
