@@ -61,7 +61,11 @@ test('EPDS item 10 always prompts; an ADBB at the cut-off plans a follow-up visi
   await expect(adbb.getByText('Det opfølgende besøg er lagt i besøgsplanen.')).toBeVisible();
 
   await page.reload();
-  await expect(epds.getByText('Score 1 af 30 (grænseværdi 11)')).toBeVisible();
+  // The saved response is listed with its parent above the form, which reopens on that parent.
+  await expect(
+    epds.getByRole('article', { name: /Sara Skala/ }).getByText('Score 1 af 30 (grænseværdi 11)'),
+  ).toBeVisible();
+  await expect(epds.getByLabel('Forælder')).toHaveValue(/.+/);
   await page.getByRole('link', { name: 'Otto', exact: true }).first().click();
   await expect(page.getByRole('rowheader', { name: /Behovsbesøg/ })).toBeVisible();
 });

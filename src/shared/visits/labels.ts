@@ -76,6 +76,7 @@ export const fieldNames = [
   'languageDone',
   'languageResult',
   'languageSource',
+  'parent',
   'epdsRole',
   'total',
   'incomplete',

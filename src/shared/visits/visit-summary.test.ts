@@ -159,7 +159,11 @@ describe('formatting', () => {
 });
 
 describe('visitSummary', () => {
-  const summary = () => visitSummary(visit, observations, instruments, notes, { growth: { child, references: refs } });
+  const summary = () =>
+    visitSummary(visit, observations, instruments, notes, {
+      growth: { child, references: refs },
+      parentNames: { [caregiverId]: 'Sofie Sørensen' },
+    });
 
   it('has the header, the sections in form order, the content and the journal', () => {
     expect(summary().sections.map((s) => s.key)).toEqual([
@@ -236,7 +240,7 @@ describe('visitSummary', () => {
     ]);
     expect(section('topi')?.rows[0]?.keys).toEqual([topiLabelKeys.gul]);
     expect(section('epds-1')?.rows).toEqual([
-      { labelKey: 'visits.field.epdsRole', text: '', keys: ['visits.epdsRole.mor'], emphasis: false },
+      { labelKey: 'visits.field.parent', text: 'Sofie Sørensen', keys: ['visits.epdsRole.mor'], emphasis: false },
       { labelKey: 'visits.field.total', text: '12', keys: [], emphasis: false },
       { labelKey: 'visits.field.flags', text: '', keys: ['visits.epdsFlag.above-cutoff'], emphasis: true },
     ]);

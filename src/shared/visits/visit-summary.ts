@@ -63,6 +63,8 @@ export type VisitSummaryOptions = {
   /** Time zone of printed times; default Europe/Copenhagen. */
   timeZone?: string;
   templates?: VisitTemplates;
+  /** The names of the parents who answered an EPDS, by caregiver id (the summary names them). */
+  parentNames?: Readonly<Record<string, string>>;
 };
 
 // Formatting ---------------------------------------------------------------------------------------
@@ -245,7 +247,11 @@ function observationSectionsFor(
   return [current, original];
 }
 
-function instrumentSection(record: Stored<InstrumentRecord>, index: number): SummarySection {
+function instrumentSection(
+  record: Stored<InstrumentRecord>,
+  index: number,
+  parentNames: Readonly<Record<string, string>>,
+): SummarySection {
   const r = record.data.response;
   const total =
     r.total === null
@@ -267,7 +273,12 @@ function instrumentSection(record: Stored<InstrumentRecord>, index: number): Sum
       key: `epds-${index}`,
       labelKey: sectionLabel('epds'),
       state: 'current',
-      rows: [row(fieldLabel('epdsRole'), '', [choiceLabel('epdsRole', r.role)]), total, ...flags],
+      rows: [
+        // The parent who answered, by name when known: an EPDS is about that parent, not the child.
+        row(fieldLabel('parent'), parentNames[record.data.caregiverId] ?? '', [choiceLabel('epdsRole', r.role)]),
+        total,
+        ...flags,
+      ],
     };
   }
   return {
@@ -350,8 +361,9 @@ export function visitSummary(
   const instrumentsOf = (instrument: 'EPDS' | 'ADBB') =>
     instruments.filter((r) => r.data.response.instrument === instrument);
   const body = order.flatMap((section): SummarySection[] => {
-    if (section === 'epds') return instrumentsOf('EPDS').map((r, i) => instrumentSection(r, i + 1));
-    if (section === 'adbb') return instrumentsOf('ADBB').map((r, i) => instrumentSection(r, i + 1));
+    const names = options.parentNames ?? {};
+    if (section === 'epds') return instrumentsOf('EPDS').map((r, i) => instrumentSection(r, i + 1, names));
+    if (section === 'adbb') return instrumentsOf('ADBB').map((r, i) => instrumentSection(r, i + 1, names));
     return observationSectionsFor(section, views, visit, options, timeZone);
   });
 

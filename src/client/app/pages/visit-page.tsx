@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
-import type { EpdsRole } from '../../../shared/instruments/epds.ts';
 import { instrumentDraftKey, observationDraftKey } from '../../../shared/visits/draft.ts';
 import {
   currentObservations,
@@ -28,6 +27,7 @@ import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.ts
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
+import { parentNames } from './visit-loaders.ts';
 
 const GrowthChart = lazy(async () => ({
   default: (await import('../../features/growth/growth-chart.tsx')).GrowthChart,
@@ -136,14 +136,39 @@ export function VisitPage() {
           ),
         ),
       ]);
+    const formerParents = await parentNames(instruments, caregivers);
     return visit
-      ? { visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts }
+      ? {
+          visit,
+          child,
+          notes,
+          me,
+          measurements,
+          instruments,
+          caregivers,
+          settings,
+          observations,
+          drafts,
+          formerParents,
+        }
       : null;
   }, [visitId, childId]);
   const back = { to: paths.child(familyId, childId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
-  const { visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts } = data;
+  const {
+    visit,
+    child,
+    notes,
+    me,
+    measurements,
+    instruments,
+    caregivers,
+    settings,
+    observations,
+    drafts,
+    formerParents,
+  } = data;
   const specs = sectionsFor(visit.data.type);
   const views = currentObservations(observations);
   const blockers: SignBlocker[] = [
@@ -153,14 +178,7 @@ export function VisitPage() {
   const visitRef = { id: visitId, date: visit.data.date, familyId, childId, editable: visit.data.status === 'kladde' };
   const epds = instruments.flatMap((r) =>
     r.data.response.instrument === 'EPDS'
-      ? [
-          {
-            id: r.id,
-            caregiverId: r.data.caregiverId,
-            role: r.data.response.role as EpdsRole,
-            answers: r.data.response.answers,
-          },
-        ]
+      ? [{ id: r.id, caregiverId: r.data.caregiverId, response: r.data.response }]
       : [],
   );
   const adbb = instruments.find((r) => r.data.response.instrument === 'ADBB');
@@ -231,11 +249,13 @@ export function VisitPage() {
               </Fragment>
             ) : null;
           case 'epds':
-            return caregivers.length > 0 ? (
+            // A recorded EPDS is shown even when its parent is no longer among the caregivers.
+            return caregivers.length > 0 || epds.length > 0 ? (
               <EpdsForm
                 key={section}
                 visit={visitRef}
                 caregivers={caregivers.map((c) => ({ id: c.id, name: c.data.name, relation: c.data.relation }))}
+                formerNames={formerParents}
                 cutoffs={settings.data.epdsCutoffs}
                 saved={epds}
               />

@@ -12,6 +12,7 @@ import { formatDateDa, type SummaryRow, visitSummary } from '../../../shared/vis
 import { records, useLive } from '../../db/store.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
+import { parentNames } from './visit-loaders.ts';
 
 export function VisitPrintPage() {
   const { t } = useTranslation();
@@ -21,22 +22,28 @@ export function VisitPrintPage() {
     void loadGrowthReferences().then(setReferences);
   }, []);
   const data = useLive(async () => {
-    const [visit, child, family, observations, instruments, notes] = await Promise.all([
+    const [visit, child, family, observations, instruments, notes, caregivers] = await Promise.all([
       records.get('visit', visitId),
       records.get('child', childId),
       records.get('family', familyId),
       records.byIndex('observation', 'visitId', visitId),
       records.byIndex('instrumentResponse', 'visitId', visitId),
       records.byIndex('journalNote', 'visitId', visitId),
+      records.ofFamily('caregiver', familyId),
     ]);
-    return visit ? { visit, child, family, observations, instruments, notes } : null;
+    const names = {
+      ...Object.fromEntries(caregivers.map((c) => [c.id, c.data.name])),
+      ...(await parentNames(instruments, caregivers)),
+    };
+    return visit ? { visit, child, family, observations, instruments, notes, names } : null;
   }, [visitId, childId, familyId]);
   const back = { to: paths.visit(familyId, childId, visitId), label: t('visits.backToVisit') };
   if (data === undefined || references === null) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
-  const { visit, child, family, observations, instruments, notes } = data;
+  const { visit, child, family, observations, instruments, notes, names } = data;
   const summary = visitSummary(visit.data, observations, instruments, notes, {
     ...(child ? { growth: { child: child.data, references } } : {}),
+    parentNames: names,
   });
   const childName = child ? `${child.data.firstName} ${child.data.lastName}`.trim() : '';
   const value = (row: SummaryRow) =>

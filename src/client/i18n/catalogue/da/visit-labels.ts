@@ -44,6 +44,7 @@ export const visitLabelsDa = {
     languageDone: 'Er sprogvurderingen lavet?',
     languageResult: 'Resultat',
     languageSource: 'Oplyst af',
+    parent: 'Forælder',
     epdsRole: 'Rolle',
     total: 'Score',
     incomplete: 'Ufuldstændig',

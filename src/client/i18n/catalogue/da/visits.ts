@@ -133,6 +133,10 @@ export const visitsDa = {
     selfHarm: 'Svar over 0 på spørgsmål 10: tal med forælderen om tanker om selvskade nu – uanset totalscoren.',
     save: 'Gem EPDS',
     saved: 'EPDS er gemt.',
+    unknownParent: 'Ukendt forælder',
+    noneRecorded: 'Ingen EPDS registreret ved besøget.',
+    notScreened: '{{name}}: ikke screenet ved besøget.',
+    showAnswers: 'Vis og ret svarene for {{name}}',
   },
   adbb: {
     title: 'ADBB – barnets tilbagetrækning',
@@ -154,6 +158,7 @@ export const visitsDa = {
     followUpPlanned: 'Det opfølgende besøg er lagt i besøgsplanen.',
     save: 'Gem ADBB',
     saved: 'ADBB er gemt.',
+    noneRecorded: 'Ingen ADBB registreret ved besøget.',
   },
   epdsRole: { mor: 'Mor', far: 'Far', medmor: 'Medmor', anden: 'Anden' },
   adbbAgeWarning: {

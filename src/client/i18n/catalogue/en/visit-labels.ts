@@ -45,6 +45,7 @@ export const visitLabelsEn: Widen<typeof visitLabelsDa> = {
     languageDone: 'Was the language assessment done?',
     languageResult: 'Result',
     languageSource: 'Reported by',
+    parent: 'Parent',
     epdsRole: 'Role',
     total: 'Score',
     incomplete: 'Incomplete',

@@ -137,6 +137,10 @@ export const visitsEn: Widen<typeof visitsDa> = {
       'An answer above 0 on question 10: talk with the parent about thoughts of self-harm now – whatever the total.',
     save: 'Save EPDS',
     saved: 'EPDS is saved.',
+    unknownParent: 'Unknown parent',
+    noneRecorded: 'No EPDS recorded at this visit.',
+    notScreened: '{{name}}: not screened at this visit.',
+    showAnswers: 'Show and edit the answers of {{name}}',
   },
   adbb: {
     title: "ADBB – the child's withdrawal",
@@ -158,6 +162,7 @@ export const visitsEn: Widen<typeof visitsDa> = {
     followUpPlanned: 'The follow-up visit is in the visit plan.',
     save: 'Save ADBB',
     saved: 'ADBB is saved.',
+    noneRecorded: 'No ADBB recorded at this visit.',
   },
   epdsRole: { mor: 'Mother', far: 'Father', medmor: 'Co-mother', anden: 'Other' },
   adbbAgeWarning: {
