@@ -105,7 +105,7 @@ async function fillDb(name: string, docs: DemoDocument[]) {
         deleted: 0 as const,
         sync: 'synced' as const,
         payload: encodePayload(d.data),
-        ...indexFields(d.data),
+        ...indexFields(d.kind, d.data),
       }));
     await db.table(table).bulkPut(rows);
   }

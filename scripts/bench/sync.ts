@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { PULL_PAGE_SIZE, PUSH_BATCH_BYTES, PUSH_BATCH_SIZE } from '../../src/client/sync/engine.ts';
 import { type DemoDocument, demoDocuments, generateDemoCaseload } from '../../src/shared/caseload/demo-data.ts';
-import { kinds } from '../../src/shared/schemas/kinds.ts';
+import { kinds } from '../../src/shared/schemas/all-kinds.ts';
 import { SCHEMA_VERSION } from '../../src/shared/version.ts';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
 import { buildBenchBundle } from './browser/build.ts';

@@ -11,7 +11,8 @@ import { findUserByUsername } from '../../src/server/store/accounts.ts';
 import { openStore } from '../../src/server/store/db.ts';
 import type { Contact } from '../../src/shared/caseload/contact.ts';
 import { worklist } from '../../src/shared/caseload/worklist.ts';
-import { kinds, type RecordKind } from '../../src/shared/schemas/kinds.ts';
+import { kinds } from '../../src/shared/schemas/all-kinds.ts';
+import type { RecordKind } from '../../src/shared/schemas/kinds.ts';
 import { type PullResponse, pullResponseSchema } from '../../src/shared/sync/protocol.ts';
 import {
   addUser,

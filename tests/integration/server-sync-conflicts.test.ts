@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { kinds } from '../../src/shared/schemas/kinds.ts';
+import { kinds } from '../../src/shared/schemas/all-kinds.ts';
 import { device, family } from './helpers/server-app.ts';
 import { setupNordTeam } from './helpers/server-team.ts';
 

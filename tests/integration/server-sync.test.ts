@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rejectedMutations } from '../../src/server/store/mutations.ts';
-import { kinds } from '../../src/shared/schemas/kinds.ts';
+import { kinds } from '../../src/shared/schemas/all-kinds.ts';
 import { SCHEMA_VERSION } from '../../src/shared/version.ts';
 import { call, child, device, family, pushAs } from './helpers/server-app.ts';
 import { setupNordTeam } from './helpers/server-team.ts';

@@ -67,9 +67,13 @@ export function benchDocuments(count: number, seed = 1000): DemoDocument[] {
         topicsNote: text(random, 2),
         agreements: text(random, 3),
         nextContact: '2026-06-01',
+        author: '',
+        authorId: '',
         signedBy: '',
         signedById: '',
         signedAt: '',
+        serverSignedAt: '',
+        recordedAt: '',
       },
     } as DemoDocument);
     if (base.length + extra.length >= count) break;
@@ -95,6 +99,8 @@ export function benchDocuments(count: number, seed = 1000): DemoDocument[] {
         signedBy: '',
         signedById: '',
         signedAt: '',
+        serverSignedAt: '',
+        recordedAt: '',
       },
     } as DemoDocument);
   }
@@ -127,9 +133,13 @@ export function childVisits(child: DemoDocument<'child'>, visits: number, seed =
         topicsNote: text(random, 2),
         agreements: text(random, 3),
         nextContact: '',
+        author: '',
+        authorId: '',
         signedBy: '',
         signedById: '',
         signedAt: '',
+        serverSignedAt: '',
+        recordedAt: '',
       },
     } as DemoDocument);
   }

@@ -168,7 +168,7 @@ async function fill(dbName: string, docs: DemoDocument[]): Promise<number> {
       deleted: 0,
       sync: 'synced',
       payload: encodePayload(d.data as Record<string, unknown>),
-      ...indexFields(d.data as Record<string, unknown>),
+      ...indexFields(d.kind, d.data as Record<string, unknown>),
     });
     byTable.set(table, rows);
   }

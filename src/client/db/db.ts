@@ -4,7 +4,7 @@
  * record's data behind the codec seam.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { RecordKind } from '../../shared/schemas/kinds.ts';
+import { type IndexName, type RecordKind, recordKinds, registry } from '../../shared/schemas/kinds.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import type { EncodedPayload } from './codec.ts';
 import { migrations } from './migrations.ts';
@@ -22,17 +22,9 @@ export type LocalRecord<K extends RecordKind = RecordKind> = {
   deleted: 0 | 1;
   sync: SyncState;
   payload: EncodedPayload;
-  /** Index fields copied out of the data (kept in the clear even when payloads are encrypted). */
-  familyId?: string;
-  childId?: string;
-  recordId?: string;
-  visitId?: string;
-  courseId?: string;
-  sessionId?: string;
-  formKey?: string;
   /** The server's commit sequence of this revision (absent until the server has it). */
   seq?: number;
-};
+} & { [I in IndexName]?: string };
 
 /** A mutation waiting for the server; `id` is the record's id (indexed). */
 export type OutboxEntry = Omit<Mutation, 'clientSeq' | 'data'> & {
@@ -48,29 +40,17 @@ export type MetaEntry = { key: string; value: unknown };
 
 export type QuarantineEntry = { id?: number; table: string; key: string; raw: unknown; reason: string; at: string };
 
-export type TusindDageDb = Dexie & {
-  families: EntityTable<LocalRecord<'family'>, 'id'>;
-  children: EntityTable<LocalRecord<'child'>, 'id'>;
-  conflicts: EntityTable<LocalRecord<'conflict'>, 'id'>;
-  caregivers: EntityTable<LocalRecord<'caregiver'>, 'id'>;
-  consents: EntityTable<LocalRecord<'consent'>, 'id'>;
-  contacts: EntityTable<LocalRecord<'contact'>, 'id'>;
-  settings: EntityTable<LocalRecord<'settings'>, 'id'>;
-  visits: EntityTable<LocalRecord<'visit'>, 'id'>;
-  observations: EntityTable<LocalRecord<'observation'>, 'id'>;
-  instrumentResponses: EntityTable<LocalRecord<'instrumentResponse'>, 'id'>;
-  journalNotes: EntityTable<LocalRecord<'journalNote'>, 'id'>;
-  drafts: EntityTable<LocalRecord<'draft'>, 'id'>;
-  cospCourses: EntityTable<LocalRecord<'cospCourse'>, 'id'>;
-  cospEnrollments: EntityTable<LocalRecord<'cospEnrollment'>, 'id'>;
-  cospSessions: EntityTable<LocalRecord<'cospSession'>, 'id'>;
-  cospAttendance: EntityTable<LocalRecord<'cospAttendance'>, 'id'>;
-  cospGroupNotes: EntityTable<LocalRecord<'cospGroupNote'>, 'id'>;
-  cospFamilyReflections: EntityTable<LocalRecord<'cospFamilyReflection'>, 'id'>;
-  outbox: EntityTable<OutboxEntry, 'clientSeq'>;
-  meta: EntityTable<MetaEntry, 'key'>;
-  quarantine: EntityTable<QuarantineEntry, 'id'>;
+/** One table per kind, named and indexed as its registry entry says (shared/schemas/kinds.ts). */
+type RecordTables = {
+  [K in RecordKind as (typeof registry)[K]['table']]: EntityTable<LocalRecord<K>, 'id'>;
 };
+
+export type TusindDageDb = Dexie &
+  RecordTables & {
+    outbox: EntityTable<OutboxEntry, 'clientSeq'>;
+    meta: EntityTable<MetaEntry, 'key'>;
+    quarantine: EntityTable<QuarantineEntry, 'id'>;
+  };
 
 export const DB_NAME = 'tusind-dage';
 
@@ -82,33 +62,11 @@ export function openDb(name = DB_NAME): TusindDageDb {
 
 export const db: TusindDageDb = openDb();
 
-const tables = {
-  family: 'families',
-  child: 'children',
-  caregiver: 'caregivers',
-  consent: 'consents',
-  contact: 'contacts',
-  settings: 'settings',
-  visit: 'visits',
-  observation: 'observations',
-  instrumentResponse: 'instrumentResponses',
-  journalNote: 'journalNotes',
-  draft: 'drafts',
-  cospCourse: 'cospCourses',
-  cospEnrollment: 'cospEnrollments',
-  cospSession: 'cospSessions',
-  cospAttendance: 'cospAttendance',
-  cospGroupNote: 'cospGroupNotes',
-  cospFamilyReflection: 'cospFamilyReflections',
-  conflict: 'conflicts',
-} as const satisfies Record<RecordKind, string>;
-
 export function tableFor<K extends RecordKind>(
   kind: K,
   database: TusindDageDb = db,
 ): EntityTable<LocalRecord<K>, 'id'> {
-  return database[tables[kind]] as unknown as EntityTable<LocalRecord<K>, 'id'>;
+  return database.table(registry[kind].table) as unknown as EntityTable<LocalRecord<K>, 'id'>;
 }
 
-export const recordTables = (database: TusindDageDb = db) =>
-  Object.values(tables).map((name) => database[name] as EntityTable<LocalRecord, 'id'>);
+export const recordTables = (database: TusindDageDb = db) => recordKinds.map((kind) => tableFor(kind, database));

@@ -3,6 +3,8 @@
  * Each synced kind has its own table so it can carry its own indexes; `sync` is the per-record sync
  * state and `outbox` holds pending mutations in device order (clientSeq).
  */
+import { recordKinds, registry } from '../../shared/schemas/kinds.ts';
+
 export type Migration = {
   version: number;
   stores: Record<string, string | null>;
@@ -47,4 +49,26 @@ export const migrations: Migration[] = [
       cospFamilyReflections: 'id, sessionId, familyId, sync',
     },
   },
+  {
+    // The registry's indexes (shared/schemas/kinds.ts): audit events; families lose an unused index.
+    version: 4,
+    stores: {
+      auditEvents: 'id, familyId, sync',
+      families: 'id, sync',
+    },
+  },
 ];
+
+/** A kind's table spec as its registry entry implies: the id, the declared indexes, the sync state. */
+export function derivedStores(): Record<string, string> {
+  return Object.fromEntries(
+    recordKinds.map((kind) => [registry[kind].table, ['id', ...registry[kind].indexes, 'sync'].join(', ')]),
+  );
+}
+
+/** The schema the migrations add up to: each table's spec from the last version that names it. */
+export function effectiveStores(list: readonly Migration[] = migrations): Record<string, string | null> {
+  const stores: Record<string, string | null> = {};
+  for (const migration of [...list].sort((a, b) => a.version - b.version)) Object.assign(stores, migration.stores);
+  return stores;
+}

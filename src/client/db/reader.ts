@@ -6,7 +6,7 @@
 
 import type * as z from 'zod/mini';
 import type { MunicipalitySettings } from '../../shared/caseload/settings.ts';
-import type { KindData, RecordKind } from '../../shared/schemas/kinds.ts';
+import type { IndexOf, KindData, RecordKind } from '../../shared/schemas/kinds.ts';
 import { decodePayload } from './codec.ts';
 import { type LocalRecord, type SyncState, type TusindDageDb, tableFor } from './db.ts';
 import { schemaFor } from './schemas.ts';
@@ -100,12 +100,8 @@ export function recordReader(database: TusindDageDb) {
     ): Promise<RecordView<K>[]> {
       return views(kind, await tableFor(kind, database).where('familyId').equals(familyId).toArray());
     },
-    /** Records of a kind whose indexed field has a value (see migrations.ts for the indexes). */
-    async byIndex<K extends RecordKind>(
-      kind: K,
-      index: 'familyId' | 'childId' | 'visitId' | 'courseId' | 'sessionId' | 'formKey',
-      value: string,
-    ): Promise<RecordView<K>[]> {
+    /** Records of a kind whose indexed field has a value (the indexes its registry entry declares). */
+    async byIndex<K extends RecordKind>(kind: K, index: IndexOf<K>, value: string): Promise<RecordView<K>[]> {
       return views(kind, await tableFor(kind, database).where(index).equals(value).toArray());
     },
     async contactsOfChild(childId: string): Promise<RecordView<'contact'>[]> {

@@ -4,8 +4,8 @@
  * being queued for sync, nor queued without being saved. The promise resolves only after the
  * transaction has committed: only then may the UI say "Gemt".
  */
-import type { KindData, RecordKind } from '../../shared/schemas/kinds.ts';
-import { kinds } from '../../shared/schemas/kinds.ts';
+
+import { type IndexName, type KindData, type RecordKind, registry, schemasOf } from '../../shared/schemas/kinds.ts';
 import { encodePayload, rawData } from './codec.ts';
 import { type LocalRecord, type OutboxEntry, type TusindDageDb, tableFor } from './db.ts';
 import { getDeviceInfo } from './meta.ts';
@@ -22,21 +22,21 @@ export class ValidationError extends Error {
   }
 }
 
-function validate<K extends RecordKind>(kind: K, input: unknown): KindData[K] {
-  const result = kinds[kind].schema.safeParse(input);
+async function validate<K extends RecordKind>(kind: K, input: unknown): Promise<KindData[K]> {
+  const { schema } = await schemasOf(kind);
+  const result = schema.safeParse(input);
   if (!result.success) {
     throw new ValidationError(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   return result.data as KindData[K];
 }
 
-/** Index fields copied out of the data (see LocalRecord). */
-const indexNames = ['familyId', 'childId', 'recordId', 'visitId', 'courseId', 'sessionId', 'formKey'] as const;
-type IndexFields = Pick<LocalRecord, (typeof indexNames)[number]>;
+type IndexFields = Partial<Record<IndexName, string>>;
 
-export function indexFields(data: Record<string, unknown>): IndexFields {
+/** The index fields of a record copied out of its data: those its kind's registry entry declares. */
+export function indexFields(kind: RecordKind, data: Record<string, unknown>): IndexFields {
   const fields: IndexFields = {};
-  for (const name of indexNames) {
+  for (const name of registry[kind].indexes) {
     const value = data[name];
     if (typeof value === 'string' && value !== '') fields[name] = value;
   }
@@ -70,7 +70,7 @@ export function recordWriter(database: TusindDageDb) {
   return {
     /** Creates a record; returns its new id. Throws ValidationError on invalid input. */
     async create<K extends RecordKind>(kind: K, input: unknown, id: string = crypto.randomUUID()): Promise<string> {
-      const data = validate(kind, input) as Record<string, unknown>;
+      const data = (await validate(kind, input)) as Record<string, unknown>;
       const table = tableFor(kind, database);
       const device = await getDeviceInfo(database);
       await database.transaction('rw', [table, database.outbox], async () => {
@@ -83,7 +83,7 @@ export function recordWriter(database: TusindDageDb) {
           deleted: 0,
           sync: 'pending',
           payload: encodePayload(data),
-          ...indexFields(data),
+          ...indexFields(kind, data),
         };
         await table.add(row);
         await database.outbox.add(outboxEntry(kind, id, 'create', 0, data));
@@ -96,7 +96,7 @@ export function recordWriter(database: TusindDageDb) {
      * the outbox. Returns the changed fields (empty when nothing changed and nothing was written).
      */
     async update<K extends RecordKind>(kind: K, id: string, input: unknown): Promise<string[]> {
-      const data = validate(kind, input) as Record<string, unknown>;
+      const data = (await validate(kind, input)) as Record<string, unknown>;
       const table = tableFor(kind, database);
       const device = await getDeviceInfo(database);
       return database.transaction('rw', [table, database.outbox, database.conflicts], async () => {
@@ -112,7 +112,7 @@ export function recordWriter(database: TusindDageDb) {
           updatedAt: new Date().toISOString(),
           updatedBy: device.userName,
           sync: 'pending',
-          ...indexFields(data),
+          ...indexFields(kind, data),
         };
         await database.outbox.add(outboxEntry(kind, id, 'update', current.rev, patch));
         next.sync = await deriveSyncState(database, id);

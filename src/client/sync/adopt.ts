@@ -36,7 +36,7 @@ export function adopt(rows: LocalRows, record: SyncRecord, queued: boolean): voi
     deleted: record.deleted ? 1 : 0,
     sync: 'synced',
     payload: encodePayload(record.data),
-    ...indexFields(record.data),
+    ...indexFields(record.kind, record.data),
   };
   // Already exactly this row (e.g. pulling back what the last push adopted): nothing to write.
   if (local && sameValue(local, row)) return;

@@ -1,7 +1,7 @@
 /** Thin adapters for the schema, push and pull endpoints (sync/*.ts does the work). */
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import { kinds } from '../../shared/schemas/kinds.ts';
+import { kinds } from '../../shared/schemas/all-kinds.ts';
 import { pushRequestSchema } from '../../shared/sync/protocol.ts';
 import { SCHEMA_VERSION } from '../../shared/version.ts';
 import { requestUser } from '../auth/authenticate.ts';

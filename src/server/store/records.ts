@@ -22,6 +22,9 @@ export type RecordRow = {
   updatedBy: string;
   /** Display name of the last writer (the record's `updatedBy` in the API). */
   updatedByName: string;
+  /** The user who created the record and when, by the server's clock. */
+  createdBy: string;
+  createdAt: string;
 };
 
 type DbRow = {
@@ -36,6 +39,8 @@ type DbRow = {
   updated_at: string;
   updated_by: string;
   updated_by_name: string;
+  created_by: string;
+  created_at: string;
 };
 
 const toRow = (r: DbRow): RecordRow => ({
@@ -50,6 +55,8 @@ const toRow = (r: DbRow): RecordRow => ({
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
   updatedByName: r.updated_by_name,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
 });
 
 const SELECT = `SELECT r.*, u.display_name AS updated_by_name FROM records r JOIN users u ON u.id = r.updated_by`;
@@ -88,7 +95,8 @@ export function findRecord(db: Database, teamId: string, id: string): RecordRow 
   return row && toRow(row);
 }
 
-export type RecordWrite = Omit<RecordRow, 'seq' | 'updatedByName'>;
+export type RecordWrite = Omit<RecordRow, 'seq' | 'updatedByName' | 'createdBy' | 'createdAt'> &
+  Partial<Pick<RecordRow, 'createdBy' | 'createdAt'>>;
 
 /** Inserts a new record with a fresh seq; returns it as stored. */
 export function insertRecord(db: Database, record: RecordWrite): RecordRow {
@@ -108,8 +116,8 @@ export function insertRecord(db: Database, record: RecordWrite): RecordRow {
     JSON.stringify(record.fieldMeta),
     record.updatedAt,
     record.updatedBy,
-    record.updatedBy,
-    record.updatedAt,
+    record.createdBy ?? record.updatedBy,
+    record.createdAt ?? record.updatedAt,
   );
   return stored(db, record, seq);
 }
@@ -157,6 +165,8 @@ function stored(db: Database, record: RecordWrite, seq: number): RecordRow {
     updatedAt: record.updatedAt,
     updatedBy: record.updatedBy,
     updatedByName: user.display_name,
+    createdBy: record.createdBy ?? record.updatedBy,
+    createdAt: record.createdAt ?? record.updatedAt,
   };
 }
 
@@ -168,4 +178,18 @@ export function recordsAfter(db: Database, teamId: string, since: number, limit:
     limit,
   ) as DbRow[];
   return rows.map(toRow);
+}
+
+/** The current observations of a visit (for the sign check): team-scoped, not deleted. */
+export function observationsOfVisit(
+  db: Database,
+  teamId: string,
+  visitId: string,
+): { id: string; seq: number; data: Record<string, unknown> }[] {
+  const rows = statement(
+    db,
+    `SELECT id, seq, data FROM records
+      WHERE team_id = ? AND kind = 'observation' AND deleted = 0 AND json_extract(data, '$.visitId') = ?`,
+  ).all(teamId, visitId) as { id: string; seq: number; data: string }[];
+  return rows.map((r) => ({ id: r.id, seq: r.seq, data: JSON.parse(r.data) as Record<string, unknown> }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageInDays } from '../domain/age.ts';
 import { cprBirthDate, cprProblem } from '../domain/cpr.ts';
-import { kinds } from '../schemas/kinds.ts';
+import { kinds } from '../schemas/all-kinds.ts';
 import { DEMO_CPR_SERIAL_PREFIX, DEMO_NURSES, demoDocuments, generateDemoCaseload, seededRandom } from './demo-data.ts';
 import { worklist } from './worklist.ts';
 

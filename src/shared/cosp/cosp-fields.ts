@@ -7,13 +7,9 @@ import * as z from 'zod/mini';
 import { msg, requiredText } from '../schemas/fields.ts';
 
 export const cospMsg = {
-  timeFormat: 'validation.timeFormat',
-  endBeforeStart: 'validation.endBeforeStart',
   duplicateChapter: 'validation.duplicateChapter',
   chapterTitleCount: 'validation.chapterTitleCount',
   dropoutReasonRequired: 'validation.dropoutReasonRequired',
-  signatureMissing: 'validation.signatureMissing',
-  draftSigned: 'validation.draftSigned',
 } as const;
 
 /** The programme is manualised in eight chapters; chapter numbers run 1–8. */
@@ -67,20 +63,6 @@ export const chapterListField = z._default(
   [],
 );
 
-/** A time of day as HH:MM (24 hours) or '' when not recorded. */
-export const optionalTime = z._default(
-  z
-    .string({ error: cospMsg.timeFormat })
-    .check(z.trim(), z.regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, { error: cospMsg.timeFormat })),
-  '',
-);
-
 /** A list of names (facilitators): each a trimmed, non-empty text. */
 export const nameList = (max: number) =>
   z._default(z.array(requiredText(120)).check(z.maxLength(max, { error: msg.tooLong })), []);
-
-/** A record id, or '' when not stated. */
-export const optionalId = z._default(
-  z.union([z.uuid({ error: msg.invalidChoice }), z.literal('')], { error: msg.invalidChoice }),
-  '',
-);

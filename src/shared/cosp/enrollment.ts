@@ -6,8 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { type ConsentFacts, type ConsentRefusal, type ConsentType, requireConsent } from '../caseload/consent.ts';
-import { isoDate, optionalChoice, optionalText } from '../schemas/fields.ts';
-import { cospMsg, optionalId } from './cosp-fields.ts';
+import { isoDate, optionalChoice, optionalId, optionalText } from '../schemas/fields.ts';
+import { cospMsg } from './cosp-fields.ts';
 
 export const enrollmentOutcomes = ['gennemfoert', 'frafaldet', 'ikke-startet'] as const;
 export type EnrollmentOutcome = (typeof enrollmentOutcomes)[number];

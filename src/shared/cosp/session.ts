@@ -5,8 +5,8 @@
  * family reflections) lives in records of its own, never inside the session.
  */
 import * as z from 'zod/mini';
-import { choice, isoDate, msg, optionalText } from '../schemas/fields.ts';
-import { chapterListField, cospMsg, nameList, optionalTime } from './cosp-fields.ts';
+import { choice, isoDate, msg, optionalText, optionalTime } from '../schemas/fields.ts';
+import { chapterListField, nameList } from './cosp-fields.ts';
 
 /** planlagt: not yet held; afholdt: held; aflyst: cancelled (it does not use up a planned session). */
 export const sessionStatuses = ['planlagt', 'afholdt', 'aflyst'] as const;
@@ -33,7 +33,7 @@ export const sessionBaseSchema = z.object({
 export const sessionSchema = sessionBaseSchema.check(
   z.superRefine((session, ctx) => {
     if (session.startTime !== '' && session.endTime !== '' && session.endTime <= session.startTime) {
-      ctx.addIssue({ code: 'custom', input: session.endTime, path: ['endTime'], message: cospMsg.endBeforeStart });
+      ctx.addIssue({ code: 'custom', input: session.endTime, path: ['endTime'], message: msg.endBeforeStart });
     }
   }),
 );

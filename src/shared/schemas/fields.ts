@@ -19,6 +19,10 @@ export const msg = {
   cprFormat: 'validation.cprFormat',
   cprDate: 'validation.cprDate',
   cprBirthDateMismatch: 'validation.cprBirthDateMismatch',
+  /** A time of day is not HH:MM. */
+  invalidTime: 'validation.timeFormat',
+  /** An end (time, period, next contact) lies before its start. */
+  endBeforeStart: 'validation.endBeforeStart',
 } as const;
 export type MessageKey = (typeof msg)[keyof typeof msg];
 
@@ -64,3 +68,26 @@ export const optionalNumber = (min: number, max: number, opts: { integer?: boole
   ];
   return z._default(z.nullable(z.number({ error: msg.notANumber }).check(...checks)), null);
 };
+
+/** A record id, or '' when there is none (an ad hoc visit has no contact). */
+export const optionalId = z._default(
+  z.union([z.uuid({ error: msg.invalidChoice }), z.literal('')], { error: msg.invalidChoice }),
+  '',
+);
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A time of day as HH:MM (24 hours), or '' when not recorded. */
+export const optionalTime = z._default(
+  z.string({ error: msg.invalidTime }).check(
+    z.trim(),
+    z.refine((value) => value === '' || TIME.test(value), { error: msg.invalidTime }),
+  ),
+  '',
+);
+
+/** An instant with its offset (as a device or the server recorded it), or ''. */
+export const optionalDateTime = z._default(
+  z.union([z.iso.datetime({ offset: true, error: msg.invalidDate }), z.literal('')], { error: msg.invalidDate }),
+  '',
+);

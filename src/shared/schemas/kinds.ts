@@ -1,56 +1,345 @@
 /**
- * The registry of synced record kinds: each kind's data schema, its base object (for partial
- * updates) and whether concurrent edits to different fields may be merged. Every feature's records
- * are listed here, and only here, so the server, the schema endpoint and the client agree.
+ * The registry of synced record kinds: every fact about a kind in one entry (style.md habit 13) —
+ * its schema (loaded on demand, so the first screen carries only the kinds it shows), whether
+ * concurrent edits of different fields merge, who may create, update and delete it, the records it
+ * refers to, its journal rule (when it is final, what a correction must point to, who its author
+ * is), the device's table and indexes, and how it is named and titled in lists and the conflict
+ * view. The server's write rules (registry/write-rules.ts), the schema endpoint, the device's
+ * store, its indexes and reader types are derived from here: adding a kind is one entry plus its
+ * schema file (docs/decisions/0012-record-kind-registry.md).
  */
 import type * as z from 'zod/mini';
-import { caregiverSchema } from '../caseload/caregiver.ts';
-import { consentBaseSchema, consentSchema } from '../caseload/consent.ts';
-import { contactBaseSchema, contactSchema } from '../caseload/contact.ts';
-import { settingsSchema } from '../caseload/settings.ts';
-import { cospKinds } from '../cosp/cosp-kinds.ts';
-import { draftSchema } from '../visits/draft.ts';
-import { instrumentRecordBaseSchema, instrumentRecordSchema } from '../visits/instrument-record.ts';
-import { journalNoteBaseSchema, journalNoteSchema } from '../visits/journal.ts';
-import { observationBaseSchema, observationSchema } from '../visits/observation.ts';
-import { visitBaseSchema, visitSchema } from '../visits/visit.ts';
-import { childBaseSchema, childSchema } from './child.ts';
-import { conflictSchema } from './conflict.ts';
-import { familySchema } from './family.ts';
 
-type KindSpec = {
-  /** Full validation of a document (with cross-field rules). */
-  schema: z.ZodMiniType;
-  /** The plain object schema, for validating an update's changed top-level fields. */
-  base: z.ZodMiniObject;
+export type Role = 'nurse' | 'leader' | 'admin';
+
+/** The id fields a device indexes (opaque ids, never personal data) and a kind may refer by. */
+export const indexNames = ['familyId', 'childId', 'recordId', 'visitId', 'courseId', 'sessionId', 'formKey'] as const;
+export type IndexName = (typeof indexNames)[number];
+
+/**
+ * How a kind takes part in the journal (journalføringsbekendtgørelsen, domain.md §6):
+ * - signed: the record has `status` kladde/underskrevet and signature fields; final once signed.
+ *   `author` says who its author is: the `authorId`/`author` fields, or the user who created it.
+ * - partOfVisit: the record belongs to the visit named by `visitId` and is final when that visit
+ *   is signed (observations, instrument responses).
+ * corrections: a correction is a new record with `amendsId` (pointing to a signed original of the
+ * same kind and subject) and `amendmentReason`, signed when made and final from then on.
+ */
+export type JournalRule =
+  | { mode: 'signed'; author: 'fields' | 'creator'; corrections: boolean; signRequiresSections?: boolean }
+  | { mode: 'partOfVisit'; corrections: boolean; sameSection?: boolean };
+
+type Schemas = { schema: z.ZodMiniType; base: z.ZodMiniObject };
+type Doc = Record<string, unknown>;
+
+export type KindSpec = {
+  /** The kind's schemas: full validation (cross-field rules) and the plain object for updates. */
+  load: () => Promise<Schemas>;
   /** Field-level merge allowed when two devices edit different fields of the same record. */
   mergeable: boolean;
-  /** Created only by the server (clients may update, never create or delete). */
+  /** Roles allowed per operation; absent means every role. */
+  roles?: Partial<Record<'create' | 'update' | 'delete', readonly Role[]>>;
+  /** Created only by the server (clients may only mark it resolved). */
   serverCreated?: boolean;
+  /** Never changed or deleted once created (audit events). */
+  appendOnly?: boolean;
+  /** The user id field the server checks against the login (audit events). */
+  userField?: string;
+  /** Fields that name another record, and the kinds they may name; '' means none. */
+  /** Fields that name another record of the team, and the kinds they may name (checked by a test). */
+  refs?: Readonly<Record<string, readonly string[]>>;
+  journal?: JournalRule;
+  /** The device's table for the kind and the id fields it indexes. */
+  table: string;
+  indexes: readonly IndexName[];
+  /** The catalogue key of the kind's name (section "kinds"). */
+  labelKey: string;
+  /** A short title from the data, for lists that mix kinds (conflicts, rejected changes). */
+  title: (data: Doc) => string;
 };
 
-export const kinds = {
-  family: { schema: familySchema, base: familySchema, mergeable: true },
-  child: { schema: childSchema, base: childBaseSchema, mergeable: true },
-  caregiver: { schema: caregiverSchema, base: caregiverSchema, mergeable: true },
-  consent: { schema: consentSchema, base: consentBaseSchema, mergeable: true },
-  contact: { schema: contactSchema, base: contactBaseSchema, mergeable: true },
-  settings: { schema: settingsSchema, base: settingsSchema, mergeable: true },
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const snippet = (value: unknown) => {
+  const s = text(value).replace(/\s+/g, ' ').trim();
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+};
+const leaders = ['leader', 'admin'] as const;
+
+export const registry = {
+  family: {
+    load: async () => {
+      const m = await import('./family.ts');
+      return { schema: m.familySchema, base: m.familySchema };
+    },
+    mergeable: true,
+    table: 'families',
+    indexes: [],
+    labelKey: 'kinds.family',
+    title: (d) => text(d.name),
+  },
+  child: {
+    load: async () => {
+      const m = await import('./child.ts');
+      return { schema: m.childSchema, base: m.childBaseSchema };
+    },
+    mergeable: true,
+    refs: { familyId: ['family'] },
+    table: 'children',
+    indexes: ['familyId'],
+    labelKey: 'kinds.child',
+    title: (d) => `${text(d.firstName)} ${text(d.lastName)}`.trim(),
+  },
+  caregiver: {
+    load: async () => {
+      const m = await import('../caseload/caregiver.ts');
+      return { schema: m.caregiverSchema, base: m.caregiverSchema };
+    },
+    mergeable: true,
+    refs: { familyId: ['family'] },
+    table: 'caregivers',
+    indexes: ['familyId'],
+    labelKey: 'kinds.caregiver',
+    title: (d) => text(d.name),
+  },
+  consent: {
+    load: async () => {
+      const m = await import('../caseload/consent.ts');
+      return { schema: m.consentSchema, base: m.consentBaseSchema };
+    },
+    mergeable: true,
+    refs: { familyId: ['family'] },
+    table: 'consents',
+    indexes: ['familyId'],
+    labelKey: 'kinds.consent',
+    title: (d) => text(d.type),
+  },
+  contact: {
+    load: async () => {
+      const m = await import('../caseload/contact.ts');
+      return { schema: m.contactSchema, base: m.contactBaseSchema };
+    },
+    mergeable: true,
+    refs: { familyId: ['family'], childId: ['child'] },
+    table: 'contacts',
+    indexes: ['familyId', 'childId'],
+    labelKey: 'kinds.contact',
+    title: (d) => text(d.plannedDate) || text(d.targetDate),
+  },
+  settings: {
+    load: async () => {
+      const m = await import('../caseload/settings.ts');
+      return { schema: m.settingsSchema, base: m.settingsSchema };
+    },
+    mergeable: true,
+    // Municipality settings are kept by team leaders and admins; nurses read them.
+    roles: { create: leaders, update: leaders, delete: leaders },
+    table: 'settings',
+    indexes: [],
+    labelKey: 'kinds.settings',
+    title: () => '',
+  },
   // Signed records never merge: a signature must cover exactly what the signer saw.
-  visit: { schema: visitSchema, base: visitBaseSchema, mergeable: false },
-  observation: { schema: observationSchema, base: observationBaseSchema, mergeable: false },
-  instrumentResponse: { schema: instrumentRecordSchema, base: instrumentRecordBaseSchema, mergeable: false },
-  journalNote: { schema: journalNoteSchema, base: journalNoteBaseSchema, mergeable: false },
-  draft: { schema: draftSchema, base: draftSchema, mergeable: false },
-  ...cospKinds,
-  conflict: { schema: conflictSchema, base: conflictSchema, mergeable: true, serverCreated: true },
-} satisfies Record<string, KindSpec>;
+  visit: {
+    load: async () => {
+      const m = await import('../visits/visit.ts');
+      return { schema: m.visitSchema, base: m.visitBaseSchema };
+    },
+    mergeable: false,
+    refs: { familyId: ['family'], childId: ['child'], contactId: ['contact'] },
+    journal: { mode: 'signed', author: 'fields', corrections: false, signRequiresSections: true },
+    table: 'visits',
+    indexes: ['familyId', 'childId'],
+    labelKey: 'kinds.visit',
+    title: (d) => text(d.date),
+  },
+  observation: {
+    load: async () => {
+      const m = await import('../visits/observation.ts');
+      return { schema: m.observationSchema, base: m.observationBaseSchema };
+    },
+    mergeable: false,
+    refs: { visitId: ['visit'], familyId: ['family'], childId: ['child'], amendsId: ['observation'] },
+    journal: { mode: 'partOfVisit', corrections: true, sameSection: true },
+    table: 'observations',
+    indexes: ['visitId', 'childId'],
+    labelKey: 'kinds.observation',
+    title: (d) => text((d.values as Doc | undefined)?.section),
+  },
+  instrumentResponse: {
+    load: async () => {
+      const m = await import('../visits/instrument-record.ts');
+      return { schema: m.instrumentRecordSchema, base: m.instrumentRecordBaseSchema };
+    },
+    mergeable: false,
+    refs: { visitId: ['visit'], familyId: ['family'], childId: ['child'], caregiverId: ['caregiver'] },
+    journal: { mode: 'partOfVisit', corrections: false },
+    table: 'instrumentResponses',
+    indexes: ['visitId', 'childId'],
+    labelKey: 'kinds.instrumentResponse',
+    title: (d) => text((d.response as Doc | undefined)?.instrument),
+  },
+  journalNote: {
+    load: async () => {
+      const m = await import('../visits/journal.ts');
+      return { schema: m.journalNoteSchema, base: m.journalNoteBaseSchema };
+    },
+    mergeable: false,
+    refs: { familyId: ['family'], childId: ['child'], visitId: ['visit'], amendsId: ['journalNote'] },
+    journal: { mode: 'signed', author: 'fields', corrections: true },
+    table: 'journalNotes',
+    indexes: ['familyId', 'childId', 'visitId'],
+    labelKey: 'kinds.journalNote',
+    title: (d) => snippet(d.text),
+  },
+  draft: {
+    load: async () => {
+      const m = await import('../visits/draft.ts');
+      return { schema: m.draftSchema, base: m.draftSchema };
+    },
+    mergeable: false,
+    refs: { familyId: ['family'], childId: ['child'] },
+    table: 'drafts',
+    indexes: ['formKey'],
+    labelKey: 'kinds.draft',
+    title: (d) => text(d.formKey),
+  },
+  cospCourse: {
+    load: async () => {
+      const m = await import('../cosp/course.ts');
+      return { schema: m.courseSchema, base: m.courseBaseSchema };
+    },
+    mergeable: true,
+    table: 'cospCourses',
+    indexes: [],
+    labelKey: 'kinds.cospCourse',
+    title: (d) => text(d.title),
+  },
+  cospEnrollment: {
+    load: async () => {
+      const m = await import('../cosp/enrollment.ts');
+      return { schema: m.enrollmentSchema, base: m.enrollmentBaseSchema };
+    },
+    mergeable: true,
+    refs: { courseId: ['cospCourse'], familyId: ['family'], caregiverId: ['caregiver'], focusChildId: ['child'] },
+    table: 'cospEnrollments',
+    indexes: ['courseId', 'familyId'],
+    labelKey: 'kinds.cospEnrollment',
+    title: () => '',
+  },
+  cospSession: {
+    load: async () => {
+      const m = await import('../cosp/session.ts');
+      return { schema: m.sessionSchema, base: m.sessionBaseSchema };
+    },
+    mergeable: true,
+    refs: { courseId: ['cospCourse'] },
+    table: 'cospSessions',
+    indexes: ['courseId'],
+    labelKey: 'kinds.cospSession',
+    title: (d) => (typeof d.number === 'number' ? String(d.number) : ''),
+  },
+  cospAttendance: {
+    load: async () => {
+      const m = await import('../cosp/attendance.ts');
+      return { schema: m.attendanceSchema, base: m.attendanceSchema };
+    },
+    mergeable: true,
+    refs: { sessionId: ['cospSession'], enrollmentId: ['cospEnrollment'] },
+    table: 'cospAttendance',
+    indexes: ['sessionId'],
+    labelKey: 'kinds.cospAttendance',
+    title: (d) => text(d.status),
+  },
+  cospGroupNote: {
+    load: async () => {
+      const m = await import('../cosp/group-note.ts');
+      return { schema: m.groupNoteSchema, base: m.groupNoteSchema };
+    },
+    mergeable: true,
+    refs: { sessionId: ['cospSession'] },
+    table: 'cospGroupNotes',
+    indexes: ['sessionId'],
+    labelKey: 'kinds.cospGroupNote',
+    title: (d) => snippet(d.text),
+  },
+  cospFamilyReflection: {
+    load: async () => {
+      const m = await import('../cosp/family-reflection.ts');
+      return { schema: m.familyReflectionSchema, base: m.familyReflectionBaseSchema };
+    },
+    mergeable: false,
+    refs: {
+      familyId: ['family'],
+      courseId: ['cospCourse'],
+      sessionId: ['cospSession'],
+      amendsId: ['cospFamilyReflection'],
+    },
+    journal: { mode: 'signed', author: 'fields', corrections: true },
+    table: 'cospFamilyReflections',
+    indexes: ['sessionId', 'familyId'],
+    labelKey: 'kinds.cospFamilyReflection',
+    title: (d) => snippet(d.text),
+  },
+  auditEvent: {
+    load: async () => {
+      const m = await import('../audit/audit-event.ts');
+      return { schema: m.auditEventSchema, base: m.auditEventSchema };
+    },
+    mergeable: false,
+    appendOnly: true,
+    userField: 'userId',
+    refs: { familyId: ['family'], childId: ['child'] },
+    table: 'auditEvents',
+    indexes: ['familyId'],
+    labelKey: 'kinds.auditEvent',
+    title: (d) => text(d.what),
+  },
+  conflict: {
+    load: async () => {
+      const m = await import('./conflict.ts');
+      return { schema: m.conflictSchema, base: m.conflictSchema };
+    },
+    mergeable: true,
+    serverCreated: true,
+    table: 'conflicts',
+    indexes: ['recordId'],
+    labelKey: 'kinds.conflict',
+    title: (d) => text(d.recordKind),
+  },
+} as const satisfies Record<string, KindSpec>;
 
-export type RecordKind = keyof typeof kinds;
-export const recordKinds = Object.keys(kinds) as RecordKind[];
-
-export type KindData = { [K in RecordKind]: z.output<(typeof kinds)[K]['schema']> };
+export type RecordKind = keyof typeof registry;
+export const recordKinds = Object.keys(registry) as RecordKind[];
 
 export function isRecordKind(value: unknown): value is RecordKind {
-  return typeof value === 'string' && Object.hasOwn(kinds, value);
+  return typeof value === 'string' && Object.hasOwn(registry, value);
+}
+
+export const specOf = (kind: RecordKind): KindSpec => registry[kind];
+
+type LoadedSchemas<K extends RecordKind> = Awaited<ReturnType<(typeof registry)[K]['load']>>;
+export type KindData = { [K in RecordKind]: z.output<LoadedSchemas<K>['schema']> };
+
+/** The index fields of a kind, as declared in its entry. */
+export type IndexOf<K extends RecordKind> = (typeof registry)[K]['indexes'][number];
+
+const loaded = new Map<RecordKind, Promise<Schemas>>();
+
+/** A kind's schemas, loaded once (a failed chunk load, e.g. offline before precaching, is retried). */
+export function schemasOf(kind: RecordKind): Promise<Schemas> {
+  let schemas = loaded.get(kind);
+  if (!schemas) {
+    schemas = registry[kind].load();
+    schemas.catch(() => loaded.delete(kind));
+    loaded.set(kind, schemas);
+  }
+  return schemas;
+}
+
+/** Every kind's schemas, for the server and the writer, which validate any kind. */
+export async function loadAllSchemas(): Promise<{ [K in RecordKind]: KindSpec & LoadedSchemas<K> }> {
+  const entries = await Promise.all(
+    recordKinds.map(async (kind) => [kind, { ...registry[kind], ...(await schemasOf(kind)) }] as const),
+  );
+  return Object.fromEntries(entries) as unknown as { [K in RecordKind]: KindSpec & LoadedSchemas<K> };
 }

@@ -31,6 +31,15 @@ export const rejectionCodes = [
   'not_found', // update or delete of a record the team does not have
   'already_exists', // create with an id that is taken by another record
   'forbidden', // the user's role may not write this kind (e.g. settings by a nurse)
+  // The journal rules (write-rules.ts), kept by the server for every kind:
+  'final_record', // a signed record, anything of a signed visit, a correction or an audit event was to change
+  'not_author', // a draft was to be changed, signed or deleted by someone other than its author
+  'identity_mismatch', // an author, signer or user id in the data is not the signed-in user
+  'invalid_correction', // a correction that names no signed original of the same kind and subject, or is unsigned
+  'reference_missing', // a family, child, visit, course … id that names no record of the team
+  'reference_mismatch', // a referenced record is about another family, child, visit, course or session
+  'signed_at_invalid', // the device's time of signing lies in the server's future or before the record existed
+  'sign_incomplete', // a visit signed without its template's required sections
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -7,8 +7,8 @@
  */
 import * as z from 'zod/mini';
 import { caseloadMsg } from '../caseload/caseload-fields.ts';
-import { msg, optionalText } from '../schemas/fields.ts';
-import { inCommitOrder, optionalId, type Stored } from './common.ts';
+import { inCommitOrder, type Stored } from '../journal/signature.ts';
+import { msg, optionalId, optionalText } from '../schemas/fields.ts';
 import type { ObservationSection } from './observation.ts';
 
 /** The largest draft, as JSON characters: generous for a form, small for the sync batch. */

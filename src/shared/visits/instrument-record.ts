@@ -7,8 +7,9 @@
 import * as z from 'zod/mini';
 import { adbbResponseSchema } from '../instruments/adbb.ts';
 import { epdsResponseSchema } from '../instruments/epds.ts';
-import { msg } from '../schemas/fields.ts';
-import { issue, optionalId, visitsMsg } from './common.ts';
+import { recordedShape } from '../journal/signature.ts';
+import { msg, optionalId } from '../schemas/fields.ts';
+import { issue, visitsMsg } from './common.ts';
 import { canEditVisit, type Visit } from './visit.ts';
 
 export const visitInstruments = ['EPDS', 'ADBB'] as const;
@@ -23,6 +24,7 @@ export const instrumentRecordBaseSchema = z.object({
   response: z.discriminatedUnion('instrument', [epdsResponseSchema, adbbResponseSchema], {
     error: msg.invalidChoice,
   }),
+  ...recordedShape,
 });
 
 /** Cross-field rule: an EPDS names its parent; an ADBB is about the child and names none. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FinalRecordError, type Stored, visitsMsg } from './common.ts';
+import { FinalRecordError, type Stored } from '../journal/signature.ts';
+import { visitsMsg } from './common.ts';
 import { instrumentWriteProblem } from './instrument-record.ts';
 import {
   amendObservation,

@@ -8,22 +8,18 @@
  */
 import * as z from 'zod/mini';
 import { topiResponseSchema } from '../instruments/topi.ts';
-import { msg, optionalChoice, optionalDate, optionalNumber, optionalText } from '../schemas/fields.ts';
 import {
   checkSignature,
-  checkValueOrReason,
-  choiceList,
   FinalRecordError,
   inCommitOrder,
-  issue,
-  optionalId,
-  reasonField,
+  recordedShape,
   type Signer,
   type Stored,
   signatureOf,
   signatureShape,
-  visitsMsg,
-} from './common.ts';
+} from '../journal/signature.ts';
+import { msg, optionalChoice, optionalDate, optionalId, optionalNumber, optionalText } from '../schemas/fields.ts';
+import { checkValueOrReason, choiceList, issue, reasonField, visitsMsg } from './common.ts';
 import { canEditVisit, type Visit } from './visit.ts';
 
 /** The sections stored as observation records (instruments are records of their own). */
@@ -145,7 +141,7 @@ export const feedingValuesSchema = z
     z.superRefine((f, ctx) => {
       checkValueOrReason(ctx, f.category !== '', f.reason, ['category']);
       if (f.periodFrom !== '' && f.periodTo !== '' && f.periodTo < f.periodFrom)
-        issue(ctx, ['periodTo'], visitsMsg.endBeforeStart, f.periodTo);
+        issue(ctx, ['periodTo'], msg.endBeforeStart, f.periodTo);
       if (f.category === '' && (f.periodFrom !== '' || f.periodTo !== ''))
         issue(ctx, ['periodFrom'], visitsMsg.notApplicable);
     }),
@@ -277,6 +273,7 @@ export const observationBaseSchema = z.object({
   amendmentReason: optionalText(1000),
   /** A correction is signed when made; the original is covered by the visit's signature. */
   ...signatureShape,
+  ...recordedShape,
 });
 
 /** Cross-field rules: a correction gives its reason and signature; an original has neither. */

@@ -39,9 +39,13 @@ describe('visit schema', () => {
       topicsNote: '',
       agreements: '',
       nextContact: '',
+      author: '',
+      authorId: '',
       signedBy: '',
       signedById: '',
       signedAt: '',
+      serverSignedAt: '',
+      recordedAt: '',
     });
   });
 
@@ -72,14 +76,12 @@ describe('visit schema', () => {
   });
 
   it('checks times, the end after the start, and the next contact after the visit', () => {
-    expect(messageAt(visitSchema, { ...valid, startTime: '9:00' }, 'startTime')).toBe(visitsMsg.invalidTime);
-    expect(messageAt(visitSchema, { ...valid, startTime: '24:00' }, 'startTime')).toBe(visitsMsg.invalidTime);
+    expect(messageAt(visitSchema, { ...valid, startTime: '9:00' }, 'startTime')).toBe(msg.invalidTime);
+    expect(messageAt(visitSchema, { ...valid, startTime: '24:00' }, 'startTime')).toBe(msg.invalidTime);
     expect(messageAt(visitSchema, { ...valid, startTime: '10:00', endTime: '09:59' }, 'endTime')).toBe(
-      visitsMsg.endBeforeStart,
+      msg.endBeforeStart,
     );
-    expect(messageAt(visitSchema, { ...valid, nextContact: '2025-05-13' }, 'nextContact')).toBe(
-      visitsMsg.endBeforeStart,
-    );
+    expect(messageAt(visitSchema, { ...valid, nextContact: '2025-05-13' }, 'nextContact')).toBe(msg.endBeforeStart);
     expect(messageAt(visitSchema, { ...valid, contactId: 'abc' }, 'contactId')).toBe(msg.invalidChoice);
   });
 
@@ -220,7 +222,7 @@ describe('the other sections', () => {
     };
     expect(observationSchema.safeParse(obs(feeding)).success).toBe(true);
     expect(messageAt(observationSchema, obs({ ...feeding, periodTo: '2024-08-31' }), at('periodTo'))).toBe(
-      visitsMsg.endBeforeStart,
+      msg.endBeforeStart,
     );
     expect(messageAt(observationSchema, obs({ section: 'feeding' }), at('category'))).toBe(visitsMsg.valueOrReason);
     expect(messageAt(observationSchema, obs({ ...feeding, category: 'grød' }), at('category'))).toBe(msg.invalidChoice);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stored } from './common.ts';
+import type { Stored } from '../journal/signature.ts';
 import type { Observation, ObservationValuesInput } from './observation.ts';
 import { observationSchema } from './observation.ts';
 import {

@@ -5,7 +5,7 @@
  * table. The defaults are our reading of the standard and the pool projects (unverified); the 1½-
  * and 3-year visits cover most sections.
  */
-import type { Stored } from './common.ts';
+import type { Stored } from '../journal/signature.ts';
 import { currentObservations, type Observation, type ObservationSection, observationSections } from './observation.ts';
 import type { Visit, VisitType } from './visit.ts';
 

@@ -3,9 +3,10 @@ import { type GrowthReferences, loadGrowthReferences } from '../growth/reference
 import { scoreAdbb } from '../instruments/adbb.ts';
 import { scoreEpds } from '../instruments/epds.ts';
 import { topiLabelKeys } from '../instruments/topi.ts';
-import type { Stored } from './common.ts';
+import type { Stored } from '../journal/signature.ts';
+import { amendNote, signNote } from '../journal/signed-note.ts';
 import { type InstrumentRecord, instrumentRecordSchema } from './instrument-record.ts';
-import { amend, type JournalNote, newNote, sign } from './journal.ts';
+import { type JournalNote, newNote } from './journal.ts';
 import { visitLabelKeys } from './labels.ts';
 import {
   type AssessmentArea,
@@ -127,18 +128,14 @@ const instruments = [
 const original: Stored<JournalNote> = {
   id: uuid(30),
   seq: 30,
-  data: sign(newNote({ familyId, childId, visitId }, anna, 'Godt besøg.'), anna, new Date('2025-07-02T08:25:00Z')),
+  data: signNote(newNote({ familyId, childId, visitId }, anna, 'Godt besøg.'), anna, new Date('2025-07-02T08:25:00Z')),
 };
 const notes: Stored<JournalNote>[] = [
   original,
   {
     id: uuid(31),
     seq: 31,
-    data: sign(
-      amend(original, 'Godt besøg; far deltog.', 'Manglede far', anna),
-      anna,
-      new Date('2025-07-02T12:00:00Z'),
-    ),
+    data: amendNote(original, 'Godt besøg; far deltog.', 'Manglede far', anna, new Date('2025-07-02T12:00:00Z')),
   },
   { id: uuid(32), data: newNote({ familyId, childId, visitId }, anna, 'Kladde, ikke printet') },
 ];

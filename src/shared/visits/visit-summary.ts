@@ -8,9 +8,10 @@
 
 import type { GrowthReferences } from '../growth/reference.ts';
 import { topiLabelKeys } from '../instruments/topi.ts';
-import type { Stored } from './common.ts';
+import { type Stored, signedTimeOf } from '../journal/signature.ts';
+import { noteHistory } from '../journal/signed-note.ts';
 import type { InstrumentRecord } from './instrument-record.ts';
-import { type JournalNote, journalHistory } from './journal.ts';
+import type { JournalNote } from './journal.ts';
 import { choiceLabel, fieldLabel, sectionLabel, topicLabel } from './labels.ts';
 import { type GrowthChild, type MeasureSummary, measurementSummary } from './measurement-summary.ts';
 import {
@@ -298,18 +299,18 @@ function instrumentSection(
 
 function journalSection(notes: readonly Stored<JournalNote>[], timeZone: string): SummarySection | null {
   const signed = notes.filter((n) => n.data.status === 'underskrevet');
-  const rows = journalHistory(signed).flatMap((thread) => [
+  const rows = noteHistory(signed).flatMap((thread) => [
     ...(thread.original
       ? [
           row(
             fieldLabel('author'),
-            `${thread.original.data.signedBy}, ${formatInstantDa(thread.original.data.signedAt, timeZone)}`,
+            `${thread.original.data.signedBy}, ${formatInstantDa(signedTimeOf(thread.original.data), timeZone)}`,
           ),
           row(fieldLabel('note'), thread.original.data.text),
         ]
       : []),
     ...thread.amendments.flatMap((a) => [
-      row(fieldLabel('amended'), `${a.data.signedBy}, ${formatInstantDa(a.data.signedAt, timeZone)}`, [], true),
+      row(fieldLabel('amended'), `${a.data.signedBy}, ${formatInstantDa(signedTimeOf(a.data), timeZone)}`, [], true),
       row(fieldLabel('amendmentReason'), a.data.amendmentReason),
       row(fieldLabel('note'), a.data.text),
     ]),
@@ -348,7 +349,7 @@ export function visitSummary(
       ),
       row(fieldLabel('status'), '', [choiceLabel('status', visit.status)]),
       ...(visit.status === 'underskrevet'
-        ? [row(fieldLabel('signed'), `${visit.signedBy}, ${formatInstantDa(visit.signedAt, timeZone)}`)]
+        ? [row(fieldLabel('signed'), `${visit.signedBy}, ${formatInstantDa(signedTimeOf(visit), timeZone)}`)]
         : []),
     ],
   };

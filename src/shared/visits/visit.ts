@@ -7,19 +7,16 @@
 import * as z from 'zod/mini';
 import { keyField } from '../caseload/caseload-fields.ts';
 import { type Contact, type ContactType, contactTypes } from '../caseload/contact.ts';
-import { choice, isoDate, msg, optionalDate, optionalText } from '../schemas/fields.ts';
 import {
   checkSignature,
-  choiceList,
   FinalRecordError,
-  issue,
-  optionalId,
-  optionalTime,
+  recordedShape,
   type Signer,
   signatureOf,
   signatureShape,
-  visitsMsg,
-} from './common.ts';
+} from '../journal/signature.ts';
+import { choice, isoDate, msg, optionalDate, optionalId, optionalText, optionalTime } from '../schemas/fields.ts';
+import { choiceList, issue, visitsMsg } from './common.ts';
 
 /** The programme's contact types (caseload/contact.ts), incl. the 1½- and 3-year visits. */
 export const visitTypes = contactTypes;
@@ -105,7 +102,11 @@ export const visitBaseSchema = z.object({
   agreements: optionalText(4000),
   /** The next contact agreed with the family, or ''. */
   nextContact: optionalDate,
+  /** Who started the visit (the draft's author): the name set by the server, the id checked against the login. */
+  author: optionalText(120),
+  authorId: optionalText(120),
   ...signatureShape,
+  ...recordedShape,
 });
 
 /**
@@ -115,10 +116,10 @@ export const visitBaseSchema = z.object({
 export const visitSchema = visitBaseSchema.check(
   z.superRefine((visit, ctx) => {
     if (visit.startTime !== '' && visit.endTime !== '' && visit.endTime < visit.startTime)
-      issue(ctx, ['endTime'], visitsMsg.endBeforeStart, visit.endTime);
+      issue(ctx, ['endTime'], msg.endBeforeStart, visit.endTime);
     if (visit.materials.includes('andet') && visit.materialOther === '') issue(ctx, ['materialOther'], msg.required);
     if (visit.nextContact !== '' && visit.nextContact < visit.date)
-      issue(ctx, ['nextContact'], visitsMsg.endBeforeStart, visit.nextContact);
+      issue(ctx, ['nextContact'], msg.endBeforeStart, visit.nextContact);
     const signed = visit.status === 'underskrevet';
     if (signed && visit.startTime === '') issue(ctx, ['startTime'], msg.required);
     if (signed && visit.endTime === '') issue(ctx, ['endTime'], msg.required);
@@ -151,8 +152,29 @@ export function visitFromContact(
     type: contact.data.type,
     date,
     participants: [{ role: 'sundhedsplejerske', name: nurse.displayName }],
+    author: nurse.displayName,
+    authorId: nurse.id,
   };
 }
+
+/** A new draft visit that is not in the plan (a need-based visit), by `nurse`. */
+export function adHocVisit(refs: { childId: string; familyId: string }, date: string, nurse: Signer): VisitInput {
+  return {
+    ...refs,
+    type: 'behovsbesoeg',
+    date,
+    participants: [{ role: 'sundhedsplejerske', name: nurse.displayName }],
+    author: nurse.displayName,
+    authorId: nurse.id,
+  };
+}
+
+/**
+ * Whether `userId` may edit and sign this draft: its author (visits started before authors were kept
+ * name none; the server then knows the author as the record's creator).
+ */
+export const isVisitAuthor = (visit: Pick<Visit, 'authorId'>, userId: string): boolean =>
+  visit.authorId === '' || visit.authorId === userId;
 
 /**
  * The update that marks the visit's contact done (status gennemført, done on the visit's date), or

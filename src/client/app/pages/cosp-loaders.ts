@@ -1,5 +1,7 @@
 /** Data for the COS-P screens, read from the local store: a course with everything recorded on it. */
+
 import { completion, courseOverview } from '../../../shared/cosp/completion.ts';
+import { noteHistory } from '../../../shared/journal/signed-note.ts';
 import { records } from '../../db/store.ts';
 import { attendanceEntries } from '../../features/cosp/cosp-actions.ts';
 
@@ -64,24 +66,12 @@ export async function familyCospHistory(familyId: string) {
   return rows;
 }
 
-/** The family's COS-P reflections as journal notes: originals (by server order) with corrections. */
+/** The family's COS-P reflections as journal notes: threads of originals with their corrections, per course. */
 export async function familyReflections(familyId: string) {
   const notes = await records.byIndex('cospFamilyReflection', 'familyId', familyId);
   const courses = new Map((await records.all('cospCourse')).map((c) => [c.id, c.data.title]));
-  const order = (a: { seq: number | null; id: string }, b: { seq: number | null; id: string }) =>
-    (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER) || a.id.localeCompare(b.id);
-  return notes
-    .filter((n) => n.data.amendsId === '')
-    .sort(order)
-    .map((n) => ({
-      id: n.id,
-      course: courses.get(n.data.courseId) ?? '',
-      text: n.data.text,
-      status: n.data.status,
-      signedBy: n.data.signedBy,
-      corrections: notes
-        .filter((c) => c.data.amendsId === n.id)
-        .sort(order)
-        .map((c) => ({ id: c.id, text: c.data.text, signedBy: c.data.signedBy })),
-    }));
+  return noteHistory(notes).map((thread) => {
+    const head = thread.original ?? thread.amendments[0];
+    return { thread, course: head ? (courses.get(head.data.courseId) ?? '') : '' };
+  });
 }

@@ -20,12 +20,13 @@ export function SessionPage() {
       records.byIndex('cospFamilyReflection', 'sessionId', sessionId),
       getSession(),
     ]);
-    return course && session ? { course, session, notes, reflections, me: user?.user.displayName ?? '' } : null;
+    const signer = { id: user?.user.id ?? '', displayName: user?.user.displayName ?? '' };
+    return course && session ? { course, session, notes, reflections, me: signer.displayName, signer } : null;
   }, [courseId, sessionId]);
   const back = { to: paths.course(courseId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
-  const { course, session, notes, reflections, me } = data;
+  const { course, session, notes, reflections, me, signer } = data;
   return (
     <>
       <PageHeader
@@ -43,6 +44,7 @@ export function SessionPage() {
         otherNotes={notes.filter((n) => n.data.author !== me)}
         reflections={reflections}
         me={me}
+        signer={signer}
       />
     </>
   );

@@ -15,7 +15,7 @@ import {
   observationSections,
 } from '../../../shared/visits/observation.ts';
 import { type FormSection, sectionsFor, visitSignProblems } from '../../../shared/visits/templates.ts';
-import { contactCompletion, visitFromContact } from '../../../shared/visits/visit.ts';
+import { adHocVisit, contactCompletion, isVisitAuthor, visitFromContact } from '../../../shared/visits/visit.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
 import type { ChartPoint } from '../../features/growth/growth-chart.tsx';
@@ -98,15 +98,7 @@ export function StartVisitPage() {
         existing?.id ??
         (await writer.create(
           'visit',
-          contact
-            ? visitFromContact(contact, localToday(), me)
-            : {
-                childId,
-                familyId,
-                type: 'behovsbesoeg',
-                date: localToday(),
-                participants: [{ role: 'sundhedsplejerske', name: me.displayName }],
-              },
+          contact ? visitFromContact(contact, localToday(), me) : adHocVisit({ childId, familyId }, localToday(), me),
         ));
       navigate(paths.visit(familyId, childId, id), { replace: true });
     })();
@@ -175,7 +167,14 @@ export function VisitPage() {
     ...visitSignProblems(visit.data, observations),
     ...drafts.map((section) => ({ section, problem: 'unsaved' as const })),
   ];
-  const visitRef = { id: visitId, date: visit.data.date, familyId, childId, editable: visit.data.status === 'kladde' };
+  // Only the author edits and signs a draft (the server refuses anyone else); others read it.
+  const visitRef = {
+    id: visitId,
+    date: visit.data.date,
+    familyId,
+    childId,
+    editable: visit.data.status === 'kladde' && isVisitAuthor(visit.data, me.id),
+  };
   const epds = instruments.flatMap((r) =>
     r.data.response.instrument === 'EPDS'
       ? [{ id: r.id, caregiverId: r.data.caregiverId, response: r.data.response }]

@@ -5,11 +5,14 @@
  */
 import { type AttendanceStatus, attendanceFor, attendanceWrites } from '../../../shared/cosp/attendance.ts';
 import { enrolmentGate } from '../../../shared/cosp/enrollment.ts';
-import { amend, sign } from '../../../shared/cosp/family-reflection.ts';
+import { type FamilyReflection, newReflection } from '../../../shared/cosp/family-reflection.ts';
 import { localToday } from '../../../shared/domain/age.ts';
+import type { Signer } from '../../../shared/journal/signature.ts';
+import { amendNote, signNote } from '../../../shared/journal/signed-note.ts';
 import type { RecordView } from '../../db/reader.ts';
 import { records } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
+import type { NoteActions } from '../../ui/signed-notes.tsx';
 
 export const attendanceEntries = (rows: RecordView<'cospAttendance'>[]) =>
   rows.map((r) => ({ id: r.id, seq: r.seq, pending: r.sync !== 'synced', ...r.data }));
@@ -59,29 +62,32 @@ export async function saveGroupNote(sessionId: string, author: string, text: str
 
 type ReflectionRefs = { familyId: string; courseId: string; sessionId: string };
 
-export async function saveReflection(refs: ReflectionRefs, author: string, text: string, id?: string): Promise<string> {
-  const data = { ...refs, author, text, status: 'kladde', signedBy: '', signedAt: '', amendsId: '' };
-  if (id) {
-    const current = await records.get('cospFamilyReflection', id);
-    await writer.update('cospFamilyReflection', id, { ...current?.data, text });
-    return id;
+/** Saves a family's reflection as its author's draft (a new one, or the draft `id`), signed when `sign`. */
+export async function saveReflection(
+  refs: ReflectionRefs,
+  author: Signer,
+  text: string,
+  sign: boolean,
+  id?: string,
+): Promise<string> {
+  const current = id ? await records.get('cospFamilyReflection', id) : undefined;
+  const data = { ...(current?.data ?? newReflection(refs, author)), text };
+  const next = sign ? signNote(data, author, new Date()) : data;
+  if (current) {
+    await writer.update('cospFamilyReflection', current.id, next);
+    return current.id;
   }
-  return writer.create('cospFamilyReflection', data);
+  return writer.create('cospFamilyReflection', next);
 }
 
-export async function signReflection(id: string, signedBy: string): Promise<void> {
-  const current = await records.get('cospFamilyReflection', id);
-  if (!current) return;
-  await writer.update('cospFamilyReflection', id, {
-    ...current.data,
-    ...sign(current.data, signedBy, new Date().toISOString()),
-  });
-}
-
-/** A correction of a signed reflection: a new note pointing to the original, signed at once. */
-export async function amendReflection(id: string, text: string, author: string): Promise<void> {
-  const original = await records.get('cospFamilyReflection', id);
-  if (!original) return;
-  const correctionId = await writer.create('cospFamilyReflection', amend({ ...original.data, id }, text, author));
-  await signReflection(correctionId, author);
-}
+/** The journal's actions on reflections: edit or sign a draft, correct a signed one. */
+export const reflectionActions = (me: Signer): NoteActions<FamilyReflection> => ({
+  me,
+  onEdit: async (note, text, sign) => {
+    const data = { ...note.data, text };
+    await writer.update('cospFamilyReflection', note.id, sign ? signNote(data, me, new Date()) : data);
+  },
+  onAmend: async (original, text, reason) => {
+    await writer.create('cospFamilyReflection', amendNote(original, text, reason, me, new Date()));
+  },
+});

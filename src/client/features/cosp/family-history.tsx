@@ -1,5 +1,8 @@
 /** A family's COS-P history on the family page: each enrolment with course, chapters and outcome. */
 import { useTranslation } from 'react-i18next';
+import type { FamilyReflection } from '../../../shared/cosp/family-reflection.ts';
+import type { NoteThread } from '../../../shared/journal/signed-note.ts';
+import { NoteThreadList } from '../../ui/signed-notes.tsx';
 
 export type HistoryRow = { id: string; course: string; caregiver: string; chapters: number; outcome: string };
 
@@ -22,41 +25,24 @@ export function FamilyCospHistory({ rows }: { rows: HistoryRow[] }) {
   );
 }
 
-export type JournalReflection = {
-  id: string;
-  course: string;
-  text: string;
-  status: 'kladde' | 'underskrevet';
-  signedBy: string;
-  corrections: { id: string; text: string; signedBy: string }[];
-};
+export type JournalReflection = { thread: NoteThread<FamilyReflection>; course: string };
 
-/** COS-P reflections filed in the family's journal: signed originals with their corrections. */
+/**
+ * COS-P reflections filed in the family's journal: every original with its corrections, read-only
+ * here (they are written and corrected on the session), whatever the order they reached the device.
+ */
 export function FamilyReflections({ items }: { items: JournalReflection[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
     <>
       <h3>{t('cosp.reflectionsInJournal')}</h3>
-      <ul className="plain-list">
-        {items.map((r) => (
-          <li key={r.id} className="reflection__signed">
-            <p className="muted">{r.course}</p>
-            <p className="prewrap">{r.text}</p>
-            <p className="muted">
-              {r.status === 'underskrevet'
-                ? t('cosp.session.signed', { who: r.signedBy })
-                : t('cosp.session.saveDraft')}
-            </p>
-            {r.corrections.map((c) => (
-              <p key={c.id} className="reflection__amendment">
-                <strong>{t('cosp.session.amendment')}:</strong> {c.text}{' '}
-                <span className="muted">({t('cosp.session.signed', { who: c.signedBy })})</span>
-              </p>
-            ))}
-          </li>
-        ))}
-      </ul>
+      {items.map(({ thread, course }) => (
+        <div key={thread.originalId} className="reflection__signed">
+          <p className="muted">{course}</p>
+          <NoteThreadList threads={[thread]} actions={null} />
+        </div>
+      ))}
     </>
   );
 }

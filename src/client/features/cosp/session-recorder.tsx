@@ -14,19 +14,14 @@ import {
   resolveAttendance,
 } from '../../../shared/cosp/attendance.ts';
 import { chapterNumbers } from '../../../shared/cosp/cosp-fields.ts';
-import type { FamilyReflection } from '../../../shared/cosp/family-reflection.ts';
 import { personalDataHints } from '../../../shared/cosp/group-note.ts';
 import { type Session, sessionStatuses } from '../../../shared/cosp/session.ts';
+import type { Signer } from '../../../shared/journal/signature.ts';
+import { noteHistory } from '../../../shared/journal/signed-note.ts';
 import type { RecordView } from '../../db/reader.ts';
 import { writer } from '../../db/write-store.ts';
-import {
-  amendReflection,
-  attendanceEntries,
-  saveGroupNote,
-  saveReflection,
-  signReflection,
-  tapAttendance,
-} from './cosp-actions.ts';
+import { NoteThreadList } from '../../ui/signed-notes.tsx';
+import { attendanceEntries, reflectionActions, saveGroupNote, saveReflection, tapAttendance } from './cosp-actions.ts';
 
 export type SessionParticipant = { enrollmentId: string; name: string; familyId: string; familyName: string };
 
@@ -39,7 +34,10 @@ type Props = {
   /** Colleagues' notes for the session (read-only here: each facilitator writes their own). */
   otherNotes: RecordView<'cospGroupNote'>[];
   reflections: RecordView<'cospFamilyReflection'>[];
+  /** The signed-in facilitator's name (group notes are by name). */
   me: string;
+  /** The signed-in user, who writes and signs reflections. */
+  signer: Signer;
 };
 
 export function SessionRecorder({
@@ -51,6 +49,7 @@ export function SessionRecorder({
   otherNotes,
   reflections,
   me,
+  signer,
 }: Props) {
   const { t } = useTranslation();
   const data = session.data;
@@ -193,7 +192,7 @@ export function SessionRecorder({
             key={familyId}
             familyName={familyName}
             notes={reflections.filter((r) => r.data.familyId === familyId)}
-            me={me}
+            me={signer}
             refs={{ familyId, courseId: data.courseId, sessionId: session.id }}
           />
         ))}
@@ -263,98 +262,51 @@ function GroupNoteEditor(props: { initial: string; names: string[]; onSave: (tex
 
 type Refs = { familyId: string; courseId: string; sessionId: string };
 
+/** A family's reflections: the signed ones with their corrections, and the author's own draft. */
 function ReflectionEditor(props: {
   familyName: string;
   notes: RecordView<'cospFamilyReflection'>[];
-  me: string;
+  me: Signer;
   refs: Refs;
 }) {
   const { t } = useTranslation();
   const own = props.notes.find(
-    (n) => n.data.status === 'kladde' && n.data.author === props.me && n.data.amendsId === '',
+    (n) => n.data.status === 'kladde' && n.data.authorId === props.me.id && n.data.amendsId === '',
   );
-  const signed = props.notes.filter((n) => n.data.status === 'underskrevet' && n.data.amendsId === '');
+  const shown = noteHistory(props.notes.filter((n) => n.id !== own?.id));
   const [text, setText] = useState(own?.data.text ?? '');
   const [draftId, setDraftId] = useState(own?.id);
-  const [amending, setAmending] = useState<string | null>(null);
-  const amendments = (id: string): FamilyReflection[] =>
-    props.notes.filter((n) => n.data.amendsId === id).map((n) => n.data);
   const label = `${t('cosp.session.reflections')}: ${props.familyName}`;
+  const write = (sign: boolean) =>
+    void saveReflection(props.refs, props.me, text, sign, draftId).then((id) => {
+      setDraftId(sign ? undefined : id);
+      if (sign) setText('');
+    });
 
   const headingId = `reflection-${props.refs.familyId}`;
   return (
     <section className="reflection" aria-labelledby={headingId}>
       <h3 id={headingId}>{props.familyName}</h3>
-      {signed.map((note) => (
-        <div key={note.id} className="reflection__signed">
-          <p className="prewrap">{note.data.text}</p>
-          <p className="muted">{t('cosp.session.signed', { who: note.data.signedBy })}</p>
-          {amendments(note.id).map((a) => (
-            <p key={`${a.text}-${a.signedAt}`} className="reflection__amendment">
-              <strong>{t('cosp.session.amendment')}:</strong> {a.text}
-            </p>
-          ))}
-          {amending === note.id ? (
-            <AmendBox
-              onSave={(value) => void amendReflection(note.id, value, props.me).then(() => setAmending(null))}
-            />
-          ) : (
-            <button type="button" className="button button--small" onClick={() => setAmending(note.id)}>
-              {t('cosp.session.amend')}
-            </button>
-          )}
-        </div>
-      ))}
-      {signed.length === 0 ? (
-        <>
-          <textarea aria-label={label} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-          <div className="inline-form__actions">
-            <button
-              type="button"
-              className="button button--small"
-              disabled={text.trim() === ''}
-              onClick={() => void saveReflection(props.refs, props.me, text, draftId).then(setDraftId)}
-            >
-              {t('cosp.session.saveDraft')}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--primary"
-              disabled={text.trim() === ''}
-              onClick={() =>
-                void saveReflection(props.refs, props.me, text, draftId).then((id) => signReflection(id, props.me))
-              }
-            >
-              {t('cosp.session.signNote')}
-            </button>
-          </div>
-        </>
-      ) : null}
-    </section>
-  );
-}
-
-function AmendBox({ onSave }: { onSave: (text: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  return (
-    <div className="inline-form">
-      <textarea
-        aria-label={t('cosp.session.amendment')}
-        rows={2}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+      <NoteThreadList threads={shown} actions={reflectionActions(props.me)} />
+      <textarea aria-label={label} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="inline-form__actions">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={text.trim() === ''}
+          onClick={() => write(false)}
+        >
+          {t('cosp.session.saveDraft')}
+        </button>
         <button
           type="button"
           className="button button--small button--primary"
           disabled={text.trim() === ''}
-          onClick={() => onSave(text)}
+          onClick={() => write(true)}
         >
           {t('cosp.session.signNote')}
         </button>
       </div>
-    </div>
+    </section>
   );
 }

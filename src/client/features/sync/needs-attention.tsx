@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Conflict } from '../../../shared/schemas/conflict.ts';
+import { rejectionCodes } from '../../../shared/sync/protocol.ts';
 import {
   canDiscard,
   discardRejectedCreate,
@@ -20,7 +21,8 @@ type Props = {
   conflictHref: (id: string) => string;
 };
 
-const reasonKeys = ['invalid_data', 'not_found', 'already_exists', 'forbidden', 'unknown_kind'] as const;
+/** Every rejection code of the protocol has its own explanation (a catalogue test checks them all). */
+const reasonKeys = rejectionCodes;
 
 function download(change: RejectedChange) {
   const url = URL.createObjectURL(new Blob([exportRejected(change)], { type: 'application/json' }));

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Signer, Stored } from '../../../shared/visits/common.ts';
+import { type Signer, type Stored, signedTimeOf } from '../../../shared/journal/signature.ts';
 import {
   amendObservation,
   type Observation,
@@ -112,7 +112,7 @@ export function CorrectionBar(props: {
             <li key={a.id}>
               {t('visits.correctedBy', {
                 who: a.data.signedBy,
-                when: formatWhen(a.data.signedAt, i18n.language),
+                when: formatWhen(signedTimeOf(a.data), i18n.language),
                 reason: a.data.amendmentReason,
               })}
             </li>

@@ -7,8 +7,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
+import type { Signer } from '../../../shared/journal/signature.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
-import { notCollectedReasons, type Signer } from '../../../shared/visits/common.ts';
+import { notCollectedReasons } from '../../../shared/visits/common.ts';
 import { observationDraftKey } from '../../../shared/visits/draft.ts';
 import { type MeasurementSummary, measurementSummary } from '../../../shared/visits/measurement-summary.ts';
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';

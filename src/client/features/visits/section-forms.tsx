@@ -9,7 +9,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topiJudgements } from '../../../shared/instruments/topi.ts';
-import { notCollectedReasons, type Signer } from '../../../shared/visits/common.ts';
+import type { Signer } from '../../../shared/journal/signature.ts';
+import { notCollectedReasons } from '../../../shared/visits/common.ts';
 import { observationDraftKey } from '../../../shared/visits/draft.ts';
 import {
   type AssessmentArea,

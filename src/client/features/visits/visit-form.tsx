@@ -13,6 +13,7 @@ import {
   canEditVisit,
   contactModes,
   defaultVisitTopics,
+  isVisitAuthor,
   participantRoles,
   signVisit,
   type Visit,
@@ -23,6 +24,7 @@ import {
 import { writer } from '../../db/write-store.ts';
 import { formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
+import { SignatureLine } from '../../ui/signed-notes.tsx';
 import { useDraft } from './use-draft.ts';
 
 /** What keeps a visit from being signed: a required section missing, recorded twice, or not saved. */
@@ -37,10 +39,24 @@ type Props = {
   onSigned: (visit: Visit) => Promise<void>;
 };
 
-type FormValues = Omit<Visit, 'status' | 'signedBy' | 'signedById' | 'signedAt'>;
+/** What the nurse edits: everything but the signature and the server's times. */
+type FormValues = Omit<
+  Visit,
+  'status' | 'signedBy' | 'signedById' | 'signedAt' | 'serverSignedAt' | 'recordedAt' | 'author' | 'authorId'
+>;
 
 const editable = (visit: Visit): FormValues => {
-  const { status: _s, signedBy: _b, signedById: _i, signedAt: _a, ...rest } = visit;
+  const {
+    status: _s,
+    signedBy: _b,
+    signedById: _i,
+    signedAt: _a,
+    serverSignedAt: _v,
+    recordedAt: _r,
+    author: _w,
+    authorId: _d,
+    ...rest
+  } = visit;
   return rest;
 };
 
@@ -51,6 +67,8 @@ export function VisitForm(props: Props) {
     childId: props.visit.childId,
   });
   if (!canEditVisit(props.visit)) return <SignedVisit visit={props.visit} />;
+  if (!isVisitAuthor(props.visit, props.signer.id))
+    return <SignedVisit visit={props.visit} draftOf={props.visit.author} />;
   if (!state) return <p className="muted">{t('app.loading')}</p>;
   return (
     <>
@@ -88,7 +106,16 @@ function EditVisit({
   }, [watch, keep]);
 
   const save = async (values: FormValues, signed: boolean) => {
-    const candidate: Visit = { ...visit, ...values, status: 'kladde', signedBy: '', signedById: '', signedAt: '' };
+    const candidate: Visit = {
+      ...visit,
+      ...values,
+      status: 'kladde',
+      signedBy: '',
+      signedById: '',
+      signedAt: '',
+      serverSignedAt: '',
+      recordedAt: visit.recordedAt,
+    };
     const final = signed ? signVisit(candidate, signer, new Date()) : candidate;
     const parsed = visitSchema.safeParse(final);
     if (!parsed.success) {
@@ -257,8 +284,9 @@ function EditVisit({
   );
 }
 
-function SignedVisit({ visit }: { visit: Visit }) {
-  const { t, i18n } = useTranslation();
+/** A signed visit, or another nurse's draft (read-only: only its author edits and signs it). */
+function SignedVisit({ visit, draftOf }: { visit: Visit; draftOf?: string }) {
+  const { t } = useTranslation();
   const rows: [string, string][] = [
     [t('visits.typeLabel'), t(`caseload.plan.types.${visit.type}`)],
     [t('visits.contactModeLabel'), t(`visits.contactMode.${visit.contactMode}`)],
@@ -288,9 +316,11 @@ function SignedVisit({ visit }: { visit: Visit }) {
           </div>
         ))}
       </dl>
-      <p className="muted">
-        {t('visits.signed', { who: visit.signedBy, when: formatWhen(visit.signedAt, i18n.language) })}
-      </p>
+      {draftOf === undefined ? (
+        <SignatureLine note={visit} />
+      ) : (
+        <p className="notice">{t('notes.draftOf', { author: draftOf })}</p>
+      )}
     </section>
   );
 }

@@ -4,12 +4,14 @@
  */
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
+import { notesDa } from './notes.ts';
 import { visitsDa } from './visits.ts';
 
 export const screensDa = {
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,
+  notes: notesDa,
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   family: {
     listTitle: 'Familier',
@@ -134,6 +136,14 @@ export const screensDa = {
       already_exists: 'posten findes allerede',
       forbidden: 'din rolle må ikke foretage denne ændring',
       unknown_kind: 'serveren kender ikke denne type',
+      final_record: 'posten er underskrevet og endelig – tilføj en rettelse i stedet',
+      not_author: 'kun den, der skrev kladden, kan ændre eller underskrive den',
+      identity_mismatch: 'posten angiver en anden bruger end den, der er logget ind',
+      invalid_correction: 'rettelsen peger ikke på en underskrevet original om det samme',
+      reference_missing: 'posten henviser til en familie, et barn, et besøg eller et forløb, som teamet ikke har',
+      reference_mismatch: 'posten henviser til en post om en anden familie, et andet barn eller besøg',
+      signed_at_invalid: 'enhedens ur viste et umuligt tidspunkt for underskriften – tjek enhedens dato og tid',
+      sign_incomplete: 'besøget mangler påkrævede afsnit og kan ikke underskrives endnu',
       other: 'serveren afviste ændringen',
     },
     notFound: 'Konflikten findes ikke på denne enhed.',

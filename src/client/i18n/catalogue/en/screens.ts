@@ -4,12 +4,14 @@ import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
+import { notesEn } from './notes.ts';
 import { visitsEn } from './visits.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
+  notes: notesEn,
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   family: {
     listTitle: 'Families',
@@ -134,6 +136,14 @@ export const screensEn: Widen<typeof screensDa> = {
       already_exists: 'the record already exists',
       forbidden: 'your role may not make this change',
       unknown_kind: 'the server does not know this kind',
+      final_record: 'the record is signed and final – add a correction instead',
+      not_author: 'only the author of the draft can change or sign it',
+      identity_mismatch: 'the record names another user than the one signed in',
+      invalid_correction: 'the correction does not point to a signed original about the same',
+      reference_missing: 'the record refers to a family, child, visit or course the team does not have',
+      reference_mismatch: 'the record refers to a record about another family, child or visit',
+      signed_at_invalid: "the device's clock showed an impossible time of signing – check the device's date and time",
+      sign_incomplete: 'the visit lacks required sections and cannot be signed yet',
       other: 'the server rejected the change',
     },
     notFound: 'The conflict is not on this device.',
