@@ -160,6 +160,12 @@ describe('WebKit: the core offline journey', { concurrency: false }, () => {
   step('the drafted visit is signed offline', async () => {
     await app.getByLabel('Slut', { exact: true }).fill(visitText.end);
     await app.signVisit();
+    // The signed record reads as Danish: the date written out, each participant's name with the role.
+    const today = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric' }).format(
+      new Date(),
+    );
+    await app.getByText(`${today} ${visitText.start}–${visitText.end}`, { exact: true }).expectVisible();
+    await app.getByText(`${WEBKIT_USER.name} (sundhedsplejerske)`, { exact: true }).expectVisible();
     assert.equal(await app.topBarProblem(), null);
     await screenshots('visit-signed');
   });
