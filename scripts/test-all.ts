@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in the order a failure is cheapest to find: lint, types, unit and
  * integration tests (vitest), the production build and its size budget, then the end-to-end tests
- * in Chromium against `npm start`. All steps run even when one fails; the run ends with one line
+ * in Chromium (Playwright) and in WebKit (WebDriver, tests/webkit/run.ts) against the built app and
+ * server. All steps run even when one fails; the run ends with one line
  * "N passed, N failed" (test counts from the runners' JSON reports; lint, types, build and budget
  * count as one check each) and exits non-zero on any failure.
  */
@@ -14,7 +15,8 @@ const reports = join(root, 'reports');
 mkdirSync(reports, { recursive: true });
 const vitestJson = join(reports, 'vitest.json');
 const playwrightJson = join(reports, 'playwright.json');
-for (const file of [vitestJson, playwrightJson]) rmSync(file, { force: true });
+const webkitJson = join(reports, 'webkit.json');
+for (const file of [vitestJson, playwrightJson, webkitJson]) rmSync(file, { force: true });
 
 const bin = (pkg: string, path: string) => join(root, 'node_modules', pkg, path);
 const skipE2e = process.argv.includes('--no-e2e');
@@ -36,11 +38,21 @@ const playwrightCounts = (): Counts => {
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
 };
 
+const webkitCounts = (): Counts => {
+  if (!existsSync(webkitJson)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(webkitJson, 'utf8')) as Counts;
+  return { passed: report.passed, failed: report.failed };
+};
+
 const steps: Step[] = [
   { name: 'lint (biome)', command: [bin('@biomejs/biome', 'bin/biome'), 'check', '--error-on-warnings', '.'] },
   { name: 'typecheck (browser)', command: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.app.json', '--noEmit'] },
   { name: 'typecheck (node)', command: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck (e2e)', command: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.e2e.json', '--noEmit'] },
+  {
+    name: 'typecheck (webkit)',
+    command: [bin('typescript', 'bin/tsc'), '-p', 'tests/webkit/tsconfig.json', '--noEmit'],
+  },
   {
     name: 'unit and integration tests (vitest)',
     command: [bin('vitest', 'vitest.mjs'), 'run'],
@@ -56,6 +68,13 @@ if (!skipE2e) {
     command: [bin('@playwright/test', 'cli.js'), 'test'],
     env: { PLAYWRIGHT_JSON: playwrightJson },
     counts: playwrightCounts,
+  });
+  // The core offline journey in WebKit (iPad Safari's engine family), under Xvfb (about 15 s).
+  steps.push({
+    name: 'end-to-end tests (webdriver, webkit)',
+    command: [join(root, 'tests', 'webkit', 'run.ts')],
+    env: { WEBKIT_JSON: webkitJson },
+    counts: webkitCounts,
   });
   // Keeps the benchmarks working: the sync and start-up suites at smoke size (about 30 s).
   steps.push({

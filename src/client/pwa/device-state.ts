@@ -21,12 +21,24 @@ export const useOnline = () =>
     () => true,
   );
 
-export type StorageInfo = { persisted: boolean | null; usage: number | null; quota: number | null };
+/**
+ * `canPersist`: the browser can be asked for persistent storage at all (WebKitGTK and some Safari
+ * versions have no `navigator.storage.persist`, or no `navigator.storage`).
+ */
+export type StorageInfo = {
+  persisted: boolean | null;
+  canPersist: boolean;
+  usage: number | null;
+  quota: number | null;
+};
+
+const canPersist = () => typeof navigator.storage?.persist === 'function';
 
 export async function requestPersistentStorage(): Promise<boolean | null> {
-  if (!navigator.storage?.persist) return null;
+  if (!canPersist()) return null;
   try {
-    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+    if (typeof navigator.storage.persisted === 'function' && (await navigator.storage.persisted())) return true;
+    return await navigator.storage.persist();
   } catch {
     return null;
   }
@@ -35,10 +47,10 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
 export async function readStorageInfo(): Promise<StorageInfo> {
   const storage = navigator.storage;
   const [persisted, estimate] = await Promise.all([
-    storage?.persisted ? storage.persisted().catch(() => null) : Promise.resolve(null),
-    storage?.estimate ? storage.estimate().catch(() => null) : Promise.resolve(null),
+    typeof storage?.persisted === 'function' ? storage.persisted().catch(() => null) : Promise.resolve(null),
+    typeof storage?.estimate === 'function' ? storage.estimate().catch(() => null) : Promise.resolve(null),
   ]);
-  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+  return { persisted, canPersist: canPersist(), usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
 }
 
 export const isControlledByServiceWorker = () => Boolean(navigator.serviceWorker?.controller);

@@ -36,9 +36,11 @@ export function DeviceInfo({ counts }: { counts: Counts | undefined }) {
   const persistentText =
     storage?.persisted === true
       ? t('device.persistentYes')
-      : storage?.persisted === false
-        ? t('device.persistentNo')
-        : t('device.persistentUnknown');
+      : storage && !storage.canPersist
+        ? t('device.persistentUnavailable')
+        : storage?.persisted === false
+          ? t('device.persistentNo')
+          : t('device.persistentUnknown');
 
   const rows: [string, string, string][] = [
     ['persistent', t('device.persistent'), persistentText],
@@ -67,7 +69,7 @@ export function DeviceInfo({ counts }: { counts: Counts | undefined }) {
           </div>
         ))}
       </dl>
-      {storage?.persisted === false ? (
+      {storage?.canPersist && storage.persisted === false ? (
         <button type="button" className="button" onClick={() => void requestPersistentStorage().then(refresh)}>
           {t('device.requestPersist')}
         </button>

@@ -22,7 +22,7 @@ import {
   visitTypes,
 } from '../../../shared/visits/visit.ts';
 import { writer } from '../../db/write-store.ts';
-import { formatWhen } from '../../ui/dates.ts';
+import { formatDate, formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { SignatureLine } from '../../ui/signed-notes.tsx';
 import { useDraft } from './use-draft.ts';
@@ -290,10 +290,15 @@ function SignedVisit({ visit, draftOf }: { visit: Visit; draftOf?: string }) {
   const rows: [string, string][] = [
     [t('visits.typeLabel'), t(`caseload.plan.types.${visit.type}`)],
     [t('visits.contactModeLabel'), t(`visits.contactMode.${visit.contactMode}`)],
-    [t('visits.date'), `${visit.date} ${visit.startTime}–${visit.endTime}`],
+    [t('visits.date'), `${formatDate(visit.date, i18n.language)} ${visit.startTime}–${visit.endTime}`],
     [
       t('visits.participants'),
-      visit.participants.map((p) => `${t(`visits.participantRole.${p.role}`)} ${p.name}`.trim()).join(', '),
+      visit.participants
+        .map((p) => {
+          const role = t(`visits.participantRole.${p.role}`);
+          return p.name.trim() ? `${p.name.trim()} (${role.toLocaleLowerCase(i18n.language)})` : role;
+        })
+        .join(', '),
     ],
     [t('visits.materials'), visit.materials.map((m) => t(`visits.material.${m}`)).join(', ')],
     [
@@ -302,7 +307,7 @@ function SignedVisit({ visit, draftOf }: { visit: Visit; draftOf?: string }) {
     ],
     [t('visits.topicsNote'), visit.topicsNote],
     [t('visits.agreements'), visit.agreements],
-    [t('visits.nextContact'), visit.nextContact],
+    [t('visits.nextContact'), formatDate(visit.nextContact, i18n.language)],
   ];
   return (
     <section className="card" aria-labelledby="signed-visit">

@@ -90,6 +90,8 @@ export const screensDa = {
     persistentYes: 'Ja – browseren sletter ikke data ved pladsmangel',
     persistentNo: 'Nej – browseren kan slette data ved pladsmangel',
     persistentUnknown: 'Ukendt – browseren oplyser det ikke',
+    persistentUnavailable:
+      'Ikke tilgængeligt i denne browser – data gemmes på enheden, men kan slettes ved pladsmangel',
     requestPersist: 'Bed om varigt lager',
     usage: 'Brugt',
     quota: 'Til rådighed',

@@ -90,6 +90,8 @@ export const screensEn: Widen<typeof screensDa> = {
     persistentYes: 'Yes – the browser will not delete data when space runs low',
     persistentNo: 'No – the browser may delete data when space runs low',
     persistentUnknown: 'Unknown – the browser does not say',
+    persistentUnavailable:
+      'Not available in this browser – data is kept on the device but may be deleted when space runs low',
     requestPersist: 'Ask for persistent storage',
     usage: 'Used',
     quota: 'Available',

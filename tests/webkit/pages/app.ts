@@ -1,0 +1,175 @@
+/**
+ * Page object for the app in WebKit, the WebDriver twin of tests/e2e/pages/app.ts: what a nurse
+ * does, in her words. Tests say what, this file says how, with roles, labels and accessible names
+ * only (support/locate.ts), never CSS selectors.
+ */
+import { writeFileSync } from 'node:fs';
+import type { WebDriver } from 'selenium-webdriver';
+import { selectLookInPage, topBarProblemInPage } from '../../e2e/support/top-bar.ts';
+import type { WebKitSession } from '../support/driver.ts';
+import { DEFAULT_TIMEOUT, type Locator, Screen, waitInPage } from '../support/locate.ts';
+import { WEBKIT_USER } from '../support/server.ts';
+
+export type FamilyInput = { name: string; address?: string };
+export type ChildInput = { firstName: string; birthDate: string; sex: 'Pige' | 'Dreng' };
+
+export class WebKitApp extends Screen {
+  readonly session: WebKitSession;
+  readonly baseUrl: string;
+
+  constructor(session: WebKitSession, baseUrl: string) {
+    super(session.driver);
+    this.session = session;
+    this.baseUrl = baseUrl;
+  }
+
+  get webdriver(): WebDriver {
+    return this.driver;
+  }
+
+  async goto(path: string) {
+    await this.driver.get(`${this.baseUrl}${path}`);
+    await this.documentReady();
+  }
+
+  async reload() {
+    await this.driver.navigate().refresh();
+    await this.documentReady();
+  }
+
+  private async documentReady() {
+    await waitInPage(this.driver, 'the document to load', 'return document.readyState === "complete"');
+  }
+
+  async currentPath() {
+    return new URL(await this.driver.getCurrentUrl()).pathname;
+  }
+
+  get banner() {
+    return this.getByRole('banner');
+  }
+
+  get loginHeading() {
+    return this.getByRole('heading', { level: 1, name: 'Log ind', exact: true });
+  }
+
+  /**
+   * Every step of signing in on this device, in one place (a later unlock or PIN screen is one
+   * edit here): the login form, then the app's frame.
+   */
+  async login(user: { username: string; password: string } = WEBKIT_USER) {
+    await this.loginHeading.expectVisible();
+    await this.getByLabel('Brugernavn').fill(user.username);
+    await this.getByLabel('Adgangskode').fill(user.password);
+    await this.getByRole('button', { name: 'Log ind', exact: true }).click();
+    await this.banner.expectVisible(20_000);
+  }
+
+  /** The sync status bar. */
+  get syncBar() {
+    return this.getByRole('region', { name: 'Synkronisering', exact: true });
+  }
+
+  get syncState(): Locator {
+    return this.syncBar.getByRole('status');
+  }
+
+  async expectAllSynced(timeout = 20_000) {
+    await this.syncState.expectText('Alt er synkroniseret', timeout);
+  }
+
+  async syncNow() {
+    await this.syncBar.getByRole('button', { name: 'Synkronisér nu', exact: true }).click(20_000);
+  }
+
+  /** The service worker is installed and active; after a reload it controls the page. */
+  async waitForServiceWorkerControl() {
+    await waitInPage(
+      this.driver,
+      'an active service worker',
+      'return navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === "activated")',
+      30_000,
+    );
+    await this.reload();
+    await waitInPage(
+      this.driver,
+      'the service worker to control the page',
+      'return !!navigator.serviceWorker.controller',
+    );
+  }
+
+  async isControlledByServiceWorker() {
+    return Boolean(await this.driver.executeScript('return !!navigator.serviceWorker.controller'));
+  }
+
+  heading(name: string, level = 1) {
+    return this.getByRole('heading', { level, name, exact: true });
+  }
+
+  nav(name: string) {
+    return this.getByRole('navigation', { name: 'Hovedmenu', exact: true }).getByRole('link', { name, exact: true });
+  }
+
+  async openFamilies() {
+    await this.nav('Familier').click();
+    await this.heading('Familier').expectVisible();
+  }
+
+  async createFamily(family: FamilyInput) {
+    await this.getByRole('link', { name: 'Ny familie', exact: true }).click();
+    await this.getByLabel('Familiens navn').fill(family.name);
+    if (family.address) await this.getByLabel('Adresse', { exact: true }).fill(family.address);
+    await this.getByRole('button', { name: 'Gem', exact: true }).click();
+    await this.heading(family.name).expectVisible();
+  }
+
+  async addChild(child: ChildInput) {
+    await this.getByRole('link', { name: 'Tilføj barn', exact: true }).click();
+    await this.getByLabel('Fornavn').fill(child.firstName);
+    await this.getByLabel('Fødselsdato').fill(child.birthDate);
+    await this.getByLabel(child.sex, { exact: true }).check();
+    await this.getByRole('button', { name: 'Gem', exact: true }).click();
+    await this.childHeading(child.firstName).expectVisible();
+  }
+
+  childHeading(firstName: string) {
+    return this.getByRole('heading', { level: 3, name: new RegExp(`^${firstName}\\b`) });
+  }
+
+  /** From the family page: the child's page, then a visit outside the plan (behovsbesøg). */
+  async startAdHocVisit(firstName: string) {
+    await this.getByRole('link', { name: firstName, exact: true }).click();
+    await this.getByRole('link', { name: 'Nyt besøg uden plan', exact: true }).click();
+    await this.getByRole('heading', { level: 1, name: new RegExp(`: ${firstName}$`) }).expectVisible();
+  }
+
+  get draftSaved() {
+    return this.getByText(/Kladde gemt på enheden/);
+  }
+
+  get draftRestored() {
+    return this.getByText('Din kladde er hentet frem – intet er tabt.');
+  }
+
+  async signVisit() {
+    await this.getByRole('button', { name: 'Underskriv besøget', exact: true }).click();
+    await this.getByText('Besøget er underskrevet og kan ikke ændres.').expectVisible(DEFAULT_TIMEOUT);
+  }
+
+  /** The viewport as a PNG (WebDriver screenshots show the viewport, not the whole page). */
+  async screenshot(path: string) {
+    writeFileSync(path, await this.driver.takeScreenshot(), 'base64');
+  }
+
+  /** The top bar's controls on one row inside the viewport (null), or what is off. */
+  async topBarProblem(rowOf?: string): Promise<string | null> {
+    const banner = await this.banner.element();
+    return (await this.driver.executeScript(topBarProblemInPage, banner, rowOf ?? null)) as string | null;
+  }
+
+  /** How the language select is drawn: its appearance, an opaque background, the text's contrast. */
+  async languageSelectLook() {
+    const select = await this.getByLabel('Sprog i appen').element();
+    return (await this.driver.executeScript(selectLookInPage, select)) as ReturnType<typeof selectLookInPage>;
+  }
+}
