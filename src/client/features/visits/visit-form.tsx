@@ -286,7 +286,7 @@ function EditVisit({
 
 /** A signed visit, or another nurse's draft (read-only: only its author edits and signs it). */
 function SignedVisit({ visit, draftOf }: { visit: Visit; draftOf?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: [string, string][] = [
     [t('visits.typeLabel'), t(`caseload.plan.types.${visit.type}`)],
     [t('visits.contactModeLabel'), t(`visits.contactMode.${visit.contactMode}`)],
