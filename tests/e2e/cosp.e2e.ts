@@ -90,8 +90,17 @@ test('a group session recorded offline reaches the second facilitator', async ({
     .fill('Mor deltog aktivt og genkendte behovet for trøst.');
   await family1.getByRole('button', { name: 'Underskriv' }).click();
   await expect(a.page.getByText('Underskrevet af Mette Sundhedsplejerske')).toBeVisible();
+  // Typed but not saved (no blur, no button): kept in drafts through a reload.
+  const family2 = a.page.getByRole('region', { name: `Familien ${tag} 2`, exact: true });
+  await family2.getByLabel(`Refleksioner pr. familie: Familien ${tag} 2`).fill('Far var med for første gang.');
+  await a.page.getByLabel('Afvigelser fra manualen').fill('Kortere pause end planlagt.');
+  await a.page.waitForTimeout(800);
 
   await a.page.reload();
+  await expect(family2.getByLabel(`Refleksioner pr. familie: Familien ${tag} 2`)).toHaveValue(
+    'Far var med for første gang.',
+  );
+  await expect(a.page.getByLabel('Afvigelser fra manualen')).toHaveValue('Kortere pause end planlagt.');
   await expect(a.page.getByRole('button', { name: /Kapitel 1:/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(a.page.getByRole('group', { name: parents[0] ?? '' }).getByLabel('Mødt')).toBeChecked();
   await expect(a.page.getByRole('group', { name: parents[5] ?? '' }).getByLabel('Afbud')).toBeChecked();

@@ -90,6 +90,14 @@ export function recordReader(database: TusindDageDb) {
     async all<K extends RecordKind>(kind: K): Promise<RecordView<K>[]> {
       return views(kind, await tableFor(kind, database).toArray());
     },
+    /** The deleted (archived) records of a kind: kept, shown read-only, never hidden. */
+    async archived<K extends RecordKind>(kind: K): Promise<RecordView<K>[]> {
+      const rows = (await tableFor(kind, database).toArray()).filter((row) => row.deleted === 1);
+      return views(
+        kind,
+        rows.map((row) => ({ ...row, deleted: 0 as const })),
+      );
+    },
     async childrenOfFamily(familyId: string): Promise<RecordView<'child'>[]> {
       return views('child', await database.children.where('familyId').equals(familyId).toArray());
     },

@@ -49,6 +49,14 @@ export const visitDraftKey = (visitId: string) => `visit:${visitId}`;
 export const observationDraftKey = (visitId: string, section: ObservationSection) =>
   `observation:${visitId}:${section}`;
 export const journalDraftKey = (noteId: string) => `journal:${noteId}`;
+/** A new journal note being typed: about the family, or one child, or one visit. */
+export const newNoteDraftKey = (refs: { familyId: string; childId?: string; visitId?: string }) =>
+  `journal-new:${refs.familyId}:${refs.childId || 'familie'}:${refs.visitId || 'ingen'}`;
+/** A family's reflection on a COS-P session, and a facilitator's group note, being typed. */
+export const reflectionDraftKey = (sessionId: string, familyId: string) => `reflection:${sessionId}:${familyId}`;
+export const groupNoteDraftKey = (sessionId: string) => `group-note:${sessionId}`;
+/** A text field of a COS-P session (e.g. the deviations from the manual) being typed. */
+export const sessionDraftKey = (sessionId: string, field: string) => `session:${sessionId}:${field}`;
 /** EPDS is per parent (the caregiver's id); ADBB is the child's, one per visit. */
 export const instrumentDraftKey = (visitId: string, instrument: 'epds' | 'adbb', caregiverId = '') =>
   caregiverId === '' ? `instrument:${visitId}:${instrument}` : `instrument:${visitId}:${instrument}:${caregiverId}`;

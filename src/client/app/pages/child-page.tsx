@@ -1,4 +1,8 @@
-/** One child: details, the 1000-day timeline and the visit plan. */
+/**
+ * One child: details, the 1000-day timeline, the visit plan, the visits and the child's journal
+ * (its own notes, the notes of its visits and the family's notes that concern all its children).
+ * An archived (deleted) child or family is still shown, read-only: nothing signed is ever hidden.
+ */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
@@ -16,22 +20,25 @@ export function ChildPage() {
   const { t, i18n } = useTranslation();
   const { familyId, childId } = useParams<{ familyId: string; childId: string }>();
   const data = useLive(async () => {
-    const [child, family, contacts, visits, notes, session] = await Promise.all([
-      records.get('child', childId),
-      records.get('family', familyId),
+    const [child, family, contacts, visits, notes, familyNotes, session] = await Promise.all([
+      records.getWithDeleted('child', childId),
+      records.getWithDeleted('family', familyId),
       records.contactsOfChild(childId),
       records.byIndex('visit', 'childId', childId),
       records.byIndex('journalNote', 'childId', childId),
+      records.byIndex('journalNote', 'familyId', familyId),
       getSession(),
     ]);
     const me = { id: session?.user.id ?? '', displayName: session?.user.displayName ?? '' };
-    return child ? { child, family, contacts, visits, notes, me } : null;
+    const journal = [...notes, ...familyNotes.filter((n) => n.data.childId === '')];
+    return child ? { child, family, contacts, visits, journal, me } : null;
   }, [childId, familyId]);
   const back = { to: paths.family(familyId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('child.notFound')} back={back} />;
-  const { child, family, contacts, visits, notes, me } = data;
+  const { child, family, contacts, visits, journal, me } = data;
   const name = `${child.data.firstName} ${child.data.lastName}`.trim();
+  const archived = child.deleted || family?.deleted === true;
   return (
     <>
       <PageHeader
@@ -45,11 +52,16 @@ export function ChildPage() {
         }
         back={{ to: paths.family(familyId), label: family?.data.name ?? t('common.back') }}
         actions={
-          <Link href={paths.editChild(familyId, childId)} className="button">
-            {t('common.edit')}
-          </Link>
+          archived ? (
+            <span className="badge">{t('archive.archived')}</span>
+          ) : (
+            <Link href={paths.editChild(familyId, childId)} className="button">
+              {t('common.edit')}
+            </Link>
+          )
         }
       />
+      {archived ? <p className="notice">{t('archive.childNotice')}</p> : null}
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('caseload.plan.timeline')}</h2>
         <Timeline name={name} birthDate={child.data.birthDate} contacts={contacts} />
@@ -57,9 +69,11 @@ export function ChildPage() {
       <section className="card" aria-labelledby="plan-heading">
         <div className="card__head">
           <h2 id="plan-heading">{t('caseload.plan.title')}</h2>
-          <Link href={paths.newContact(familyId, childId)} className="button button--small">
-            {t('caseload.plan.addVisit')}
-          </Link>
+          {archived ? null : (
+            <Link href={paths.newContact(familyId, childId)} className="button button--small">
+              {t('caseload.plan.addVisit')}
+            </Link>
+          )}
         </div>
         {family && family.data.inclusionDate === '' ? (
           <p className="muted">{t('caseload.plan.extraVisitsInfo')}</p>
@@ -73,9 +87,11 @@ export function ChildPage() {
       <section className="card" aria-labelledby="visits-heading">
         <div className="card__head">
           <h2 id="visits-heading">{t('visits.visits')}</h2>
-          <Link href={paths.newVisit(familyId, childId)} className="button button--small">
-            {t('visits.adHoc')}
-          </Link>
+          {archived ? null : (
+            <Link href={paths.newVisit(familyId, childId)} className="button button--small">
+              {t('visits.adHoc')}
+            </Link>
+          )}
         </div>
         {visits.length === 0 ? (
           <p className="muted">{t('visits.noVisits')}</p>
@@ -94,7 +110,7 @@ export function ChildPage() {
           </ul>
         )}
       </section>
-      <Journal notes={notes.filter((n) => n.data.visitId === '')} refs={{ familyId, childId }} me={me} />
+      <Journal notes={journal} refs={{ familyId, childId }} me={me} readOnly={archived} visits={visits} />
     </>
   );
 }

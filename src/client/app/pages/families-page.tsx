@@ -34,6 +34,7 @@ async function loadRows(): Promise<FamilyRow[]> {
 export function FamiliesPage() {
   const { t } = useTranslation();
   const rows = useLive(loadRows, []);
+  const archived = useLive(() => records.archived('family'), []);
   return (
     <>
       <PageHeader
@@ -50,6 +51,22 @@ export function FamiliesPage() {
       ) : (
         <FamilyList families={rows} familyHref={paths.family} />
       )}
+      {archived && archived.length > 0 ? (
+        // Archived families stay reachable: their journal is never hidden.
+        <details className="card">
+          <summary>
+            {t('archive.families')} ({archived.length})
+          </summary>
+          <ul className="plain-list">
+            {archived.map((f) => (
+              <li key={f.id} className="row-item">
+                <Link href={paths.family(f.id)}>{f.data.name}</Link>
+                <span className="badge">{t('archive.archived')}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </>
   );
 }

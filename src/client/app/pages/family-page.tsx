@@ -1,12 +1,17 @@
-/** One family: details and children. */
+/**
+ * One family: details, children, caregivers, consents, COS-P and the family's journal (every note
+ * about the family or one of its children). An archived (deleted) family is still shown, read-only.
+ */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import { records, useLive, useRecord } from '../../db/store.ts';
+import { records, useLive } from '../../db/store.ts';
 import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
 import { ConsentsList } from '../../features/consents/consents-list.tsx';
 import { FamilyCospHistory, FamilyReflections } from '../../features/cosp/family-history.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
+import { Journal } from '../../features/visits/journal.tsx';
+import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { paths } from '../paths.ts';
@@ -15,8 +20,16 @@ import { familyCospHistory, familyReflections } from './cosp-loaders.ts';
 export function FamilyPage() {
   const { t } = useTranslation();
   const familyId = useParams<{ familyId: string }>().familyId;
-  const family = useRecord('family', familyId);
+  const family = useLive(async () => (await records.getWithDeleted('family', familyId)) ?? null, [familyId]);
   const children = useLive(() => records.childrenOfFamily(familyId), [familyId]);
+  const archivedChildren = useLive(
+    async () => (await records.archived('child')).filter((c) => c.data.familyId === familyId),
+    [familyId],
+  );
+  const journal = useLive(async () => {
+    const [notes, session] = await Promise.all([records.byIndex('journalNote', 'familyId', familyId), getSession()]);
+    return { notes, me: { id: session?.user.id ?? '', displayName: session?.user.displayName ?? '' } };
+  }, [familyId]);
   const caregivers = useLive(() => records.ofFamily('caregiver', familyId), [familyId]);
   const consents = useLive(() => records.ofFamily('consent', familyId), [familyId]);
   const cosp = useLive(() => familyCospHistory(familyId), [familyId]);
@@ -33,11 +46,16 @@ export function FamilyPage() {
         subtitle={<SyncMark state={family.sync} />}
         back={back}
         actions={
-          <Link href={paths.editFamily(familyId)} className="button">
-            {t('common.edit')}
-          </Link>
+          family.deleted ? (
+            <span className="badge">{t('archive.archived')}</span>
+          ) : (
+            <Link href={paths.editFamily(familyId)} className="button">
+              {t('common.edit')}
+            </Link>
+          )
         }
       />
+      {family.deleted ? <p className="notice">{t('archive.familyNotice')}</p> : null}
       <div className="columns">
         <FamilyDetails family={family.data} />
         <section className="card" aria-labelledby="children-heading">
@@ -54,6 +72,19 @@ export function FamilyPage() {
               childHref={(childId) => paths.child(familyId, childId)}
             />
           )}
+          {archivedChildren && archivedChildren.length > 0 ? (
+            <>
+              <h3>{t('archive.children')}</h3>
+              <ul className="plain-list">
+                {archivedChildren.map((c) => (
+                  <li key={c.id} className="row-item">
+                    <Link href={paths.child(familyId, c.id)}>{`${c.data.firstName} ${c.data.lastName}`.trim()}</Link>
+                    <span className="badge">{t('archive.archived')}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
         <section className="card" aria-labelledby="caregivers-heading">
           <div className="card__head">
@@ -86,6 +117,9 @@ export function FamilyPage() {
           {reflections ? <FamilyReflections items={reflections} /> : null}
         </section>
       </div>
+      {journal ? (
+        <Journal notes={journal.notes} refs={{ familyId, childId: '' }} me={journal.me} readOnly={family.deleted} />
+      ) : null}
     </>
   );
 }

@@ -12,7 +12,7 @@ import { amendNote, signNote } from '../../../shared/journal/signed-note.ts';
 import type { RecordView } from '../../db/reader.ts';
 import { records } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
-import type { NoteActions } from '../../ui/signed-notes.tsx';
+import type { NoteActions } from '../../forms/signed-notes.tsx';
 
 export const attendanceEntries = (rows: RecordView<'cospAttendance'>[]) =>
   rows.map((r) => ({ id: r.id, seq: r.seq, pending: r.sync !== 'synced', ...r.data }));

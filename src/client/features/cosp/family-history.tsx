@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FamilyReflection } from '../../../shared/cosp/family-reflection.ts';
 import type { NoteThread } from '../../../shared/journal/signed-note.ts';
-import { NoteThreadList } from '../../ui/signed-notes.tsx';
+import { NoteThreadList } from '../../forms/signed-notes.tsx';
 
 export type HistoryRow = { id: string; course: string; caregiver: string; chapters: number; outcome: string };
 

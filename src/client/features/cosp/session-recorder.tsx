@@ -18,9 +18,11 @@ import { personalDataHints } from '../../../shared/cosp/group-note.ts';
 import { type Session, sessionStatuses } from '../../../shared/cosp/session.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
 import { noteHistory } from '../../../shared/journal/signed-note.ts';
+import { groupNoteDraftKey, reflectionDraftKey, sessionDraftKey } from '../../../shared/visits/draft.ts';
 import type { RecordView } from '../../db/reader.ts';
 import { writer } from '../../db/write-store.ts';
-import { NoteThreadList } from '../../ui/signed-notes.tsx';
+import { NoteThreadList } from '../../forms/signed-notes.tsx';
+import { useTextDraft } from '../../forms/use-draft.ts';
 import { attendanceEntries, reflectionActions, saveGroupNote, saveReflection, tapAttendance } from './cosp-actions.ts';
 
 export type SessionParticipant = { enrollmentId: string; name: string; familyId: string; familyName: string };
@@ -174,12 +176,14 @@ export function SessionRecorder({
         <GroupNoteEditor
           key={groupNote?.id ?? 'new'}
           initial={groupNote?.data.text ?? ''}
+          draftKey={groupNoteDraftKey(session.id)}
           names={participants.map((p) => p.name)}
           onSave={(text) => saveGroupNote(session.id, me, text, groupNote?.id)}
         />
         <TextArea
           label={t('cosp.session.deviations')}
           value={data.deviations}
+          draftKey={sessionDraftKey(session.id, 'deviations')}
           onSave={(deviations) => save({ deviations })}
         />
       </section>
@@ -216,24 +220,44 @@ function TextInput(props: { label: string; value: string; type?: string; onSave:
   );
 }
 
-function TextArea(props: { label: string; value: string; onSave: (value: string) => unknown }) {
-  const [value, setValue] = useState(props.value);
+/** A text saved when the field is left, kept in a draft while typed (a reload loses nothing). */
+function TextArea(props: { label: string; value: string; draftKey: string; onSave: (value: string) => unknown }) {
+  const draft = useTextDraft(props.draftKey, props.value, noRefs);
   return (
     <label className="field">
       <span className="field__label">{props.label}</span>
       <textarea
         rows={3}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        onBlur={() => value !== props.value && void props.onSave(value)}
+        value={draft.text}
+        disabled={!draft.ready}
+        onChange={(e) => draft.setText(e.target.value)}
+        onBlur={() => draft.text !== props.value && void saveThenReset(props.onSave, draft)}
       />
     </label>
   );
 }
 
-function GroupNoteEditor(props: { initial: string; names: string[]; onSave: (text: string) => Promise<void> }) {
+/** Team-level texts (no family): the draft names none. */
+const noRefs = { familyId: '', childId: '' };
+
+async function saveThenReset(
+  save: (text: string) => unknown,
+  draft: { text: string; reset: (value: string) => Promise<void> },
+) {
+  const text = draft.text;
+  await save(text);
+  await draft.reset(text);
+}
+
+function GroupNoteEditor(props: {
+  initial: string;
+  draftKey: string;
+  names: string[];
+  onSave: (text: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
-  const [text, setText] = useState(props.initial);
+  const draft = useTextDraft(props.draftKey, props.initial, noRefs);
+  const text = draft.text;
   const hints = personalDataHints(text, props.names);
   return (
     <div className="field">
@@ -248,8 +272,9 @@ function GroupNoteEditor(props: { initial: string; names: string[]; onSave: (tex
         rows={5}
         aria-describedby="group-note-reminder"
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => text.trim() !== '' && text !== props.initial && void props.onSave(text)}
+        disabled={!draft.ready}
+        onChange={(e) => draft.setText(e.target.value)}
+        onBlur={() => text.trim() !== '' && text !== props.initial && void saveThenReset(props.onSave, draft)}
       />
       {hints.length > 0 ? (
         <p className="error-text" role="alert">
@@ -274,13 +299,17 @@ function ReflectionEditor(props: {
     (n) => n.data.status === 'kladde' && n.data.authorId === props.me.id && n.data.amendsId === '',
   );
   const shown = noteHistory(props.notes.filter((n) => n.id !== own?.id));
-  const [text, setText] = useState(own?.data.text ?? '');
+  const draft = useTextDraft(reflectionDraftKey(props.refs.sessionId, props.refs.familyId), own?.data.text ?? '', {
+    familyId: props.refs.familyId,
+    childId: '',
+  });
+  const text = draft.text;
   const [draftId, setDraftId] = useState(own?.id);
   const label = `${t('cosp.session.reflections')}: ${props.familyName}`;
   const write = (sign: boolean) =>
-    void saveReflection(props.refs, props.me, text, sign, draftId).then((id) => {
+    void saveReflection(props.refs, props.me, text, sign, draftId).then(async (id) => {
       setDraftId(sign ? undefined : id);
-      if (sign) setText('');
+      await draft.reset(sign ? '' : text);
     });
 
   const headingId = `reflection-${props.refs.familyId}`;
@@ -288,7 +317,13 @@ function ReflectionEditor(props: {
     <section className="reflection" aria-labelledby={headingId}>
       <h3 id={headingId}>{props.familyName}</h3>
       <NoteThreadList threads={shown} actions={reflectionActions(props.me)} />
-      <textarea aria-label={label} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        aria-label={label}
+        rows={3}
+        value={text}
+        disabled={!draft.ready}
+        onChange={(e) => draft.setText(e.target.value)}
+      />
       <div className="inline-form__actions">
         <button
           type="button"

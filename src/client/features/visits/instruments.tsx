@@ -19,9 +19,9 @@ import {
 import { instrumentDraftKey } from '../../../shared/visits/draft.ts';
 import { instrumentRecordSchema } from '../../../shared/visits/instrument-record.ts';
 import { writer } from '../../db/write-store.ts';
+import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { Choices } from './choices.tsx';
-import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 type VisitRef = { id: string; date: string; familyId: string; childId: string; editable: boolean };
 type Answers = (number | null)[];

@@ -14,9 +14,9 @@ import { observationDraftKey } from '../../../shared/visits/draft.ts';
 import { type MeasurementSummary, measurementSummary } from '../../../shared/visits/measurement-summary.ts';
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
+import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
 import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
-import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 type Props = {
   visit: { id: string; date: string; familyId: string; childId: string; editable: boolean };

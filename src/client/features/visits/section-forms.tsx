@@ -27,10 +27,10 @@ import {
   smokerRoles,
 } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
+import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { Choices } from './choices.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
-import { useDraft, useKeepOnChange } from './use-draft.ts';
 
 export type FormSectionName = Exclude<ObservationSection, 'measurements'>;
 

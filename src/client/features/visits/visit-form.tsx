@@ -22,10 +22,10 @@ import {
   visitTypes,
 } from '../../../shared/visits/visit.ts';
 import { writer } from '../../db/write-store.ts';
+import { SignatureLine } from '../../forms/signed-notes.tsx';
+import { useDraft } from '../../forms/use-draft.ts';
 import { formatDate, formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
-import { SignatureLine } from '../../ui/signed-notes.tsx';
-import { useDraft } from './use-draft.ts';
 
 /** What keeps a visit from being signed: a required section missing, recorded twice, or not saved. */
 export type SignBlocker = { section: FormSection; problem: 'missing' | 'duplicate' | 'unsaved' };

@@ -10,4 +10,6 @@ export const notesDa = {
   amend: 'Tilføj rettelse',
   amendment: 'Rettelse',
   amendReason: 'Årsag til rettelsen',
+  atVisit: 'Ved besøget {{date}} · {{type}}',
+  aboutFamily: 'Om familien',
 } as const;

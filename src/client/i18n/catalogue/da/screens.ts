@@ -13,6 +13,13 @@ export const screensDa = {
   cosp: cospDa,
   notes: notesDa,
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
+  archive: {
+    archived: 'Arkiveret',
+    childNotice: 'Barnet eller familien er arkiveret. Journalen vises, men der kan ikke tilføjes noget.',
+    familyNotice: 'Familien er arkiveret. Journalen vises, men der kan ikke tilføjes noget.',
+    families: 'Arkiverede familier',
+    children: 'Arkiverede børn',
+  },
   family: {
     listTitle: 'Familier',
     listIntro: 'Familier i forløbet i teamet.',

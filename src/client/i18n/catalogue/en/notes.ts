@@ -10,4 +10,6 @@ export const notesEn = {
   amend: 'Add correction',
   amendment: 'Correction',
   amendReason: 'Reason for the correction',
+  atVisit: 'At the visit {{date}} · {{type}}',
+  aboutFamily: 'About the family',
 } as const;

@@ -13,6 +13,13 @@ export const screensEn: Widen<typeof screensDa> = {
   cosp: cospEn,
   notes: notesEn,
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
+  archive: {
+    archived: 'Archived',
+    childNotice: 'The child or family is archived. The journal is shown, but nothing can be added.',
+    familyNotice: 'The family is archived. The journal is shown, but nothing can be added.',
+    families: 'Archived families',
+    children: 'Archived children',
+  },
   family: {
     listTitle: 'Families',
     listIntro: "Families in the team's programme.",

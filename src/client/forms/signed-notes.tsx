@@ -5,11 +5,13 @@
  * always visible above its corrections. A draft is edited and signed only by its author. What a
  * button does is the feature's (props); this file only presents.
  */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Signer, type Stored, signatureTimesDiffer, signedTimeOf } from '../../shared/journal/signature.ts';
 import { canEdit, type NoteThread, type SignedNote } from '../../shared/journal/signed-note.ts';
-import { formatWhen } from './dates.ts';
+import { journalDraftKey } from '../../shared/visits/draft.ts';
+import { formatWhen } from '../ui/dates.ts';
+import { useTextDraft } from './use-draft.ts';
 
 export type NoteActions<T extends SignedNote> = {
   me: Signer;
@@ -23,11 +25,18 @@ export type NoteActions<T extends SignedNote> = {
 export function NoteThreadList<T extends SignedNote>(props: {
   threads: NoteThread<T>[];
   actions: NoteActions<T> | null;
+  /** What a thread is about, shown above it (e.g. the visit a note was written at). */
+  context?: (note: Stored<T>) => ReactNode;
 }) {
   return (
     <ul className="plain-list">
       {props.threads.map((thread) => (
         <li key={thread.originalId} className="journal-entry">
+          {props.context && (thread.original ?? thread.amendments[0]) ? (
+            <p className="journal-entry__context">
+              {props.context((thread.original ?? thread.amendments[0]) as Stored<T>)}
+            </p>
+          ) : null}
           {thread.original ? <NoteView note={thread.original} actions={props.actions} /> : null}
           {thread.amendments.map((a) => (
             <div key={a.id} className="reflection__amendment">
@@ -75,7 +84,6 @@ function NoteView<T extends SignedNote>({ note, actions }: { note: Stored<T>; ac
 function DraftView<T extends SignedNote>({ note, actions }: { note: Stored<T>; actions: NoteActions<T> | null }) {
   const { t } = useTranslation();
   const data = note.data;
-  const [text, setText] = useState(data.text);
   // Only the author edits or signs a draft (the server refuses anyone else).
   const mine = actions !== null && (data.authorId === '' || data.authorId === actions.me.id);
   if (!mine) {
@@ -86,19 +94,36 @@ function DraftView<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
       </div>
     );
   }
+  return <EditDraft note={note} actions={actions} />;
+}
+
+/** The author's own draft: what she types is kept in a draft of its own until saved or signed. */
+function EditDraft<T extends SignedNote>({ note, actions }: { note: Stored<T>; actions: NoteActions<T> }) {
+  const { t } = useTranslation();
+  const draft = useTextDraft(journalDraftKey(note.id), note.data.text, draftRefs(note.data));
+  if (!draft.ready) return null;
+  const write = async (sign: boolean) => {
+    await actions.onEdit(note, draft.text, sign);
+    await draft.reset(draft.text);
+  };
   return (
     <div className="journal-note">
-      <p className="muted">{t('notes.draftBy', { author: data.author })}</p>
-      <textarea aria-label={t('notes.text')} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      <p className="muted">{t('notes.draftBy', { author: note.data.author })}</p>
+      <textarea
+        aria-label={t('notes.text')}
+        rows={3}
+        value={draft.text}
+        onChange={(e) => draft.setText(e.target.value)}
+      />
       <div className="inline-form__actions">
-        <button type="button" className="button button--small" onClick={() => void actions.onEdit(note, text, false)}>
+        <button type="button" className="button button--small" onClick={() => void write(false)}>
           {t('notes.saveDraft')}
         </button>
         <button
           type="button"
           className="button button--small button--primary"
-          disabled={text.trim() === ''}
-          onClick={() => void actions.onEdit(note, text, true)}
+          disabled={draft.text.trim() === ''}
+          onClick={() => void write(true)}
         >
           {t('notes.sign')}
         </button>
@@ -106,6 +131,15 @@ function DraftView<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
     </div>
   );
 }
+
+/** The family and child a draft is about, for the device's indexes. */
+export const draftRefs = (data: object) => {
+  const d = data as { familyId?: unknown; childId?: unknown };
+  return {
+    familyId: typeof d.familyId === 'string' ? d.familyId : '',
+    childId: typeof d.childId === 'string' ? d.childId : '',
+  };
+};
 
 function AmendForm<T extends SignedNote>({ note, actions }: { note: Stored<T>; actions: NoteActions<T> }) {
   const { t } = useTranslation();

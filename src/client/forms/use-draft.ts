@@ -6,9 +6,10 @@
  * resumes from the draft another device committed last (draftToResume), and saving removes them all.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { draftOf, draftToResume, mergeDraft } from '../../../shared/visits/draft.ts';
-import { records } from '../../db/store.ts';
-import { thisDeviceId, writer } from '../../db/write-store.ts';
+import { draftOf, draftToResume, mergeDraft } from '../../shared/visits/draft.ts';
+import { records } from '../db/store.ts';
+import { thisDeviceId, writer } from '../db/write-store.ts';
+import { useUnsavedInput } from '../pwa/unsaved.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -121,4 +122,40 @@ export function useKeepOnChange(values: Record<string, unknown>, keep: (values: 
     }
     keep(values);
   }, [values, keep]);
+}
+
+/**
+ * A free-text field of journal material (a new note, a reflection, a group note) kept in a draft as
+ * it is typed and covered by the unsaved-input guard while it differs from what is saved. `saved`
+ * is the stored text ('' for a new note); `reset` sets the field without a draft (after saving).
+ */
+export function useTextDraft(formKey: string, saved: string, refs: Refs) {
+  const { state, keep, discard } = useDraft(formKey, { text: saved }, refs);
+  const [text, setTextState] = useState<string | null>(null);
+  // Typed on this device (or resumed from this device's own draft): only then does leaving lose it.
+  const [typedHere, setTypedHere] = useState(false);
+  useEffect(() => {
+    if (state && text === null) {
+      setTextState(typeof state.values.text === 'string' ? state.values.text : saved);
+      setTypedHere(state.restored && !state.fromOtherDevice);
+    }
+  }, [state, text, saved]);
+  useUnsavedInput(`text:${formKey}`, typedHere && text !== null && text !== saved);
+  const setText = useCallback(
+    (value: string) => {
+      setTextState(value);
+      setTypedHere(true);
+      keep({ text: value });
+    },
+    [keep],
+  );
+  const reset = useCallback(
+    async (value: string) => {
+      setTextState(value);
+      setTypedHere(false);
+      await discard();
+    },
+    [discard],
+  );
+  return { ready: text !== null, text: text ?? '', restored: state?.restored ?? false, setText, reset };
 }
