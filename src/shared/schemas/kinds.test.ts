@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { indexNames, isRecordKind, recordKinds, registry, schemasOf } from './kinds.ts';
+
+describe('the record-kind registry', () => {
+  it('refers only to registered kinds, by fields its schema has', async () => {
+    for (const kind of recordKinds) {
+      const { base } = await schemasOf(kind);
+      for (const [field, targets] of Object.entries(registry[kind].refs ?? {})) {
+        expect({ kind, field, known: Object.hasOwn(base.shape, field) }).toEqual({ kind, field, known: true });
+        for (const target of targets)
+          expect({ kind, field, target, ok: isRecordKind(target) }).toMatchObject({ ok: true });
+      }
+    }
+  });
+
+  it('indexes only fields of its schema, and gives every kind its own table', async () => {
+    const tables = new Set<string>();
+    for (const kind of recordKinds) {
+      const spec = registry[kind];
+      const { base } = await schemasOf(kind);
+      for (const index of spec.indexes) {
+        expect(indexNames).toContain(index);
+        expect({ kind, index, known: Object.hasOwn(base.shape, index) }).toEqual({ kind, index, known: true });
+      }
+      expect(tables.has(spec.table)).toBe(false);
+      tables.add(spec.table);
+    }
+  });
+
+  it('gives journal kinds the fields their rule needs', async () => {
+    for (const kind of recordKinds) {
+      const rule = registry[kind].journal;
+      if (!rule) continue;
+      const { base } = await schemasOf(kind);
+      const needed = [
+        'recordedAt',
+        ...(rule.mode === 'signed'
+          ? ['status', 'author', 'authorId', 'signedBy', 'signedById', 'signedAt']
+          : ['visitId']),
+        ...(rule.corrections ? ['amendsId', 'amendmentReason', 'signedById', 'serverSignedAt'] : []),
+      ];
+      expect({ kind, missing: needed.filter((f) => !Object.hasOwn(base.shape, f)) }).toEqual({ kind, missing: [] });
+    }
+  });
+});
