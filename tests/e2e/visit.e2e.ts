@@ -127,7 +127,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await b.context.close();
 });
 
-test('a visit drafted on two tablets: the second resumes the first one’s draft, and neither conflicts', async ({
+test('a visit drafted on two tablets of one nurse: the second resumes the first one’s draft, and neither conflicts; a colleague only reads it', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -143,7 +143,16 @@ test('a visit drafted on two tablets: the second resumes the first one’s draft
   await a.app.syncNow();
   await a.app.expectAllSynced();
 
-  const b = await newTablet(browser, 'hanne');
+  // A colleague reads the draft but cannot edit or sign it (only its author does; the server refuses others).
+  const colleague = await newTablet(browser, 'hanne');
+  await colleague.app.syncNow();
+  await colleague.page.goto(visitUrl);
+  await expect(colleague.page.getByText(/Kladde af Mette Sundhedsplejerske – kun forfatteren/)).toBeVisible();
+  await expect(colleague.page.getByRole('button', { name: 'Underskriv besøget' })).toHaveCount(0);
+  await colleague.context.close();
+
+  // The same nurse's second tablet resumes her draft.
+  const b = await newTablet(browser, 'mette');
   await b.app.syncNow();
   await b.page.goto(visitUrl);
   await expect(b.page.getByText('Kladden fra en anden enhed er hentet frem')).toBeVisible();

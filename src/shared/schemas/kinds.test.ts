@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indexNames, isRecordKind, recordKinds, registry, schemasOf } from './kinds.ts';
+import { indexNames, isRecordKind, recordKinds, schemasOf, specOf } from './kinds.ts';
 
 describe('the record-kind registry', () => {
   it('refers only to registered kinds, by fields its schema has', async () => {
     for (const kind of recordKinds) {
       const { base } = await schemasOf(kind);
-      for (const [field, targets] of Object.entries(registry[kind].refs ?? {})) {
+      for (const [field, targets] of Object.entries(specOf(kind).refs ?? {})) {
         expect({ kind, field, known: Object.hasOwn(base.shape, field) }).toEqual({ kind, field, known: true });
         for (const target of targets)
           expect({ kind, field, target, ok: isRecordKind(target) }).toMatchObject({ ok: true });
@@ -16,7 +16,7 @@ describe('the record-kind registry', () => {
   it('indexes only fields of its schema, and gives every kind its own table', async () => {
     const tables = new Set<string>();
     for (const kind of recordKinds) {
-      const spec = registry[kind];
+      const spec = specOf(kind);
       const { base } = await schemasOf(kind);
       for (const index of spec.indexes) {
         expect(indexNames).toContain(index);
@@ -29,7 +29,7 @@ describe('the record-kind registry', () => {
 
   it('gives journal kinds the fields their rule needs', async () => {
     for (const kind of recordKinds) {
-      const rule = registry[kind].journal;
+      const rule = specOf(kind).journal;
       if (!rule) continue;
       const { base } = await schemasOf(kind);
       const needed = [
