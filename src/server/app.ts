@@ -8,10 +8,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { authenticateHook } from './auth/authenticate.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import type { Config } from './config.ts';
+import { clientErrorHandler } from './http/client-error.ts';
 import { errorHandler } from './http/errors.ts';
+import { registerJsonParser } from './http/json-body.ts';
 import { loggerOptions } from './http/logging.ts';
 import { helmetOptions } from './http/security.ts';
-import { registerStaticFiles } from './http/static-files.ts';
+import { isApiPath, registerStaticFiles } from './http/static-files.ts';
 import { loginRoute, sessionRoutes } from './routes/auth.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -38,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(options.config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler,
   });
   const deps: RouteDeps = {
     store: options.store,
@@ -47,6 +50,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   app.setErrorHandler(errorHandler);
+  registerJsonParser(app);
+  // Login answers carry a token and pull answers health data: no cache (browser, proxy, service
+  // worker) may keep any API answer, errors included.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(helmet, helmetOptions);
 
   publicRoutes(app, deps);
