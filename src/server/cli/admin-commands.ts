@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Database } from 'better-sqlite3';
 import { AccountError, createUser } from '../auth/create-user.ts';
-import type { ScryptParams } from '../auth/passwords.ts';
+import type { KdfParams } from '../auth/passwords.ts';
 import { findTeamByName, findUserById, findUserByUsername, roles } from '../store/accounts.ts';
 import { DemoLoadError, loadDemoCaseload } from './demo.ts';
 
@@ -29,7 +29,7 @@ const ok = (...stdout: string[]): CommandOutput => ({ exitCode: 0, stdout, stder
 const fail = (message: string, exitCode = 1): CommandOutput => ({ exitCode, stdout: [], stderr: [message] });
 
 export type AdminOptions = {
-  scrypt?: ScryptParams;
+  kdf?: KdfParams;
   /** The clock (for tests); default now. create-demo generates its caseload for this day. */
   now?: Date;
 };

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol.ts';
+import type { DeadLetterSummary } from '../sync/dead-letters.ts';
 import { statement } from './statements.ts';
 
 export type LedgerEntry = { teamId: string; result: MutationResult };
@@ -18,7 +19,16 @@ export function findMutation(db: Database, mutationId: string): LedgerEntry | un
 
 export function insertMutation(
   db: Database,
-  entry: { teamId: string; userId: string; deviceId: string; mutation: Mutation; result: MutationResult; now: string },
+  entry: {
+    teamId: string;
+    userId: string;
+    deviceId: string;
+    mutation: Mutation;
+    result: MutationResult;
+    now: string;
+    /** The payload text to keep (a dead letter may be summarised); default the whole mutation. */
+    payload?: string;
+  },
 ): void {
   const { mutation: m } = entry;
   statement(
@@ -33,7 +43,7 @@ export function insertMutation(
     m.clientSeq,
     m.kind,
     m.id,
-    JSON.stringify(m),
+    entry.payload ?? JSON.stringify(m),
     entry.result.status,
     JSON.stringify(entry.result),
     entry.now,
@@ -44,7 +54,7 @@ export function insertMutation(
 export function rejectedMutations(
   db: Database,
   teamId: string,
-): { mutationId: string; deviceId: string; payload: Mutation; result: MutationResult }[] {
+): { mutationId: string; deviceId: string; payload: Mutation | DeadLetterSummary; result: MutationResult }[] {
   const rows = statement(
     db,
     `SELECT mutation_id, device_id, payload, result FROM mutations
@@ -53,7 +63,7 @@ export function rejectedMutations(
   return rows.map((r) => ({
     mutationId: r.mutation_id,
     deviceId: r.device_id,
-    payload: JSON.parse(r.payload) as Mutation,
+    payload: JSON.parse(r.payload) as Mutation | DeadLetterSummary,
     result: JSON.parse(r.result) as MutationResult,
   }));
 }
