@@ -15,6 +15,7 @@ import { registerJsonParser } from './http/json-body.ts';
 import { loggerOptions } from './http/logging.ts';
 import { helmetOptions } from './http/security.ts';
 import { isApiPath, registerStaticFiles } from './http/static-files.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { loginRoute, sessionRoutes } from './routes/auth.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionRoutes(scope, deps);
     syncRoutes(scope, deps);
     deviceRoutes(scope, deps);
+    adminRoutes(scope, deps);
   });
 
   await registerStaticFiles(app, options.distDir ?? defaultDistDir);
