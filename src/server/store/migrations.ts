@@ -169,6 +169,39 @@ export const migrations: readonly string[] = [
     at TEXT NOT NULL
   ) STRICT;
   `,
+  // 4: a leaner ledger: the payload only for rejected mutations (dead letters); the result's record
+  // data only when the record has moved on since (otherwise it is the current record's data)
+  `
+  CREATE TABLE mutations_v4 (
+    mutation_id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES teams(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    device_id TEXT NOT NULL,
+    client_seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    -- The mutation as received, kept for rejected ones only (dead letters; maybe summarised, see
+    -- sync/dead-letters.ts). An accepted write lives on in records, a conflict in its conflict record.
+    payload TEXT CHECK (status <> 'rejected' OR payload IS NOT NULL),
+    status TEXT NOT NULL,
+    -- Exactly the result returned, replayed for a repeated mutationId; when data_elided = 1 its
+    -- record.data is left out and is the current data of record_id (store/mutations.ts).
+    result TEXT NOT NULL,
+    data_elided INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO mutations_v4 (mutation_id, team_id, user_id, device_id, client_seq, kind, record_id, payload, status, result, created_at)
+    SELECT mutation_id, team_id, user_id, device_id, client_seq, kind, record_id,
+           CASE WHEN status = 'rejected' THEN payload END, status, result, created_at
+      FROM mutations;
+  DROP TABLE mutations;
+  ALTER TABLE mutations_v4 RENAME TO mutations;
+  CREATE INDEX mutations_device ON mutations(team_id, device_id, client_seq);
+  CREATE INDEX mutations_status ON mutations(team_id, status);
+  -- The ledger rows whose record data must be copied in before their record is overwritten.
+  CREATE INDEX mutations_elided ON mutations(record_id) WHERE data_elided = 1;
+  CREATE INDEX mutations_record ON mutations(record_id);
+  `,
 ];
 
 /** Applies the pending migrations in one transaction; returns how many ran. */
