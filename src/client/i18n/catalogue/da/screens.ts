@@ -2,6 +2,7 @@
  * Danish texts for screens beyond the first (families, children, device, needs attention): a lazy
  * chunk loaded with those screens (see i18n.ts loadScreenTexts), keeping the first screen small.
  */
+import { adminDa, changePasswordDa } from './admin.ts';
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
 import { visitsDa } from './visits.ts';
@@ -10,6 +11,8 @@ export const screensDa = {
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,
+  admin: adminDa,
+  changePassword: changePasswordDa,
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   family: {
     listTitle: 'Familier',

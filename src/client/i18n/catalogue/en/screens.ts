@@ -2,6 +2,7 @@
 
 import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
+import { adminEn, changePasswordEn } from './admin.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
 import { visitsEn } from './visits.ts';
@@ -10,6 +11,8 @@ export const screensEn: Widen<typeof screensDa> = {
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
+  admin: adminEn,
+  changePassword: changePasswordEn,
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   family: {
     listTitle: 'Families',
