@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createUserCommand } from './routes/public.ts';
 import { countUsers } from './store/accounts.ts';
+import { purgeAuditEvents } from './store/audit.ts';
 import { openStore } from './store/db.ts';
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(daily);
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
@@ -26,6 +28,14 @@ async function main(): Promise<void> {
     }
     process.exit(0);
   };
+  // Audit retention: events older than AUDIT_RETENTION_DAYS go, at start and once a day.
+  const purge = () => {
+    const removed = purgeAuditEvents(store.db, config.auditRetentionDays, new Date());
+    if (removed > 0) app.log.info({ removed }, 'audit events past retention purged');
+  };
+  purge();
+  const daily = setInterval(purge, 86_400_000);
+  daily.unref();
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

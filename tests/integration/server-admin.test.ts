@@ -21,7 +21,7 @@ describe('admin commands', () => {
     dir.remove();
   });
 
-  const run = (...argv: string[]) => runAdmin(argv, store.db, { scrypt: cheapScrypt });
+  const run = (...argv: string[]) => runAdmin(argv, store.db, { kdf: cheapScrypt });
   const createAnna = (...extra: string[]) =>
     run('create-user', '--username', 'Anna', '--password', 'kaffe-og-kage-42', '--team', 'Nord', ...extra);
 

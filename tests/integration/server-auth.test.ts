@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultLoginLimits } from '../../src/server/auth/login-limiter.ts';
 import { loginResponseSchema, userSchema } from '../../src/shared/sync/protocol.ts';
 import { addUser, call, login, PASSWORD, startTestServer, type TestServer } from './helpers/server-app.ts';
 
@@ -88,7 +89,7 @@ describe('auth over HTTP', () => {
   });
 
   it('rate-limits failed logins per client address', async () => {
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < defaultLoginLimits.address.max; i++) {
       expect((await loginCall({ username: `guess-${i}`, password: 'whatever-123' })).status).toBe(401);
     }
     const limited = await loginCall({ username: 'guess-new', password: 'whatever-123' });
@@ -115,10 +116,15 @@ describe('auth over HTTP', () => {
   });
 
   it('expires tokens after TOKEN_TTL_DAYS', async () => {
+    // Used every day, so the idle expiry (TOKEN_IDLE_HOURS) does not come first.
+    await server.close();
+    server = await startTestServer({ config: { tokenIdleHours: 48 } });
     await addUser(server.store, { username: 'anna', team: 'Nord' });
     const token = await login(server, 'anna');
-    server.clock.offsetMs = 29 * 86_400_000;
-    expect((await call(`${server.url}/api/auth/me`, { token })).status).toBe(200);
+    for (let day = 1; day <= 29; day++) {
+      server.clock.offsetMs = day * 86_400_000;
+      expect((await call(`${server.url}/api/auth/me`, { token })).status).toBe(200);
+    }
     server.clock.offsetMs = 30 * 86_400_000 + 1000;
     const expired = await call(`${server.url}/api/auth/me`, { token });
     expect(expired.status).toBe(401);

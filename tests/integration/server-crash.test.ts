@@ -23,7 +23,7 @@ afterEach(async () => {
 async function seededDataDir(): Promise<string> {
   dir = makeTempDir('tusind-dage-crash-');
   const store = openStore({ dataDir: dir.path });
-  await createUser(store.db, { username: 'anna', password: PASSWORD, team: 'Nord' }, { scrypt: cheapScrypt });
+  await createUser(store.db, { username: 'anna', password: PASSWORD, team: 'Nord' }, { kdf: cheapScrypt });
   store.close();
   return dir.path;
 }

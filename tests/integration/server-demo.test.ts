@@ -53,7 +53,7 @@ describe('create-demo', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    output = await runAdmin(['create-demo'], server.store.db, { scrypt: cheapScrypt, now });
+    output = await runAdmin(['create-demo'], server.store.db, { kdf: cheapScrypt, now });
   });
   afterAll(async () => {
     await server.close();
@@ -122,7 +122,7 @@ describe('create-demo', () => {
   it('refuses to run twice and changes nothing', async () => {
     const count = () => server.store.db.prepare('SELECT count(*) AS n FROM records').get();
     const before = count();
-    const again = await runAdmin(['create-demo'], server.store.db, { scrypt: cheapScrypt, now });
+    const again = await runAdmin(['create-demo'], server.store.db, { kdf: cheapScrypt, now });
     expect(again.exitCode).toBe(1);
     expect(again.stderr[0]).toMatch(/already exists/);
     expect(count()).toEqual(before);
@@ -133,7 +133,7 @@ describe('create-demo', () => {
     const store = openStore({ dataDir: dir.path });
     try {
       for (const bad of ['0', 'many', '2.5', '100000']) {
-        const out = await runAdmin(['create-demo', '--families', bad], store.db, { scrypt: cheapScrypt });
+        const out = await runAdmin(['create-demo', '--families', bad], store.db, { kdf: cheapScrypt });
         expect(out.exitCode).toBe(2);
         expect(out.stderr[0]).toMatch(/--families must be a whole number/);
       }

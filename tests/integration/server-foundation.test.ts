@@ -212,6 +212,10 @@ describe('configuration', () => {
       dataDir: '/srv/app/data',
       logLevel: 'info',
       tokenTtlDays: 30,
+      tokenIdleHours: 12,
+      trustProxy: false,
+      deviceStaleDays: 7,
+      auditRetentionDays: 3650,
     });
   });
 
@@ -220,7 +224,13 @@ describe('configuration', () => {
       { HOST: '0.0.0.0', PORT: '3000', DATA_DIR: '/var/lib/td', LOG_LEVEL: 'warn', TOKEN_TTL_DAYS: '7' },
       '/srv/app',
     );
-    expect(config).toEqual({ host: '0.0.0.0', port: 3000, dataDir: '/var/lib/td', logLevel: 'warn', tokenTtlDays: 7 });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 3000,
+      dataDir: '/var/lib/td',
+      logLevel: 'warn',
+      tokenTtlDays: 7,
+    });
   });
 
   it.each(['0', '65536', 'abc', '80.5', '-1'])('rejects PORT=%s with a clear message', (port) => {

@@ -28,7 +28,12 @@ it('rejects settings written by a nurse and applies those written by a leader, w
   const byNurse = await pushAs(server, nurse, tablet.request([create()]));
   expect(byNurse.status).toBe(200);
   expect(byNurse.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
-  const byLeader = await pushAs(server, leader, tablet.request([create()]));
+  // A device id is registered to one user: the leader's own tablet writes the settings.
+  expect((await pushAs(server, leader, tablet.request([create()]))).body).toMatchObject({
+    error: { code: 'device_mismatch' },
+  });
+  const leaderTablet = device();
+  const byLeader = await pushAs(server, leader, leaderTablet.request([leaderTablet.mutation(create())]));
   expect(byLeader.body.results[0]).toMatchObject({ status: 'applied', rev: 1 });
   const pulled = await pullAs(server, nurse);
   expect(pulled.body.changes.find((r) => r.id === id)?.data).toMatchObject({ adbbCutoff: 6 });

@@ -2,12 +2,14 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { useLive } from '../db/store.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { SyncStatus } from '../features/sync/sync-status.tsx';
 import { type Language, languages, setLanguage } from '../i18n/i18n.ts';
 import { useOnline } from '../pwa/device-state.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { requestSync } from '../sync/activity.ts';
+import { getSession } from '../sync/session.ts';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
 
@@ -19,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [location] = useLocation();
+  const role = useLive(async () => (await getSession())?.user.role, []);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -48,6 +51,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href={paths.device} className={navClass(location === paths.device)}>
             {t('nav.device')}
           </Link>
+          {role === 'admin' || role === 'leader' ? (
+            <Link href={paths.admin} className={navClass(location.startsWith(paths.admin))}>
+              {t('nav.admin')}
+            </Link>
+          ) : null}
         </nav>
         <div className="topbar__status">
           <output className={`net net--${online ? 'online' : 'offline'}`} aria-live="polite">

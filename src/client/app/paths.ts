@@ -28,5 +28,7 @@ export const paths = {
   settings: '/indstillinger',
   device: '/enhed',
   attention: '/kraever-handling',
+  admin: '/admin',
+  adminUser: (id: string) => `/admin/brugere/${id}`,
   conflict: (id: string) => `/kraever-handling/konflikt/${id}`,
 };

@@ -46,6 +46,8 @@ const SessionPage = page(() => import('./pages/session-page.tsx'), 'SessionPage'
 const StartVisitPage = page(() => import('./pages/visit-page.tsx'), 'StartVisitPage');
 const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
 const VisitPrintPage = page(() => import('./pages/visit-print-page.tsx'), 'VisitPrintPage');
+const AdminPage = page(() => import('./pages/admin-page.tsx'), 'AdminPage');
+const AdminUserPage = page(() => import('./pages/admin-user-page.tsx'), 'AdminUserPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -92,6 +94,8 @@ export function AppRouter() {
             <Route path="/enhed" component={DevicePage} />
             <Route path="/kraever-handling" component={NeedsAttentionPage} />
             <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />
+            <Route path="/admin" component={AdminPage} />
+            <Route path="/admin/brugere/:userId" component={AdminUserPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Layout>

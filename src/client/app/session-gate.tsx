@@ -5,6 +5,7 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../db/store.ts';
+import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
 import { startSync } from '../sync/activity.ts';
 import { getSession } from '../sync/session.ts';
 
@@ -35,5 +36,5 @@ export function SessionGate({ children }: { children: ReactNode }) {
         </div>
       </main>
     );
-  return <>{children}</>;
+  return <PasswordChangeGate token={session.token}>{children}</PasswordChangeGate>;
 }

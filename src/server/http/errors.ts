@@ -1,8 +1,10 @@
 /**
  * The API's one error shape, `{"error": {"code", "message", "details"?}}` (sync-protocol.md), with
- * the codes of src/shared/sync/protocol.ts. Bad input always maps to a 4xx; anything unexpected is
- * a 500 `internal` with no stack or message leaked to the client.
+ * the codes of src/shared/sync/protocol.ts. Bad input always maps to a 4xx; a database that cannot
+ * be written (read-only, disk full) is a 503 `storage_unavailable`; anything else unexpected is a
+ * 500 `internal` with no stack or message leaked to the client.
  */
+import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError, ErrorCode } from '../../shared/sync/protocol.ts';
 
@@ -16,6 +18,13 @@ const statusOf: Record<ErrorCode, number> = {
   rate_limited: 429,
   schema_version_unsupported: 409,
   internal: 500,
+  storage_unavailable: 503,
+  device_mismatch: 403,
+  device_revoked: 401,
+  account_disabled: 401,
+  password_change_required: 403,
+  weak_password: 400,
+  already_exists: 409,
 };
 
 /** An error a route throws on purpose: it becomes exactly this code, status and message. */
@@ -34,6 +43,20 @@ export class HttpError extends Error {
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ApiError {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
+
+/** SQLite result codes that mean "the store cannot be written now", not a bug. */
+const storageCodes = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY|LOCKED|PERM)/;
+
+export function isStorageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && storageCodes.test(code);
+}
+
+export const storageUnavailable = () =>
+  new HttpError(
+    'storage_unavailable',
+    'The server cannot write its database (read-only or full disk). Nothing was changed; try again later.',
+  );
 
 /** Fastify's own 4xx errors (parsing, limits) mapped to a contract code and a readable message. */
 function fromFastify(error: FastifyError): HttpError | null {
@@ -63,12 +86,56 @@ function fromFastify(error: FastifyError): HttpError | null {
   return new HttpError(code, 'The request is not valid.', undefined, status);
 }
 
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const known = error instanceof HttpError ? error : fromFastify(error);
+/** Reading (and discarding) an over-size body is bounded: beyond this, the socket is cut. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Reads the rest of a refused request body before answering: closing a socket the client is still
+ * writing to makes the kernel reset it, and the client then never sees the 413 (issue 14: resets
+ * for 5.3, 6 and 12 MB bodies), or the unread bytes are parsed as a next request (a bare 400).
+ */
+function drain(raw: IncomingMessage): Promise<void> {
+  if (raw.readableEnded || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DRAIN_LIMIT_BYTES) {
+        raw.destroy();
+        finish();
+      }
+    };
+    const timer = setTimeout(() => {
+      raw.destroy();
+      finish();
+    }, DRAIN_TIMEOUT_MS);
+    raw.on('data', onData);
+    raw.once('end', finish);
+    raw.once('close', finish);
+    raw.once('error', finish);
+    raw.resume();
+  });
+}
+
+export async function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const known = error instanceof HttpError ? error : isStorageError(error) ? storageUnavailable() : fromFastify(error);
   if (known) {
-    reply.code(known.statusCode).send(errorBody(known.code, known.message, known.details));
-    return;
+    if (known.code === 'payload_too_large') {
+      await drain(request.raw);
+      reply.header('connection', 'close');
+    }
+    if (known.code === 'storage_unavailable') {
+      request.log.error({ err: error }, 'the database cannot be written');
+      reply.header('retry-after', '30');
+    }
+    return reply.code(known.statusCode).send(errorBody(known.code, known.message, known.details));
   }
   request.log.error({ err: error }, 'unhandled error');
-  reply.code(500).send(errorBody('internal', 'Internal server error. The request may be retried.'));
+  return reply.code(500).send(errorBody('internal', 'Internal server error. The request may be retried.'));
 }

@@ -1,12 +1,20 @@
-/** Thin adapters for the schema, push and pull endpoints (sync/*.ts does the work). */
+/**
+ * Thin adapters for the schema, push and pull endpoints (sync/*.ts does the work). Push checks the
+ * token's device binding first (auth/device-binding.ts); every pull page is an audit event listing
+ * the families whose records it delivered.
+ */
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { kinds } from '../../shared/schemas/all-kinds.ts';
 import { pushRequestSchema } from '../../shared/sync/protocol.ts';
 import { SCHEMA_VERSION } from '../../shared/version.ts';
-import { requestUser } from '../auth/authenticate.ts';
+import { familiesOf } from '../audit/family-of.ts';
+import { requestSession } from '../auth/authenticate.ts';
+import { bindRequestDevice } from '../auth/device-binding.ts';
 import { HttpError } from '../http/errors.ts';
 import { parseOr400 } from '../http/parse.ts';
+import { recordAudit } from '../store/audit.ts';
+import { touchDevice } from '../store/devices.ts';
 import { pull, pullQuerySchema } from '../sync/pull.ts';
 import { push } from '../sync/push.ts';
 import type { RouteDeps } from './deps.ts';
@@ -23,6 +31,7 @@ export function kindJsonSchemas(): Record<string, unknown> {
 
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const schemaResponse = { version: SCHEMA_VERSION, kinds: kindJsonSchemas() };
+  const db = deps.store.db;
   app.get('/api/schema', async () => schemaResponse);
 
   app.post('/api/sync/push', async (request) => {
@@ -34,11 +43,38 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
         { serverVersion: SCHEMA_VERSION },
       );
     }
-    return push(deps.store.db, requestUser(request), body, deps.now());
+    const session = requestSession(request);
+    const now = deps.now();
+    return db.transaction(() => {
+      bindRequestDevice(db, session, body.deviceId, now, request.ip);
+      const response = push(db, session.user, body, now);
+      touchDevice(db, body.deviceId, now, true);
+      return response;
+    })();
   });
 
   app.get('/api/sync/pull', async (request) => {
     const query = parseOr400(pullQuerySchema, request.query, 'pull query');
-    return pull(deps.store.db, requestUser(request).teamId, query);
+    const session = requestSession(request);
+    const now = deps.now();
+    return db.transaction(() => {
+      const page = pull(db, session.user.teamId, query);
+      const count = page.changes.length + page.conflicts.length;
+      if (count > 0) {
+        recordAudit(db, {
+          action: 'sync.pull',
+          at: now,
+          teamId: session.user.teamId,
+          actorUserId: session.user.id,
+          actorUsername: session.user.username,
+          deviceId: session.deviceId,
+          session: session.tokenHash,
+          details: { since: String(query.since), nextSince: page.nextSince, records: count },
+          familyIds: familiesOf([...page.changes, ...page.conflicts]),
+        });
+      }
+      if (session.deviceId !== null) touchDevice(db, session.deviceId, now, !page.hasMore);
+      return page;
+    })();
   });
 }

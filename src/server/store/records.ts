@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncRecord } from '../../shared/sync/record.ts';
 import type { FieldMeta } from '../sync/decide.ts';
+import { materialiseResults } from './mutations.ts';
 import { statement } from './statements.ts';
 
 export type RecordRow = {
@@ -43,21 +44,49 @@ type DbRow = {
   created_at: string;
 };
 
-const toRow = (r: DbRow): RecordRow => ({
-  id: r.id,
-  teamId: r.team_id,
-  kind: r.kind,
-  rev: r.rev,
-  seq: r.seq,
-  deleted: r.deleted === 1,
-  data: JSON.parse(r.data) as Record<string, unknown>,
-  fieldMeta: JSON.parse(r.field_meta) as FieldMeta,
-  updatedAt: r.updated_at,
-  updatedBy: r.updated_by,
-  updatedByName: r.updated_by_name,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+/**
+ * field_meta on disk: when every field of the document has the same last write (a create, a
+ * restore) and none has agreeing devices, `[rev, device]` stands for `{field: {rev, device}}` over
+ * exactly the document's top-level fields — the same FieldMeta decide.ts reads, one entry instead
+ * of one per field. Anything else is stored as the FieldMeta object itself.
+ */
+export function encodeFieldMeta(meta: FieldMeta, data: Record<string, unknown>): string {
+  const fields = Object.keys(data);
+  const entries = Object.entries(meta);
+  const first = entries[0]?.[1];
+  const uniform =
+    first !== undefined &&
+    entries.length === fields.length &&
+    fields.every((f) => Object.hasOwn(meta, f)) &&
+    entries.every(([, m]) => m.rev === first.rev && m.device === first.device && m.agreed === undefined);
+  return JSON.stringify(uniform ? [first.rev, first.device] : meta);
+}
+
+export function decodeFieldMeta(text: string, data: Record<string, unknown>): FieldMeta {
+  const parsed = JSON.parse(text) as FieldMeta | [number, string];
+  if (!Array.isArray(parsed)) return parsed;
+  const [rev, device] = parsed;
+  return Object.fromEntries(Object.keys(data).map((f) => [f, { rev, device }]));
+}
+
+const toRow = (r: DbRow): RecordRow => {
+  const data = JSON.parse(r.data) as Record<string, unknown>;
+  return {
+    id: r.id,
+    teamId: r.team_id,
+    kind: r.kind,
+    rev: r.rev,
+    seq: r.seq,
+    deleted: r.deleted === 1,
+    data,
+    fieldMeta: decodeFieldMeta(r.field_meta, data),
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    updatedByName: r.updated_by_name,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
+};
 
 const SELECT = `SELECT r.*, u.display_name AS updated_by_name FROM records r JOIN users u ON u.id = r.updated_by`;
 
@@ -113,7 +142,7 @@ export function insertRecord(db: Database, record: RecordWrite): RecordRow {
     seq,
     record.deleted ? 1 : 0,
     JSON.stringify(record.data),
-    JSON.stringify(record.fieldMeta),
+    encodeFieldMeta(record.fieldMeta, record.data),
     record.updatedAt,
     record.updatedBy,
     record.createdBy ?? record.updatedBy,
@@ -124,6 +153,8 @@ export function insertRecord(db: Database, record: RecordWrite): RecordRow {
 
 /** Overwrites a record of the team with a fresh seq; returns it as stored. */
 export function updateRecord(db: Database, record: RecordWrite): RecordRow {
+  // Ledger results that left out this record's data (it was current) get it before it changes.
+  materialiseResults(db, record.id);
   const seq = nextSeq(db);
   const info = statement(
     db,
@@ -134,7 +165,7 @@ export function updateRecord(db: Database, record: RecordWrite): RecordRow {
     seq,
     record.deleted ? 1 : 0,
     JSON.stringify(record.data),
-    JSON.stringify(record.fieldMeta),
+    encodeFieldMeta(record.fieldMeta, record.data),
     record.updatedAt,
     record.updatedBy,
     record.id,
@@ -177,7 +208,36 @@ export function recordsAfter(db: Database, teamId: string, since: number, limit:
     since,
     limit,
   ) as DbRow[];
-  return rows.map(toRow);
+  // A pull never reads the field metadata: decode it only if someone asks.
+  return rows.map((r) => {
+    const data = JSON.parse(r.data) as Record<string, unknown>;
+    const row = { ...toRowWithout(r), data } as RecordRow;
+    let meta: FieldMeta | undefined;
+    Object.defineProperty(row, 'fieldMeta', {
+      enumerable: true,
+      get: () => {
+        meta ??= decodeFieldMeta(r.field_meta, data);
+        return meta;
+      },
+    });
+    return row;
+  });
+}
+
+function toRowWithout(r: DbRow): Omit<RecordRow, 'data' | 'fieldMeta'> {
+  return {
+    id: r.id,
+    teamId: r.team_id,
+    kind: r.kind,
+    rev: r.rev,
+    seq: r.seq,
+    deleted: r.deleted === 1,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    updatedByName: r.updated_by_name,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
 }
 
 /** The current observations of a visit (for the sign check): team-scoped, not deleted. */

@@ -9,6 +9,7 @@ import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../
 import type { UserRow } from '../store/accounts.ts';
 import { findMutation, insertMutation } from '../store/mutations.ts';
 import { applyMutation, type MutationContext, rejected } from './apply-mutation.ts';
+import { deadLetterPayload } from './dead-letters.ts';
 
 export function push(db: Database, user: UserRow, request: PushRequest, now: Date): PushResponse {
   const ctx: MutationContext = { db, user, deviceId: request.deviceId, now: now.toISOString() };
@@ -31,13 +32,17 @@ function once(ctx: MutationContext, m: Mutation): MutationResult {
     return { ...known.result, status: 'duplicate' };
   }
   const result = applyMutation(ctx, m);
+  const owner = { teamId: ctx.user.teamId, userId: ctx.user.id };
   insertMutation(ctx.db, {
-    teamId: ctx.user.teamId,
-    userId: ctx.user.id,
+    ...owner,
     deviceId: ctx.deviceId,
     mutation: m,
     result,
     now: ctx.now,
+    // Dead letters count against the user's quota; beyond it only a summary is kept.
+    ...(result.status === 'rejected'
+      ? { payload: deadLetterPayload(ctx.db, { ...owner, mutation: m, now: ctx.now }) }
+      : {}),
   });
   return result;
 }

@@ -19,6 +19,13 @@ export const errorCodes = [
   'rate_limited', // too many attempts: wait Retry-After seconds
   'schema_version_unsupported', // the client speaks a schema version the server does not know
   'internal', // a bug on the server; the request may be retried
+  'storage_unavailable', // the database cannot be written (read-only or full disk): retry later, keep the outbox
+  'device_mismatch', // the push names another device than the token's, or a device of another user
+  'device_revoked', // this device was revoked by an admin: the app wipes its local store
+  'account_disabled', // the account was disabled by an admin
+  'password_change_required', // a reset password must be changed before anything else
+  'weak_password', // the new password fails the password policy (details.reason)
+  'already_exists', // e.g. a username that is taken
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
 export const loginRequestSchema = z.object({
   username: z.string().check(z.minLength(1), z.maxLength(100)),
   password: z.string().check(z.minLength(1), z.maxLength(1000)),
+  /** The device's own id (a UUID, one per user and device): the token is bound to it. */
+  deviceId: z.optional(z.uuid()),
 });
 
 export const userSchema = z.object({
@@ -18,7 +20,17 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  user: userSchema,
+  /** An admin reset the password: the app shows "change password" before anything else. */
+  mustChangePassword: z.optional(z.boolean()),
+});
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(1000)),
+  newPassword: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
 
 /** Every error response: `{error: {code, message, details?}}` (codes in protocol.ts). */
 export const apiErrorSchema = z.object({

@@ -1,15 +1,17 @@
 /**
  * Creates the test accounts with the real admin CLI in the e2e run's DATA_DIR: two nurses of one
- * team (two tablets) and a nurse of another team (isolation).
+ * team (two tablets), a nurse of another team (isolation) and a team leader (administration).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export const E2E_PASSWORD = 'rugbroed-med-ost';
-export const e2eUsers = [
+export const e2eUsers: { username: string; name: string; team: string; role?: string }[] = [
   { username: 'mette', name: 'Mette Sundhedsplejerske', team: 'Jammerbugt' },
   { username: 'hanne', name: 'Hanne Sundhedsplejerske', team: 'Jammerbugt' },
   { username: 'birgit', name: 'Birgit Ballerup', team: 'Ballerup' },
+  // The team leader of Jammerbugt (administration, tests/e2e/admin.e2e.ts).
+  { username: 'lone', name: 'Lone Leder', team: 'Jammerbugt', role: 'leader' },
 ];
 
 export default function globalSetup(): void {
@@ -28,6 +30,7 @@ export default function globalSetup(): void {
         user.team,
         '--name',
         user.name,
+        ...(user.role ? ['--role', user.role] : []),
       ],
       { cwd: root, env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR }, encoding: 'utf8' },
     );

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app.ts';
 import { createUser } from '../../../src/server/auth/create-user.ts';
 import type { LoginLimiter } from '../../../src/server/auth/login-limiter.ts';
+import type { AppSettings } from '../../../src/server/config.ts';
 import { openStore, type Store } from '../../../src/server/store/db.ts';
 import type { Mutation, PullResponse, PushResponse } from '../../../src/shared/sync/protocol.ts';
 
@@ -33,14 +34,15 @@ export type TestServer = {
 };
 
 export async function startTestServer(
-  options: { distDir?: string; limiter?: LoginLimiter; tokenTtlDays?: number } = {},
+  options: { distDir?: string; limiter?: LoginLimiter; tokenTtlDays?: number; config?: Partial<AppSettings> } = {},
 ): Promise<TestServer> {
   const dir = makeTempDir();
   const store = openStore({ dataDir: dir.path });
   const clock = { offsetMs: 0 };
   const app = await buildApp({
     store,
-    config: { tokenTtlDays: options.tokenTtlDays ?? 30, logLevel: 'silent' },
+    config: { tokenTtlDays: options.tokenTtlDays ?? 30, logLevel: 'silent', ...options.config },
+    kdf: cheapScrypt,
     distDir: options.distDir ?? join(dir.path, 'no-dist'),
     logger: false,
     now: () => new Date(Date.now() + clock.offsetMs),
@@ -65,7 +67,7 @@ export async function addUser(
   store: Store,
   user: { username: string; team: string; role?: string; name?: string; password?: string },
 ) {
-  return createUser(store.db, { password: PASSWORD, ...user }, { scrypt: cheapScrypt });
+  return createUser(store.db, { password: PASSWORD, ...user }, { kdf: cheapScrypt });
 }
 
 export type HttpResult<T = unknown> = { status: number; headers: Headers; body: T };
@@ -90,10 +92,39 @@ export async function call<T = unknown>(
   };
 }
 
+/** Who each token of `login` belongs to, so `pushAs` can log a second device in (see there). */
+const logins = new Map<string, { url: string; username: string; password: string }>();
+const boundDevice = new Map<string, string>();
+const deviceTokens = new Map<string, string>();
+
 export async function login(server: { url: string }, username: string, password = PASSWORD): Promise<string> {
   const res = await call<{ token: string }>(`${server.url}/api/auth/login`, { body: { username, password } });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  logins.set(res.body.token, { url: server.url, username, password });
   return res.body.token;
+}
+
+/**
+ * The token a push from `deviceId` uses. A token is bound to the device of its first push
+ * (sync-protocol.md "Devices"), while many tests play several devices of one user with one
+ * `login`: the second device then gets its own login, as a real second tablet would.
+ */
+export async function tokenForDevice(token: string, deviceId: unknown): Promise<string> {
+  const who = logins.get(token);
+  if (typeof deviceId !== 'string' || !who) return token;
+  const bound = boundDevice.get(token);
+  if (bound === undefined || bound === deviceId) {
+    boundDevice.set(token, deviceId);
+    return token;
+  }
+  const key = `${token}|${deviceId}`;
+  let other = deviceTokens.get(key);
+  if (!other) {
+    other = await login({ url: who.url }, who.username, who.password);
+    boundDevice.set(other, deviceId);
+    deviceTokens.set(key, other);
+  }
+  return other;
 }
 
 /** A device that numbers its mutations like a client outbox. */
@@ -112,7 +143,8 @@ export function device(deviceId = `device-${randomUUID().slice(0, 8)}`) {
 }
 
 export async function pushAs(server: { url: string }, token: string, body: unknown) {
-  return call<PushResponse>(`${server.url}/api/sync/push`, { token, body });
+  const deviceId = typeof body === 'object' && body !== null ? (body as { deviceId?: unknown }).deviceId : undefined;
+  return call<PushResponse>(`${server.url}/api/sync/push`, { token: await tokenForDevice(token, deviceId), body });
 }
 
 export async function pullAs(server: { url: string }, token: string, query = '') {

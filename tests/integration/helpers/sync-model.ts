@@ -37,6 +37,7 @@ import fc from 'fast-check';
 import { rawData } from '../../../src/client/db/codec.ts';
 import type { LocalRecord } from '../../../src/client/db/db.ts';
 import { getDeviceInfo } from '../../../src/client/db/meta.ts';
+import { findMutation } from '../../../src/server/store/mutations.ts';
 import type { RecordRow } from '../../../src/server/store/records.ts';
 import { familySchema } from '../../../src/shared/schemas/family.ts';
 import type { Mutation, MutationResult } from '../../../src/shared/sync/protocol.ts';
@@ -183,10 +184,17 @@ export type ServerRecord = Pick<RecordRow, 'id' | 'teamId' | 'kind' | 'rev' | 's
 
 type Ledger = { rows: LedgerRow[]; byId: Map<string, LedgerRow>; byRecord: Map<string, LedgerRow[]> };
 
-export function readLedger(server: TestServer): Ledger {
+/**
+ * The server's ledger as the invariants read it. The ledger keeps payloads of rejected mutations
+ * only (store/mutations.ts); for the others the op, base and data come from what the devices
+ * queued (`sent`), while the clientSeq, kind and record id stay the server's own columns, so a
+ * ledger row that does not match its outbox entry still fails check (a). Results are read the way
+ * the server replays them (findMutation), with their record data put back.
+ */
+export function readLedger(server: TestServer, sent: ReadonlyMap<string, Queued> = new Map()): Ledger {
   const raw = server.store.db
     .prepare(
-      `SELECT rowid, mutation_id, team_id, device_id, client_seq, kind, record_id, payload, status, result
+      `SELECT rowid, mutation_id, team_id, device_id, client_seq, kind, record_id, payload, status
        FROM mutations ORDER BY rowid`,
     )
     .all() as {
@@ -197,12 +205,27 @@ export function readLedger(server: TestServer): Ledger {
     client_seq: number;
     kind: string;
     record_id: string;
-    payload: string;
+    payload: string | null;
     status: string;
-    result: string;
   }[];
-  const rows = raw.map(
-    (r): LedgerRow => ({
+  const rows = raw.map((r): LedgerRow => {
+    const queued = sent.get(r.mutation_id);
+    let payload: Mutation;
+    if (r.payload !== null) payload = JSON.parse(r.payload) as Mutation;
+    else if (queued) {
+      payload = {
+        mutationId: r.mutation_id,
+        clientSeq: r.client_seq,
+        kind: r.kind,
+        id: r.record_id,
+        op: queued.op,
+        baseRev: queued.baseRev,
+        ...(queued.data ? { data: queued.data } : {}),
+      };
+    } else throw new Error(`ledger row ${r.mutation_id} has no payload and was never queued`);
+    const result = findMutation(server.store.db, r.mutation_id)?.result;
+    if (!result) throw new Error(`ledger row ${r.mutation_id} cannot be replayed`);
+    return {
       rowid: r.rowid,
       mutationId: r.mutation_id,
       teamId: r.team_id,
@@ -210,11 +233,11 @@ export function readLedger(server: TestServer): Ledger {
       clientSeq: r.client_seq,
       kind: r.kind,
       recordId: r.record_id,
-      payload: JSON.parse(r.payload) as Mutation,
+      payload,
       status: r.status,
-      result: JSON.parse(r.result) as MutationResult,
-    }),
-  );
+      result,
+    };
+  });
   const byId = new Map<string, LedgerRow>();
   const byRecord = new Map<string, LedgerRow[]>();
   for (const row of rows) {
@@ -314,6 +337,13 @@ export class SyncWorld {
   readonly trace: string[] = [];
   step = 0;
   private counter = 0;
+
+  /** Every mutation any device of this world queued, by mutationId. */
+  private sent(): Map<string, Queued> {
+    const all = new Map<string, Queued>();
+    for (const dev of this.devices) for (const [id, q] of dev.queued) all.set(id, q);
+    return all;
+  }
 
   private constructor(server: TestServer, devices: Dev[]) {
     this.server = server;
@@ -536,7 +566,7 @@ export class SyncWorld {
 
   private checkHonestBase(dev: Dev, before: LocalRecord, m: Queued): void {
     const r = m.baseRev;
-    const ledger = readLedger(this.server);
+    const ledger = readLedger(this.server, this.sent());
     const own = [...dev.queued.values()].filter((q) => q.id === m.id && q.mutationId !== m.mutationId);
     // Own changes the server's rev r does not contain: still queued, refused, in conflict, or later.
     const unreflected = own.filter((q) => {
@@ -676,7 +706,7 @@ export class SyncWorld {
   // Invariants that always hold
 
   async checkAlways(): Promise<void> {
-    const ledger = readLedger(this.server);
+    const ledger = readLedger(this.server, this.sent());
     const records = readServerRecords(this.server);
     this.registerConflicts(records);
     const seq = maxSeq(this.server);
@@ -874,7 +904,7 @@ export class SyncWorld {
   }
 
   async checkQuiescent(): Promise<void> {
-    const ledger = readLedger(this.server);
+    const ledger = readLedger(this.server, this.sent());
     const records = readServerRecords(this.server);
     const openFor = new Set<string>();
     for (const r of records.values()) {

@@ -26,6 +26,7 @@ export const da = {
     visits: 'Mine besøg',
     settings: 'Indstillinger',
     cosp: 'COS-P',
+    admin: 'Administration',
   },
   caseload: caseloadCoreDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },
@@ -121,6 +122,7 @@ export const da = {
       'Du har {{count}} ændringer, der ikke er synkroniseret. De skal synkroniseres, før du logger ud.',
     syncThenLogout: 'Synkronisér nu',
     logoutConfirm: 'Log ud og fjern familiernes data fra denne enhed? Alt er synkroniseret.',
+    changePasswordTitle: 'Vælg en ny adgangskode',
   },
   syncStatus: {
     region: 'Synkronisering',

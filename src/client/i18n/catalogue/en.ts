@@ -23,6 +23,7 @@ export const en: Catalogue = {
     visits: 'My visits',
     settings: 'Settings',
     cosp: 'COS-P',
+    admin: 'Administration',
   },
   caseload: caseloadCoreEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },
@@ -117,6 +118,7 @@ export const en: Catalogue = {
     logoutUnsynced_other: 'You have {{count}} unsynced changes. They must be synced before you log out.',
     syncThenLogout: 'Sync now',
     logoutConfirm: "Log out and remove the families' data from this device? Everything is synced.",
+    changePasswordTitle: 'Choose a new password',
   },
   syncStatus: {
     region: 'Sync',

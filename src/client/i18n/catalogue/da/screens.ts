@@ -2,6 +2,7 @@
  * Danish texts for screens beyond the first (families, children, device, needs attention): a lazy
  * chunk loaded with those screens (see i18n.ts loadScreenTexts), keeping the first screen small.
  */
+import { adminDa, changePasswordDa } from './admin.ts';
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
 import { notesDa } from './notes.ts';
@@ -12,6 +13,8 @@ export const screensDa = {
   visits: visitsDa,
   cosp: cospDa,
   notes: notesDa,
+  admin: adminDa,
+  changePassword: changePasswordDa,
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   archive: {
     archived: 'Arkiveret',

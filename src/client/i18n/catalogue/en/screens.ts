@@ -2,6 +2,7 @@
 
 import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
+import { adminEn, changePasswordEn } from './admin.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
 import { notesEn } from './notes.ts';
@@ -12,6 +13,8 @@ export const screensEn: Widen<typeof screensDa> = {
   visits: visitsEn,
   cosp: cospEn,
   notes: notesEn,
+  admin: adminEn,
+  changePassword: changePasswordEn,
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   archive: {
     archived: 'Archived',
