@@ -3,8 +3,8 @@
  * work, conflicts, rejections, paging boundaries, resumable first download, clock skew.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dexieSyncStore } from '../../src/client/sync/dexie-store.ts';
 import { createSyncEngine, type SyncTransport } from '../../src/client/sync/engine.ts';
+import { localSyncStore } from '../../src/client/sync/local-store-sync.ts';
 import { type Device, openDevice, snapshot } from './helpers/client-device.ts';
 import { addUser, login, startTestServer, type TestServer } from './helpers/server-app.ts';
 
@@ -39,7 +39,7 @@ describe('sync engine', () => {
     expect((await a.reader.get('family', id))?.sync).toBe('synced');
     await b.sync();
     expect(await familyName(b, id)).toBe('Familien Jensen');
-    expect((await b.db.families.get(id))?.rev).toBe(1);
+    expect(b.row('family', id)?.rev).toBe(1);
     // A second cycle changes nothing anywhere.
     await a.sync();
     await b.sync();
@@ -53,7 +53,7 @@ describe('sync engine', () => {
     await a.writer.update('family', id, { name: 'Familien Jensen-Holm', address: 'Byvej 1' });
     await a.writer.update('family', id, { name: 'Familien Jensen-Holm', address: 'Byvej 2' });
     await a.sync();
-    expect(await a.db.conflicts.count()).toBe(0);
+    expect(a.rows('conflict').length).toBe(0);
     const row = await a.reader.get('family', id);
     expect(row).toMatchObject({ rev: 4, sync: 'synced', data: { name: 'Familien Jensen-Holm', address: 'Byvej 2' } });
   });
@@ -106,32 +106,33 @@ describe('sync engine', () => {
   it('a rejected change is kept and shown, and never blocks the changes after it', async () => {
     const bad = crypto.randomUUID();
     // An older app version could queue data the server refuses; put one straight into the outbox.
-    await a.db.families.add({
-      id: bad,
-      kind: 'family',
-      rev: 0,
-      updatedAt: new Date().toISOString(),
-      updatedBy: '',
-      deleted: 0,
-      sync: 'pending',
-      payload: { format: 'plain-v1', data: { name: '' } },
-    });
-    await a.db.outbox.add({
-      mutationId: crypto.randomUUID(),
-      kind: 'family',
-      id: bad,
-      op: 'create',
-      baseRev: 0,
-      data: { format: 'plain-v1', data: { name: '' } },
-      createdAt: new Date().toISOString(),
-      state: 'pending',
-    });
+    await a.inject(
+      {
+        id: bad,
+        kind: 'family',
+        rev: 0,
+        updatedAt: new Date().toISOString(),
+        updatedBy: '',
+        deleted: 0,
+        data: { name: '' },
+      },
+      {
+        mutationId: crypto.randomUUID(),
+        kind: 'family',
+        id: bad,
+        op: 'create',
+        baseRev: 0,
+        data: { name: '' },
+        createdAt: new Date().toISOString(),
+        state: 'pending',
+      },
+    );
     const good = await a.writer.create('family', { name: 'Familien Efter' });
     await a.sync();
-    const rejected = await a.db.outbox.where('state').equals('rejected').toArray();
+    const rejected = a.outbox().filter((e) => e.state === 'rejected');
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ id: bad, error: { code: 'invalid_data' } });
-    expect((await a.db.families.get(bad))?.sync).toBe('rejected');
+    expect(a.row('family', bad)?.sync).toBe('rejected');
     expect((await a.reader.get('family', good))?.sync).toBe('synced');
     await b.sync();
     expect(await familyName(b, good)).toBe('Familien Efter');
@@ -184,13 +185,13 @@ describe('sync engine', () => {
       },
     }));
     await expect(flaky.sync({ pageSize: 3 })).rejects.toThrow('connection dropped');
-    expect(await flaky.db.families.count()).toBe(3);
-    const checkpoint = (await flaky.db.meta.get('checkpoint'))?.value;
+    expect(flaky.rows('family').length).toBe(3);
+    const checkpoint = flaky.meta('checkpoint');
     await flaky.sync({ pageSize: 3 });
     // The retry starts from the checkpoint of the applied page, not from zero.
     expect(since[2]).toBe(checkpoint);
     expect(since[2]).not.toBe('0');
-    expect(await flaky.db.families.count()).toBe(9);
+    expect(flaky.rows('family').length).toBe(9);
     await flaky.close();
   });
 
@@ -211,35 +212,27 @@ describe('sync engine', () => {
     expect((await a.reader.get('family', id))?.data.address).toBe('Fremtidsvej 1');
     const [conflict] = await b.reader.all('conflict');
     expect(conflict?.data.mine).toMatchObject({ address: 'Fortidsvej 1' });
-    const server_ = await a.db.families.get(id);
+    const server_ = a.row('family', id);
     expect(Date.parse(server_?.updatedAt ?? '')).toBeGreaterThan(Date.parse('2026-01-01'));
     expect(Date.parse(server_?.updatedAt ?? '')).toBeLessThan(Date.parse('2034-01-01'));
   });
   it('a rejected change stays rejected and shown when its answer was lost and the retry is a duplicate', async () => {
     const bad = crypto.randomUUID();
-    const payload = { format: 'plain-v1' as const, data: { name: '' } };
     const at = new Date().toISOString();
     // An older app version queued data the server refuses (as in the test above).
-    await a.db.families.add({
-      id: bad,
-      kind: 'family',
-      rev: 0,
-      updatedAt: at,
-      updatedBy: '',
-      deleted: 0,
-      sync: 'pending',
-      payload,
-    });
-    await a.db.outbox.add({
-      mutationId: crypto.randomUUID(),
-      kind: 'family',
-      id: bad,
-      op: 'create',
-      baseRev: 0,
-      data: payload,
-      createdAt: at,
-      state: 'pending',
-    });
+    await a.inject(
+      { id: bad, kind: 'family', rev: 0, updatedAt: at, updatedBy: '', deleted: 0, data: { name: '' } },
+      {
+        mutationId: crypto.randomUUID(),
+        kind: 'family',
+        id: bad,
+        op: 'create',
+        baseRev: 0,
+        data: { name: '' },
+        createdAt: at,
+        state: 'pending',
+      },
+    );
     let pushes = 0;
     const lossy: SyncTransport = {
       push: async (body) => {
@@ -250,13 +243,13 @@ describe('sync engine', () => {
       },
       pull: (since, limit) => a.transport.pull(since, limit),
     };
-    const engine = createSyncEngine({ store: dexieSyncStore(a.db), transport: lossy, schemaVersion: 1 });
+    const engine = createSyncEngine({ store: localSyncStore(() => a.store), transport: lossy, schemaVersion: 1 });
     await expect(engine.syncOnce()).rejects.toThrow('connection dropped');
     await engine.syncOnce(); // the server answers "duplicate" with the stored rejection
-    const entries = await a.db.outbox.toArray();
+    const entries = a.outbox();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ id: bad, state: 'rejected', error: { code: 'invalid_data' } });
-    expect((await a.db.families.get(bad))?.sync).toBe('rejected');
+    expect(a.row('family', bad)?.sync).toBe('rejected');
   });
 
   it('a partly pushed outbox does not raise the base of a record that still has queued changes', async () => {
@@ -283,10 +276,10 @@ describe('sync engine', () => {
     // B's first change is merged on top of A's rename; the second push is lost.
     failSecondPush = true;
     await expect(b2.sync({ batchSize: 1 })).rejects.toThrow('connection dropped');
-    expect((await b2.db.families.get(id))?.rev).toBe(1);
+    expect(b2.row('family', id)?.rev).toBe(1);
     // B, who has never seen A's rename, renames the family.
-    const row = await b2.db.families.get(id);
-    await b2.writer.update('family', id, { ...row?.payload.data, name: 'Familien Hansen' });
+    const row = b2.row('family', id);
+    await b2.writer.update('family', id, { ...row?.data, name: 'Familien Hansen' });
     failSecondPush = false;
     await b2.sync();
     await a.sync();

@@ -112,7 +112,7 @@ class JournalWorld {
   /** Runs a local change and remembers every mutation it queued (for the no-loss check). */
   private async queue(t: Tablet, change: () => Promise<unknown>) {
     await change();
-    for (const entry of await t.device.db.outbox.toArray()) t.queued.add(entry.mutationId);
+    for (const entry of t.device.outbox()) t.queued.add(entry.mutationId);
   }
 
   async run(act: Act, step: number) {
@@ -221,7 +221,7 @@ class JournalWorld {
     );
     return Promise.all(
       this.tablets.map(async (t) => {
-        const outbox = new Set((await t.device.db.outbox.toArray()).map((e) => e.mutationId));
+        const outbox = new Set(t.device.outbox().map((e) => e.mutationId));
         for (const id of t.queued) {
           if (!outbox.has(id) && !ledger.has(id)) this.fail(`(no loss) ${t.device.name} lost mutation ${id}`);
         }
@@ -236,20 +236,26 @@ class JournalWorld {
       this.serverNotes().map((r) => [r.id, { rev: r.rev, deleted: r.deleted === 1, data: JSON.parse(r.data) }]),
     );
     for (const t of this.tablets) {
-      const entries = await t.device.db.outbox.toArray();
+      const entries = t.device.outbox();
       if (entries.some((e) => e.state === 'pending')) this.fail(`${t.device.name} still has pending changes`);
       const refused = new Set(entries.filter((e) => e.state === 'rejected').map((e) => e.id));
-      for (const row of await t.device.db.journalNotes.toArray()) {
+      for (const row of t.device.rows('journalNote')) {
         if (refused.has(row.id)) continue;
         const theirs = server.get(row.id);
-        const mine = { rev: row.rev, deleted: row.deleted === 1, data: row.payload.data };
+        const mine = { rev: row.rev, deleted: row.deleted === 1, data: row.data };
         if (JSON.stringify(mine) !== JSON.stringify(theirs))
           this.fail(
             `(convergence) ${t.device.name} holds ${row.id} as ${JSON.stringify(mine)}, server ${JSON.stringify(theirs)}`,
           );
       }
+      // What a reload would read back from IndexedDB is what memory holds.
+      const disk = await t.device.persisted();
+      const memory = t.device.rows('journalNote').map(({ sync: _s, ...row }) => row);
+      const onDisk = disk.rows.filter((r) => r.kind === 'journalNote');
+      if (JSON.stringify(onDisk) !== JSON.stringify(memory.sort((a, b) => (a.id < b.id ? -1 : 1))))
+        this.fail(`(persisted) ${t.device.name}: memory and IndexedDB differ`);
       for (const id of server.keys()) {
-        if (!(await t.device.db.journalNotes.get(id))) this.fail(`(convergence) ${t.device.name} lacks ${id}`);
+        if (!t.device.row('journalNote', id)) this.fail(`(convergence) ${t.device.name} lacks ${id}`);
       }
     }
   }

@@ -1,40 +1,69 @@
 /**
- * Shows the login screen until this device has a session; afterwards the app, which works
- * offline, and starts background sync. Session data lives in IndexedDB.
+ * Shows the lock screen (or, on a tablet nobody has used yet, the login) until a user's store is
+ * unlocked; afterwards the app, which works offline, and background sync. Nothing personal is on
+ * screen while locked: only the names of the tablet's users.
  */
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLive } from '../db/store.ts';
+import { type DeviceUser, deviceUsers } from '../db/device-users.ts';
+import { useLive, useUnlocked } from '../db/store.ts';
 import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
 import { startSync } from '../sync/activity.ts';
 import { getSession } from '../sync/session.ts';
 
 const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
+const UnlockForm = lazy(async () => ({ default: (await import('../features/auth/unlock-form.tsx')).UnlockForm }));
+
+function LockedScreen() {
+  const { t } = useTranslation();
+  const [users, setUsers] = useState<DeviceUser[] | null>(null);
+  const [mode, setMode] = useState<'unlock' | 'login'>('unlock');
+  useEffect(() => {
+    void deviceUsers()
+      .then(setUsers)
+      .catch(() => setUsers([]));
+  }, []);
+  if (users === null) return <p className="muted center">{t('app.loading')}</p>;
+  const unlocking = users.length > 0 && mode === 'unlock';
+  return (
+    <main id="main" className="login-screen">
+      <div className="login-card">
+        <div className="login-card__brand">
+          <img src="/favicon.svg" alt="" width="48" height="48" />
+          <div>
+            <p className="login-card__name">{t('app.name')}</p>
+            <p className="muted">{t('app.tagline')}</p>
+          </div>
+        </div>
+        <h1>{unlocking ? t('auth.unlockTitle') : t('auth.title')}</h1>
+        <Suspense fallback={null}>
+          {unlocking ? (
+            <UnlockForm users={users} onOtherUser={() => setMode('login')} />
+          ) : (
+            <>
+              <LoginForm />
+              {users.length > 0 ? (
+                <button type="button" className="button button--link" onClick={() => setMode('unlock')}>
+                  {t('auth.backToUnlock')}
+                </button>
+              ) : null}
+            </>
+          )}
+        </Suspense>
+      </div>
+    </main>
+  );
+}
 
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const unlocked = useUnlocked();
   const session = useLive(async () => (await getSession()) ?? null, []);
   useEffect(() => {
-    if (session) startSync();
-  }, [session]);
+    if (unlocked && session) startSync();
+  }, [unlocked, session]);
+  if (!unlocked) return <LockedScreen />;
   if (session === undefined) return <p className="muted center">{t('app.loading')}</p>;
-  if (session === null)
-    return (
-      <main id="main" className="login-screen">
-        <div className="login-card">
-          <div className="login-card__brand">
-            <img src="/favicon.svg" alt="" width="48" height="48" />
-            <div>
-              <p className="login-card__name">{t('app.name')}</p>
-              <p className="muted">{t('app.tagline')}</p>
-            </div>
-          </div>
-          <h1>{t('auth.title')}</h1>
-          <Suspense fallback={null}>
-            <LoginForm />
-          </Suspense>
-        </div>
-      </main>
-    );
+  if (session === null) return <LockedScreen />;
   return <PasswordChangeGate token={session.token}>{children}</PasswordChangeGate>;
 }

@@ -1,15 +1,13 @@
 /**
- * Writing records: each create, edit or delete is ONE Dexie transaction that writes the record
- * (marked pending) and appends its mutation to the outbox, so a change is never saved without
- * being queued for sync, nor queued without being saved. The promise resolves only after the
- * transaction has committed: only then may the UI say "Gemt".
+ * Writing records: each create, edit or delete is ONE atomic change of the store (local-store.ts)
+ * that writes the record and appends its mutation to the outbox, sealed in one IndexedDB value, so
+ * a change is never saved without being queued for sync, nor queued without being saved. The
+ * promise resolves only after the write has committed: only then may the UI say "Gemt".
  */
-
 import { type IndexName, type KindData, type RecordKind, registry, schemasOf } from '../../shared/schemas/kinds.ts';
-import { encodePayload, rawData } from './codec.ts';
-import { type LocalRecord, type OutboxEntry, type TusindDageDb, tableFor } from './db.ts';
-import { getDeviceInfo } from './meta.ts';
-import { deriveSyncState } from './sync-state.ts';
+import type { LocalStore, Tx } from './local-store.ts';
+import { deviceInfoOf } from './meta.ts';
+import type { LocalRow, OutboxEntry } from './state.ts';
 
 export type FieldIssue = { path: string; message: string };
 
@@ -49,44 +47,44 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
 }
 
-export function recordWriter(database: TusindDageDb) {
-  const outboxEntry = (
-    kind: RecordKind,
-    id: string,
-    op: OutboxEntry['op'],
-    baseRev: number,
-    data: Record<string, unknown> | null,
-  ): OutboxEntry => ({
+export function outboxEntry(
+  kind: RecordKind,
+  id: string,
+  op: OutboxEntry['op'],
+  baseRev: number,
+  data: Record<string, unknown> | null,
+): Omit<OutboxEntry, 'clientSeq'> {
+  return {
     mutationId: crypto.randomUUID(),
     kind,
     id,
     op,
     baseRev,
-    data: data === null ? null : encodePayload(data),
+    data,
     createdAt: new Date().toISOString(),
     state: 'pending',
-  });
+  };
+}
 
+export function recordWriter(store: () => LocalStore) {
+  const author = (tx: Tx) => deviceInfoOf(tx.getMeta('device')).userName;
   return {
     /** Creates a record; returns its new id. Throws ValidationError on invalid input. */
     async create<K extends RecordKind>(kind: K, input: unknown, id: string = crypto.randomUUID()): Promise<string> {
       const data = (await validate(kind, input)) as Record<string, unknown>;
-      const table = tableFor(kind, database);
-      const device = await getDeviceInfo(database);
-      await database.transaction('rw', [table, database.outbox], async () => {
-        const row: LocalRecord<K> = {
+      await store().transact((tx) => {
+        if (tx.get(kind, id)) throw new Error(`${kind} ${id} already exists on this device`);
+        const row: LocalRow<K> = {
           id,
           kind,
           rev: 0,
           updatedAt: new Date().toISOString(),
-          updatedBy: device.userName,
+          updatedBy: author(tx),
           deleted: 0,
-          sync: 'pending',
-          payload: encodePayload(data),
-          ...indexFields(kind, data),
+          data,
         };
-        await table.add(row);
-        await database.outbox.add(outboxEntry(kind, id, 'create', 0, data));
+        tx.put(row);
+        tx.enqueue(outboxEntry(kind, id, 'create', 0, data));
       });
       return id;
     },
@@ -97,38 +95,25 @@ export function recordWriter(database: TusindDageDb) {
      */
     async update<K extends RecordKind>(kind: K, id: string, input: unknown): Promise<string[]> {
       const data = (await validate(kind, input)) as Record<string, unknown>;
-      const table = tableFor(kind, database);
-      const device = await getDeviceInfo(database);
-      return database.transaction('rw', [table, database.outbox, database.conflicts], async () => {
-        const current = await table.get(id);
+      return store().transact((tx) => {
+        const current = tx.get(kind, id);
         if (!current || current.deleted) throw new Error(`${kind} ${id} does not exist on this device`);
-        const before = rawData(current.payload);
-        const changed = changedFields(before, data);
+        const changed = changedFields(current.data, data);
         if (changed.length === 0) return changed;
         const patch = Object.fromEntries(changed.map((key) => [key, data[key] ?? null]));
-        const next: LocalRecord<K> = {
-          ...current,
-          payload: encodePayload(data),
-          updatedAt: new Date().toISOString(),
-          updatedBy: device.userName,
-          sync: 'pending',
-          ...indexFields(kind, data),
-        };
-        await database.outbox.add(outboxEntry(kind, id, 'update', current.rev, patch));
-        next.sync = await deriveSyncState(database, id);
-        await table.put(next);
+        tx.put({ ...current, data, updatedAt: new Date().toISOString(), updatedBy: author(tx) });
+        tx.enqueue(outboxEntry(kind, id, 'update', current.rev, patch));
         return changed;
       });
     },
 
     /** Marks a record deleted (kept locally as a tombstone until the server confirms). */
     async remove(kind: RecordKind, id: string): Promise<void> {
-      const table = tableFor(kind, database);
-      await database.transaction('rw', [table, database.outbox], async () => {
-        const current = await table.get(id);
+      await store().transact((tx) => {
+        const current = tx.get(kind, id);
         if (!current || current.deleted) return;
-        await table.put({ ...current, deleted: 1, sync: 'pending', updatedAt: new Date().toISOString() });
-        await database.outbox.add(outboxEntry(kind, id, 'delete', current.rev, null));
+        tx.put({ ...current, deleted: 1, updatedAt: new Date().toISOString() });
+        tx.enqueue(outboxEntry(kind, id, 'delete', current.rev, null));
       });
     },
   };

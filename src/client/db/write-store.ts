@@ -1,9 +1,9 @@
-/** The default database's record writer (validation with the full kind registry). */
-import { db } from './db.ts';
+/** The current store's record writer (validation with each kind's schema, loaded on demand). */
 import { getDeviceInfo } from './meta.ts';
 import { recordWriter } from './records.ts';
+import { currentStore } from './store.ts';
 
-export const writer = recordWriter(db);
+export const writer = recordWriter(currentStore);
 
-/** This device's id (made once per device), e.g. to tell its own drafts from another tablet's. */
-export const thisDeviceId = async (): Promise<string> => (await getDeviceInfo(db)).deviceId;
+/** This device's id for the signed-in user, e.g. to tell its own drafts from another tablet's. */
+export const thisDeviceId = async (): Promise<string> => getDeviceInfo(currentStore()).deviceId;

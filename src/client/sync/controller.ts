@@ -1,15 +1,19 @@
 /**
- * Background sync in the browser: one engine over the app's database, driven by the scheduler.
+ * Background sync in the browser: one engine over the unlocked store, driven by the scheduler.
  * Triggers: start, a write (debounced), `online`, returning to the foreground, every minute while
  * visible, and "Synkronisér nu". No Background Sync API (iPad Safari lacks it). One tab syncs at a
- * time (Web Locks); the others see the results through IndexedDB live queries.
+ * time (Web Locks); the others see the results as their store catches up. After each sync the
+ * device reports its unsynced count (an admin revoking a lost tablet sees what would be lost) and
+ * sends a pending escrow copy; a revoked device wipes the user's store and key.
  */
-import { liveQuery } from 'dexie';
 import { SCHEMA_VERSION } from '../../shared/version.ts';
-import { db } from '../db/db.ts';
+import { deviceUser } from '../db/device-users.ts';
+import { getDeviceInfo } from '../db/meta.ts';
+import { currentStore, hasCurrentStore, setCurrentStore, subscribeStore } from '../db/store.ts';
 import { useSyncActivity } from './activity.ts';
-import { dexieSyncStore } from './dexie-store.ts';
 import { createSyncEngine } from './engine.ts';
+import { localSyncStore } from './local-store-sync.ts';
+import { PENDING_ESCROW, storeEscrow, wipeUser } from './login.ts';
 import { createScheduler, type RunResult } from './scheduler.ts';
 import { getSession, markLoginRequired } from './session.ts';
 import { httpTransport, SyncHttpError } from './transport.ts';
@@ -20,13 +24,35 @@ const LOCK = 'tusind-dage-sync';
 
 let token: string | undefined;
 const engine = createSyncEngine({
-  store: dexieSyncStore(db),
+  store: localSyncStore(currentStore),
   transport: httpTransport({ baseUrl: '', token: () => token }),
   schemaVersion: SCHEMA_VERSION,
   onProgress: (progress) => useSyncActivity.setState({ state: 'syncing', progress }),
 });
 
+/** Tells the server how many changes this device holds unsynced (best effort). */
+async function report(sessionToken: string): Promise<void> {
+  const store = currentStore();
+  const entries = [...store.state.outbox.values()];
+  await fetch('/api/devices/report', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      deviceId: getDeviceInfo(store).deviceId,
+      name: navigator.userAgent.slice(0, 100),
+      unsyncedCount: entries.length,
+      oldestUnsyncedAt: entries[0]?.createdAt ?? null,
+    }),
+  }).catch(() => undefined);
+  const pending = store.state.meta.get(PENDING_ESCROW);
+  const entry = await deviceUser(store.userId);
+  if (typeof pending === 'string' && entry && (await storeEscrow(entry, pending, sessionToken).catch(() => false))) {
+    await store.transact((tx) => tx.deleteMeta(PENDING_ESCROW));
+  }
+}
+
 async function runOnce(): Promise<RunResult> {
+  if (!hasCurrentStore()) return 'stop';
   const session = await getSession();
   if (!session) return 'stop';
   if (session.loginRequired) {
@@ -42,8 +68,17 @@ async function runOnce(): Promise<RunResult> {
   try {
     await engine.syncOnce();
     useSyncActivity.setState({ state: 'idle', progress: null });
+    await report(session.token);
     return 'ok';
   } catch (error) {
+    if (error instanceof SyncHttpError && error.code === 'device_revoked') {
+      // Revoked by an administrator (a lost tablet): this user's data and key leave the device.
+      const userId = currentStore().userId;
+      setCurrentStore(null);
+      await wipeUser(userId);
+      useSyncActivity.setState({ state: 'idle', progress: null, error: null });
+      return 'stop';
+    }
     if (error instanceof SyncHttpError && error.kind === 'unauthorized') {
       await markLoginRequired();
       useSyncActivity.setState({ state: 'login-required', progress: null });
@@ -73,7 +108,10 @@ export function syncNow(): void {
 }
 
 export function startBackgroundSync(): void {
-  if (started) return;
+  if (started) {
+    scheduler.request();
+    return;
+  }
   started = true;
   scheduler.request();
   window.addEventListener('online', () => scheduler.request());
@@ -84,11 +122,12 @@ export function startBackgroundSync(): void {
   setInterval(() => {
     if (document.visibilityState === 'visible') scheduler.request();
   }, EVERY_MINUTE);
+  // A new local change (the outbox grew) asks for a sync soon.
   let lastCount = -1;
-  liveQuery(() => db.outbox.where('state').equals('pending').count()).subscribe({
-    next: (count) => {
-      if (count > lastCount && lastCount !== -1) scheduler.requestSoon(AFTER_WRITE_MS);
-      lastCount = count;
-    },
+  subscribeStore(() => {
+    if (!hasCurrentStore()) return;
+    const count = currentStore().state.outbox.size;
+    if (count > lastCount && lastCount !== -1) scheduler.requestSoon(AFTER_WRITE_MS);
+    lastCount = count;
   });
 }

@@ -2,9 +2,9 @@
  * What the sync status shows: changes waiting (and since when), changes the server rejected,
  * open conflicts, and the last successful sync. Read with useLive so it updates by itself.
  */
-import { decodePayload } from '../db/codec.ts';
-import { db as defaultDb, type TusindDageDb } from '../db/db.ts';
-import { schemaFor } from '../db/schemas.ts';
+import type { LocalStore } from '../db/local-store.ts';
+import { currentStore } from '../db/store.ts';
+import { CHECKPOINT, LAST_SYNC } from './local-store-sync.ts';
 
 export type SyncOverview = {
   pending: number;
@@ -18,26 +18,28 @@ export type SyncOverview = {
 /** Unsynced work older than this is flagged: it should reach the server within a working day. */
 export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export async function syncOverview(database: TusindDageDb = defaultDb): Promise<SyncOverview> {
-  const [pendingEntries, rejected, conflicts, lastSync, checkpoint] = await Promise.all([
-    database.outbox.where('state').equals('pending').sortBy('clientSeq'),
-    database.outbox.where('state').equals('rejected').count(),
-    database.conflicts.toArray(),
-    database.meta.get('lastSync'),
-    database.meta.get('checkpoint'),
-  ]);
-  const schema = conflicts.length > 0 ? await schemaFor('conflict') : null;
-  const openConflicts = conflicts.filter((row) => {
-    if (!schema) return false;
-    const decoded = decodePayload('conflict', row.payload, schema);
-    return decoded.ok && decoded.data.status === 'open' && !row.deleted;
-  }).length;
+export async function syncOverview(store: LocalStore = currentStore()): Promise<SyncOverview> {
+  const { state } = store;
+  let pending = 0;
+  let rejected = 0;
+  let oldestPendingAt: string | null = null;
+  for (const entry of state.outbox.values()) {
+    if (entry.state === 'rejected') rejected += 1;
+    else {
+      pending += 1;
+      oldestPendingAt ??= entry.createdAt;
+    }
+  }
+  let openConflicts = 0;
+  for (const row of state.rowsOf('conflict')) if (!row.deleted && row.data.status === 'open') openConflicts += 1;
+  const lastSync = state.meta.get(LAST_SYNC);
+  const checkpoint = state.meta.get(CHECKPOINT);
   return {
-    pending: pendingEntries.length,
-    oldestPendingAt: pendingEntries[0]?.createdAt ?? null,
+    pending,
+    oldestPendingAt,
     rejected,
     openConflicts,
-    lastSync: typeof lastSync?.value === 'string' ? lastSync.value : null,
-    firstDownloadDone: typeof checkpoint?.value === 'string' && typeof lastSync?.value === 'string',
+    lastSync: typeof lastSync === 'string' ? lastSync : null,
+    firstDownloadDone: typeof checkpoint === 'string' && typeof lastSync === 'string',
   };
 }

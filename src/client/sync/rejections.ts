@@ -4,11 +4,9 @@
  * never block the rest of the queue. A rejected creation that never reached the server may be
  * discarded explicitly; nothing is ever dropped silently.
  */
-
-import { isRecordKind } from '../../shared/schemas/kinds.ts';
-import { encodePayload, rawData } from '../db/codec.ts';
-import { db as defaultDb, type OutboxEntry, recordTables, type TusindDageDb, tableFor } from '../db/db.ts';
-import { deriveSyncState } from '../db/sync-state.ts';
+import type { LocalStore } from '../db/local-store.ts';
+import type { OutboxEntry } from '../db/state.ts';
+import { currentStore } from '../db/store.ts';
 
 export type RejectedChange = {
   clientSeq: number;
@@ -20,60 +18,56 @@ export type RejectedChange = {
   createdAt: string;
 };
 
-export async function rejectedChanges(database: TusindDageDb = defaultDb): Promise<RejectedChange[]> {
-  const entries = await database.outbox.where('state').equals('rejected').sortBy('clientSeq');
-  return entries.map((e) => ({
-    clientSeq: e.clientSeq ?? 0,
-    kind: e.kind,
-    recordId: e.id,
-    op: e.op,
-    data: e.data ? rawData(e.data) : null,
-    error: e.error ?? { code: 'rejected', message: '' },
-    createdAt: e.createdAt,
-  }));
+export async function rejectedChanges(store: LocalStore = currentStore()): Promise<RejectedChange[]> {
+  return [...store.state.outbox.values()]
+    .filter((e) => e.state === 'rejected')
+    .map((e) => ({
+      clientSeq: e.clientSeq,
+      kind: e.kind,
+      recordId: e.id,
+      op: e.op,
+      data: e.data,
+      error: e.error ?? { code: 'rejected', message: '' },
+      createdAt: e.createdAt,
+    }));
 }
 
-const scope = (database: TusindDageDb) => [...recordTables(database), database.outbox];
-
 /** Queues the change again (a new mutation) with the record's current local values. */
-export async function retryRejected(clientSeq: number, database: TusindDageDb = defaultDb): Promise<void> {
-  await database.transaction('rw', scope(database), async () => {
-    const entry = await database.outbox.get(clientSeq);
-    if (entry?.state !== 'rejected' || !isRecordKind(entry.kind)) return;
-    const row = await tableFor(entry.kind, database).get(entry.id);
-    const current = row ? rawData(row.payload) : null;
-    let data: Record<string, unknown> | null = entry.data ? rawData(entry.data) : null;
+export async function retryRejected(clientSeq: number, store: LocalStore = currentStore()): Promise<void> {
+  await store.transact((tx) => {
+    const entry = tx.entry(clientSeq);
+    if (entry?.state !== 'rejected') return;
+    const row = tx.get(entry.kind as never, entry.id) as { rev: number; data: Record<string, unknown> } | undefined;
+    const current = row?.data ?? null;
+    let data = entry.data;
     if (current && entry.op === 'create') data = current;
     if (current && entry.op === 'update' && data) {
       data = Object.fromEntries(Object.keys(data).map((key) => [key, current[key] ?? null]));
     }
-    await database.outbox.delete(clientSeq);
-    await database.outbox.add({
+    tx.deleteEntry(clientSeq);
+    tx.enqueue({
       mutationId: crypto.randomUUID(),
       kind: entry.kind,
       id: entry.id,
       op: entry.op,
       baseRev: row?.rev ?? entry.baseRev,
-      data: data ? encodePayload(data) : null,
+      data,
       createdAt: new Date().toISOString(),
       state: 'pending',
     });
-    if (row) await tableFor(entry.kind, database).put({ ...row, sync: await deriveSyncState(database, entry.id) });
   });
 }
 
 /** Only a rejected creation of a record the server never had can be discarded. */
 export const canDiscard = (change: RejectedChange) => change.op === 'create';
 
-export async function discardRejectedCreate(clientSeq: number, database: TusindDageDb = defaultDb): Promise<void> {
-  await database.transaction('rw', scope(database), async () => {
-    const entry = await database.outbox.get(clientSeq);
-    if (entry?.state !== 'rejected' || entry.op !== 'create' || !isRecordKind(entry.kind)) return;
-    await database.outbox.delete(clientSeq);
-    const table = tableFor(entry.kind, database);
-    const row = await table.get(entry.id);
-    const others = await database.outbox.where('id').equals(entry.id).count();
-    if (row && row.rev === 0 && others === 0) await table.delete(entry.id);
+export async function discardRejectedCreate(clientSeq: number, store: LocalStore = currentStore()): Promise<void> {
+  await store.transact((tx) => {
+    const entry = tx.entry(clientSeq);
+    if (entry?.state !== 'rejected' || entry.op !== 'create') return;
+    tx.deleteEntry(clientSeq);
+    const row = tx.get(entry.kind as never, entry.id) as { rev: number } | undefined;
+    if (row && row.rev === 0 && tx.entriesOf(entry.id).length === 0) tx.purge(entry.kind, entry.id);
   });
 }
 

@@ -1,6 +1,6 @@
 /** The per-record sync mark on lists: nothing when synced, a labelled dot otherwise. */
 import { useTranslation } from 'react-i18next';
-import type { SyncState } from '../db/db.ts';
+import type { SyncState } from '../db/state.ts';
 
 export function SyncMark({ state }: { state: SyncState }) {
   const { t } = useTranslation();

@@ -25,6 +25,7 @@ const statusOf: Record<ErrorCode, number> = {
   password_change_required: 403,
   weak_password: 400,
   already_exists: 409,
+  escrow_exists: 409,
 };
 
 /** An error a route throws on purpose: it becomes exactly this code, status and message. */

@@ -17,6 +17,7 @@ export const auditActions = [
   'auth.password_changed',
   'device.registered',
   'device.revoked',
+  'device.escrow_released',
   'sync.pull',
   'admin.user_created',
   'admin.user_updated',

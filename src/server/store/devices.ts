@@ -97,12 +97,31 @@ export function listUserDevices(db: Database, userId: string): DeviceRow[] {
   return rows.map(toDevice);
 }
 
-/** Revokes a device; what it had reported unsynced becomes its lost count. False when already revoked. */
+/** The device's escrow copy of its data key (opaque to the server), or null. */
+export function findEscrow(db: Database, id: string): string | null {
+  const row = statement(db, 'SELECT escrow FROM devices WHERE id = ?').get(id) as { escrow: string | null } | undefined;
+  return row?.escrow ?? null;
+}
+
+/** Stores the escrow copy once: a device's data key never changes, so a second, other copy is refused. */
+export function storeEscrow(db: Database, id: string, escrow: string, now: Date): 'stored' | 'same' | 'taken' {
+  const current = findEscrow(db, id);
+  if (current === escrow) return 'same';
+  if (current !== null) return 'taken';
+  statement(db, 'UPDATE devices SET escrow = ?, escrow_at = ? WHERE id = ?').run(escrow, now.toISOString(), id);
+  return 'stored';
+}
+
+/**
+ * Revokes a device; what it had reported unsynced becomes its lost count, and its escrow copy is
+ * destroyed (a lost tablet can no longer be opened with a new password). False when already revoked.
+ */
 export function revokeDevice(db: Database, id: string, by: string, now: Date): boolean {
   return (
     db
       .prepare(
-        `UPDATE devices SET revoked_at = ?, revoked_by = ?, lost_unsynced_count = coalesce(unsynced_count, 0)
+        `UPDATE devices SET revoked_at = ?, revoked_by = ?, lost_unsynced_count = coalesce(unsynced_count, 0),
+            escrow = NULL, escrow_at = NULL
           WHERE id = ? AND revoked_at IS NULL`,
       )
       .run(now.toISOString(), by, id).changes === 1

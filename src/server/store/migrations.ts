@@ -202,6 +202,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX mutations_elided ON mutations(record_id) WHERE data_elided = 1;
   CREATE INDEX mutations_record ON mutations(record_id);
   `,
+  // 5: the escrow copy of each device's data key, wrapped by a secret only that device holds (the
+  // server never sees the key): released to its user on that device after an online login
+  `
+  ALTER TABLE devices ADD COLUMN escrow TEXT;
+  ALTER TABLE devices ADD COLUMN escrow_at TEXT;
+  `,
 ];
 
 /** Applies the pending migrations in one transaction; returns how many ran. */

@@ -3,7 +3,7 @@
  * its schema (loaded on demand, so the first screen carries only the kinds it shows), whether
  * concurrent edits of different fields merge, who may create, update and delete it, the records it
  * refers to, its journal rule (when it is final, what a correction must point to, who its author
- * is), the device's table and indexes, and how it is named and titled in lists and the conflict
+ * is), the device's indexes, and how it is named and titled in lists and the conflict
  * view. The server's write rules (registry/write-rules.ts), the schema endpoint, the device's
  * store, its indexes and reader types are derived from here: adding a kind is one entry plus its
  * schema file (docs/decisions/0012-record-kind-registry.md).
@@ -49,9 +49,10 @@ export type KindSpec = {
   /** Fields that name another record of the team, and the kinds they may name (checked by a test). */
   refs?: Readonly<Record<string, readonly string[]>>;
   journal?: JournalRule;
-  /** The device's table for the kind and the id fields it indexes. */
-  table: string;
+  /** The id fields the device indexes (in memory, after unlock). */
   indexes: readonly IndexName[];
+  /** The kind's table in the plain store of earlier versions, read once when a device upgrades. */
+  legacyTable?: string;
   /** The catalogue key of the kind's name (section "kinds"). */
   labelKey: string;
   /** A short title from the data, for lists that mix kinds (conflicts, rejected changes). */
@@ -72,7 +73,7 @@ export const registry = {
       return { schema: m.familySchema, base: m.familySchema };
     },
     mergeable: true,
-    table: 'families',
+    legacyTable: 'families',
     indexes: [],
     labelKey: 'kinds.family',
     title: (d) => text(d.name),
@@ -84,7 +85,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { familyId: ['family'] },
-    table: 'children',
+    legacyTable: 'children',
     indexes: ['familyId'],
     labelKey: 'kinds.child',
     title: (d) => `${text(d.firstName)} ${text(d.lastName)}`.trim(),
@@ -96,7 +97,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { familyId: ['family'] },
-    table: 'caregivers',
+    legacyTable: 'caregivers',
     indexes: ['familyId'],
     labelKey: 'kinds.caregiver',
     title: (d) => text(d.name),
@@ -108,7 +109,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { familyId: ['family'] },
-    table: 'consents',
+    legacyTable: 'consents',
     indexes: ['familyId'],
     labelKey: 'kinds.consent',
     title: (d) => text(d.type),
@@ -120,7 +121,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { familyId: ['family'], childId: ['child'] },
-    table: 'contacts',
+    legacyTable: 'contacts',
     indexes: ['familyId', 'childId'],
     labelKey: 'kinds.contact',
     title: (d) => text(d.plannedDate) || text(d.targetDate),
@@ -133,7 +134,7 @@ export const registry = {
     mergeable: true,
     // Municipality settings are kept by team leaders and admins; nurses read them.
     roles: { create: leaders, update: leaders, delete: leaders },
-    table: 'settings',
+    legacyTable: 'settings',
     indexes: [],
     labelKey: 'kinds.settings',
     title: () => '',
@@ -147,7 +148,7 @@ export const registry = {
     mergeable: false,
     refs: { familyId: ['family'], childId: ['child'], contactId: ['contact'] },
     journal: { mode: 'signed', author: 'fields', corrections: false, signRequiresSections: true },
-    table: 'visits',
+    legacyTable: 'visits',
     indexes: ['familyId', 'childId'],
     labelKey: 'kinds.visit',
     title: (d) => text(d.date),
@@ -160,7 +161,7 @@ export const registry = {
     mergeable: false,
     refs: { visitId: ['visit'], familyId: ['family'], childId: ['child'], amendsId: ['observation'] },
     journal: { mode: 'partOfVisit', corrections: true, sameSection: true },
-    table: 'observations',
+    legacyTable: 'observations',
     indexes: ['visitId', 'childId'],
     labelKey: 'kinds.observation',
     title: (d) => text((d.values as Doc | undefined)?.section),
@@ -173,7 +174,7 @@ export const registry = {
     mergeable: false,
     refs: { visitId: ['visit'], familyId: ['family'], childId: ['child'], caregiverId: ['caregiver'] },
     journal: { mode: 'partOfVisit', corrections: false },
-    table: 'instrumentResponses',
+    legacyTable: 'instrumentResponses',
     indexes: ['visitId', 'childId'],
     labelKey: 'kinds.instrumentResponse',
     title: (d) => text((d.response as Doc | undefined)?.instrument),
@@ -186,7 +187,7 @@ export const registry = {
     mergeable: false,
     refs: { familyId: ['family'], childId: ['child'], visitId: ['visit'], amendsId: ['journalNote'] },
     journal: { mode: 'signed', author: 'fields', corrections: true },
-    table: 'journalNotes',
+    legacyTable: 'journalNotes',
     indexes: ['familyId', 'childId', 'visitId'],
     labelKey: 'kinds.journalNote',
     title: (d) => snippet(d.text),
@@ -198,7 +199,7 @@ export const registry = {
     },
     mergeable: false,
     refs: { familyId: ['family'], childId: ['child'] },
-    table: 'drafts',
+    legacyTable: 'drafts',
     indexes: ['formKey'],
     labelKey: 'kinds.draft',
     title: (d) => text(d.formKey),
@@ -209,7 +210,7 @@ export const registry = {
       return { schema: m.courseSchema, base: m.courseBaseSchema };
     },
     mergeable: true,
-    table: 'cospCourses',
+    legacyTable: 'cospCourses',
     indexes: [],
     labelKey: 'kinds.cospCourse',
     title: (d) => text(d.title),
@@ -221,7 +222,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { courseId: ['cospCourse'], familyId: ['family'], caregiverId: ['caregiver'], focusChildId: ['child'] },
-    table: 'cospEnrollments',
+    legacyTable: 'cospEnrollments',
     indexes: ['courseId', 'familyId'],
     labelKey: 'kinds.cospEnrollment',
     title: () => '',
@@ -233,7 +234,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { courseId: ['cospCourse'] },
-    table: 'cospSessions',
+    legacyTable: 'cospSessions',
     indexes: ['courseId'],
     labelKey: 'kinds.cospSession',
     title: (d) => (typeof d.number === 'number' ? String(d.number) : ''),
@@ -245,7 +246,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { sessionId: ['cospSession'], enrollmentId: ['cospEnrollment'] },
-    table: 'cospAttendance',
+    legacyTable: 'cospAttendance',
     indexes: ['sessionId'],
     labelKey: 'kinds.cospAttendance',
     title: (d) => text(d.status),
@@ -257,7 +258,7 @@ export const registry = {
     },
     mergeable: true,
     refs: { sessionId: ['cospSession'] },
-    table: 'cospGroupNotes',
+    legacyTable: 'cospGroupNotes',
     indexes: ['sessionId'],
     labelKey: 'kinds.cospGroupNote',
     title: (d) => snippet(d.text),
@@ -275,7 +276,7 @@ export const registry = {
       amendsId: ['cospFamilyReflection'],
     },
     journal: { mode: 'signed', author: 'fields', corrections: true },
-    table: 'cospFamilyReflections',
+    legacyTable: 'cospFamilyReflections',
     indexes: ['sessionId', 'familyId'],
     labelKey: 'kinds.cospFamilyReflection',
     title: (d) => snippet(d.text),
@@ -289,7 +290,7 @@ export const registry = {
     appendOnly: true,
     userField: 'userId',
     refs: { familyId: ['family'], childId: ['child'] },
-    table: 'auditEvents',
+    legacyTable: 'auditEvents',
     indexes: ['familyId'],
     labelKey: 'kinds.auditEvent',
     title: (d) => text(d.what),
@@ -301,7 +302,7 @@ export const registry = {
     },
     mergeable: true,
     serverCreated: true,
-    table: 'conflicts',
+    legacyTable: 'conflicts',
     indexes: ['recordId'],
     labelKey: 'kinds.conflict',
     title: (d) => text(d.recordKind),

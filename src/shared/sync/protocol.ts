@@ -26,6 +26,7 @@ export const errorCodes = [
   'password_change_required', // a reset password must be changed before anything else
   'weak_password', // the new password fails the password policy (details.reason)
   'already_exists', // e.g. a username that is taken
+  'escrow_exists', // the device already has an escrow copy of another key
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -30,13 +30,13 @@
  *      an accepted delete left the record deleted; an accepted resolution left the conflict resolved.
  *  (i) each record's shown sync state is right: conflict while an open conflict names it,
  *      rejected while the server refused its change, synced otherwise.
+ *  (j) each device's encrypted store, read back from IndexedDB by a second instance, holds exactly
+ *      what its memory holds (rows and outbox).
  */
 
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { rawData } from '../../../src/client/db/codec.ts';
-import type { LocalRecord } from '../../../src/client/db/db.ts';
-import { getDeviceInfo } from '../../../src/client/db/meta.ts';
+import type { LocalRow as LocalRecord } from '../../../src/client/db/state.ts';
 import { findMutation } from '../../../src/server/store/mutations.ts';
 import type { RecordRow } from '../../../src/server/store/records.ts';
 import { familySchema } from '../../../src/shared/schemas/family.ts';
@@ -371,7 +371,7 @@ export class SyncWorld {
           teamId: teamIds[userIndex] ?? '',
           device,
           transport,
-          deviceId: (await getDeviceInfo(device.db)).deviceId,
+          deviceId: device.deviceId,
           queued: new Map(),
           checkpoint: 0n,
         });
@@ -462,12 +462,12 @@ export class SyncWorld {
         const target = await this.pickFamily(dev, action.pick);
         if (!target) return this.note(dev, 'edit: no family to edit');
         for (const { field, value } of action.edits) {
-          const row = await dev.device.db.families.get(target.id);
+          const row = dev.device.row('family', target.id);
           if (!row || row.deleted) return this.note(dev, `edit family[${target.index}]: gone`);
-          const doc = { ...rawData(row.payload), [field]: this.value(dev, field, value) };
+          const doc = { ...row.data, [field]: this.value(dev, field, value) };
           const queued = await this.tracked(dev, row, () => dev.device.writer.update('family', target.id, doc));
           // (a) a save queues exactly the changed field, with the value the person typed.
-          const want = isDeepStrictEqual(rawData(row.payload)[field], doc[field]) ? [] : [{ [field]: doc[field] }];
+          const want = isDeepStrictEqual(row.data[field], doc[field]) ? [] : [{ [field]: doc[field] }];
           if (
             !isDeepStrictEqual(
               queued.map((q) => q.data),
@@ -496,31 +496,21 @@ export class SyncWorld {
       }
       case 'legacyBad': {
         const id = crypto.randomUUID();
-        const payload = { format: 'plain-v1' as const, data: { name: '' } };
         const at = new Date().toISOString();
         await this.tracked(dev, undefined, async () => {
-          await dev.device.db.transaction('rw', [dev.device.db.families, dev.device.db.outbox], async () => {
-            await dev.device.db.families.add({
-              id,
-              kind: 'family',
-              rev: 0,
-              updatedAt: at,
-              updatedBy: '',
-              deleted: 0,
-              sync: 'pending',
-              payload,
-            });
-            await dev.device.db.outbox.add({
+          await dev.device.inject(
+            { id, kind: 'family', rev: 0, updatedAt: at, updatedBy: '', deleted: 0, data: { name: '' } },
+            {
               mutationId: crypto.randomUUID(),
               kind: 'family',
               id,
               op: 'create',
               baseRev: 0,
-              data: payload,
+              data: { name: '' },
               createdAt: at,
               state: 'pending',
-            });
-          });
+            },
+          );
         });
         this.badIds.add(id);
         this.note(dev, `legacy bad create ${short(id)} (the server must reject it)`);
@@ -533,7 +523,7 @@ export class SyncWorld {
     const candidates: { id: string; index: number; row: LocalRecord<'family'> }[] = [];
     for (const [index, family] of this.families.entries()) {
       if (family.teamId !== dev.teamId) continue;
-      const row = await dev.device.db.families.get(family.id);
+      const row = dev.device.row('family', family.id);
       if (row && !row.deleted) candidates.push({ id: family.id, index, row });
     }
     return candidates[pick % Math.max(1, candidates.length)];
@@ -543,7 +533,7 @@ export class SyncWorld {
   private async tracked(dev: Dev, before: LocalRecord | undefined, write: () => Promise<unknown>): Promise<Queued[]> {
     await write();
     const fresh: Queued[] = [];
-    for (const entry of await dev.device.db.outbox.toArray()) {
+    for (const entry of dev.device.outbox()) {
       if (dev.queued.has(entry.mutationId)) continue;
       const queued: Queued = {
         mutationId: entry.mutationId,
@@ -552,7 +542,7 @@ export class SyncWorld {
         id: entry.id,
         op: entry.op,
         baseRev: entry.baseRev,
-        data: entry.data ? structuredClone(rawData(entry.data)) : null,
+        data: entry.data ? structuredClone(entry.data) : null,
         step: this.step,
       };
       dev.queued.set(entry.mutationId, queued);
@@ -589,7 +579,7 @@ export class SyncWorld {
       for (const key of Object.keys(data)) mine.add(key);
       if (q.op === 'create') for (const key of FIELDS) mine.add(key);
     }
-    const local = rawData(before.payload);
+    const local = before.data;
     const server = made.result.record.data;
     for (const key of new Set([...Object.keys(local), ...Object.keys(server)])) {
       if (mine.has(key) || isDeepStrictEqual(local[key], server[key])) continue;
@@ -662,14 +652,14 @@ export class SyncWorld {
       mine: Record<string, unknown> | null;
       theirs: Record<string, unknown> | null;
     };
-    const row = await dev.device.db.families.get(c.recordId);
+    const row = dev.device.row('family', c.recordId);
     const alive = row !== undefined && !row.deleted;
     const choices: string[] = [];
     let queued: Queued[] = [];
     if (c.op === 'update' && c.mine && alive) {
       // As the app's resolver does: for each field of mine that differs from the device's current
       // version, keep mine or keep the current one; the result is an ordinary edit of the record.
-      const doc = { ...rawData(row.payload) };
+      const doc = { ...row.data };
       const differing = Object.keys(c.mine).filter((f) => !isDeepStrictEqual(c.mine?.[f], doc[f]));
       differing.forEach((field, i) => {
         const keepMine = mine[i % mine.length] ?? true;
@@ -720,7 +710,7 @@ export class SyncWorld {
         this.fail(`a stale duplicate push of ${dev.name} failed: ${String(dev.transport.staleErrors[0])}`);
       }
       // (a) no lost writes
-      const outbox = new Map((await dev.device.db.outbox.toArray()).map((e) => [e.mutationId, e]));
+      const outbox = new Map(dev.device.outbox().map((e) => [e.mutationId, e]));
       for (const entry of outbox.values()) {
         if (!dev.queued.has(entry.mutationId)) this.fail(`(a) ${dev.name} has an outbox entry the model never saw`);
       }
@@ -752,7 +742,7 @@ export class SyncWorld {
         }
       }
       // (c) checkpoint
-      const value = (await dev.device.db.meta.get('checkpoint'))?.value;
+      const value = dev.device.meta('checkpoint');
       const checkpoint = typeof value === 'string' ? BigInt(value) : 0n;
       if (checkpoint < dev.checkpoint)
         this.fail(`(c) ${dev.name}'s checkpoint went back from ${dev.checkpoint} to ${checkpoint}`);
@@ -760,12 +750,7 @@ export class SyncWorld {
       dev.checkpoint = checkpoint;
       // (c) ...and never ahead of the data: every team record at or below it is held as it is now,
       // unless the device still has its own change of it in the outbox (dirty rows are kept).
-      const local = new Map(
-        [...(await dev.device.db.families.toArray()), ...(await dev.device.db.conflicts.toArray())].map((r) => [
-          r.id,
-          r,
-        ]),
-      );
+      const local = new Map([...dev.device.rows('family'), ...dev.device.rows('conflict')].map((r) => [r.id, r]));
       const dirty = new Set([...outbox.values()].map((e) => e.id));
       for (const record of records.values()) {
         if (record.teamId !== dev.teamId || BigInt(record.seq) > checkpoint || dirty.has(record.id)) continue;
@@ -778,7 +763,7 @@ export class SyncWorld {
         }
       }
       // (d) rows never newer than the server, never of another team
-      for (const row of [...(await dev.device.db.families.toArray()), ...(await dev.device.db.conflicts.toArray())]) {
+      for (const row of [...dev.device.rows('family'), ...dev.device.rows('conflict')]) {
         const server = records.get(row.id);
         if (!server) {
           const creating = [...outbox.values()].some((e) => e.id === row.id && e.op === 'create');
@@ -912,7 +897,10 @@ export class SyncWorld {
     }
     for (const dev of this.devices) {
       const rejected = new Set(
-        (await dev.device.db.outbox.toArray()).filter((e) => e.state === 'rejected').map((e) => e.id),
+        dev.device
+          .outbox()
+          .filter((e) => e.state === 'rejected')
+          .map((e) => e.id),
       );
       // (e) convergence
       const expected = new Map<string, unknown>();
@@ -920,11 +908,20 @@ export class SyncWorld {
         if (r.teamId !== dev.teamId || rejected.has(r.id)) continue;
         expected.set(r.id, { kind: r.kind, rev: r.rev, deleted: r.deleted, data: r.data });
       }
+      // (j) what a reload reads back from the encrypted IndexedDB is what memory holds.
+      const disk = await dev.device.persisted();
+      const memory = [...dev.device.rows('family'), ...dev.device.rows('conflict')]
+        .map(({ sync: _s, ...row }) => row)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      const onDisk = disk.rows.filter((r) => r.kind === 'family' || r.kind === 'conflict');
+      if (!isDeepStrictEqual(onDisk, memory)) this.fail(`(j) ${dev.name}: the store on disk differs from memory`);
+      if (!isDeepStrictEqual(disk.outbox, dev.device.outbox()))
+        this.fail(`(j) ${dev.name}: the outbox on disk differs`);
       const actual = new Map<string, unknown>();
-      const rows = [...(await dev.device.db.families.toArray()), ...(await dev.device.db.conflicts.toArray())];
+      const rows = [...dev.device.rows('family'), ...dev.device.rows('conflict')];
       for (const row of rows) {
         if (rejected.has(row.id)) continue;
-        actual.set(row.id, { kind: row.kind, rev: row.rev, deleted: row.deleted === 1, data: row.payload.data });
+        actual.set(row.id, { kind: row.kind, rev: row.rev, deleted: row.deleted === 1, data: row.data });
       }
       for (const id of new Set([...expected.keys(), ...actual.keys()])) {
         if (!isDeepStrictEqual(expected.get(id), actual.get(id))) {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LoginOutcome, login } from '../../sync/session.ts';
+import { type LoginOutcome, login } from '../../sync/login.ts';
 
 type Setup = { hasUsers: boolean; createUserCommand: string };
 
@@ -13,7 +13,9 @@ const reasonKey = {
   invalid: 'auth.invalid',
   'rate-limited': 'auth.rateLimited',
   offline: 'auth.offline',
-  'other-user': 'auth.otherUser',
+  disabled: 'auth.disabled',
+  revoked: 'auth.revoked',
+  'no-key': 'auth.noKey',
   error: 'auth.error',
 } as const;
 

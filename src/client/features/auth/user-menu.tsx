@@ -1,12 +1,14 @@
 /**
- * The signed-in nurse and "Log ud". Logging out with unsynced changes is refused with the count
- * and a "Synkronisér nu" button: it never discards work.
+ * The signed-in nurse, "Lås" and "Log ud". Logging out with unsynced changes is not possible (it
+ * would discard work): the nurse is offered to lock the app instead, or to sync first. A clean
+ * logout wipes her store and key from the tablet.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../../db/store.ts';
 import { requestSync } from '../../sync/activity.ts';
-import { getSession, logout, unsyncedCount } from '../../sync/session.ts';
+import { lock, logout } from '../../sync/login.ts';
+import { getSession, unsyncedCount } from '../../sync/session.ts';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -29,6 +31,9 @@ export function UserMenu() {
       <span className="user-menu__name" title={session.user.displayName}>
         {session.user.displayName}
       </span>
+      <button type="button" className="button button--small button--on-dark" onClick={lock}>
+        {t('auth.lock')}
+      </button>
       <button
         type="button"
         className="button button--small button--on-dark"
@@ -40,10 +45,13 @@ export function UserMenu() {
       </button>
       {blocked && (unsynced ?? 0) > 0 ? (
         <div className="user-menu__blocked" role="alert">
-          <p>{t('auth.logoutUnsynced', { count: unsynced ?? 0 })}</p>
+          <p>{t('auth.logoutOrLock', { count: unsynced ?? 0 })}</p>
+          <button type="button" className="button button--primary button--small" onClick={lock}>
+            {t('auth.lockInstead')}
+          </button>
           <button
             type="button"
-            className="button button--primary button--small"
+            className="button button--small"
             onClick={() => {
               setBlocked(false);
               requestSync();

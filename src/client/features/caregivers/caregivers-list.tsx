@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Caregiver } from '../../../shared/caseload/caregiver.ts';
-import type { SyncState } from '../../db/db.ts';
+import type { SyncState } from '../../db/state.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 
 type Props = { items: { id: string; sync: SyncState; data: Caregiver }[]; editHref: (id: string) => string };

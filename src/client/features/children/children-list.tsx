@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { ageInDays, localToday } from '../../../shared/domain/age.ts';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
-import type { SyncState } from '../../db/db.ts';
+import type { SyncState } from '../../db/state.ts';
 import { Age } from '../../ui/age.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';

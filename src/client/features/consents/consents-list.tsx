@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Consent, consentState } from '../../../shared/caseload/consent.ts';
 import { localToday } from '../../../shared/domain/age.ts';
-import type { SyncState } from '../../db/db.ts';
+import type { SyncState } from '../../db/state.ts';
 import { writer } from '../../db/write-store.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';

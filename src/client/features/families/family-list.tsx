@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import type { Family } from '../../../shared/schemas/family.ts';
-import type { SyncState } from '../../db/db.ts';
+import type { SyncState } from '../../db/state.ts';
 import { Age } from '../../ui/age.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { matches, searchIndex } from './search.ts';

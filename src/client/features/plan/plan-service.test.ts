@@ -1,15 +1,21 @@
 /**
- * The plan service against the app's real Dexie store (fake-indexeddb): a child gets its plan, a
+ * The plan service against the app's real encrypted store (fake-indexeddb): a child gets its plan, a
  * corrected birth date moves only untouched contacts, inclusion adds the 1½- and 3-year visits.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../db/db.ts';
-import { records } from '../../db/store.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestStore } from '../../../../tests/setup/test-store.ts';
+import { records, setCurrentStore } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
 import { reconcileChildPlan, reconcileFamilyPlans } from './plan-service.ts';
 
+let local: Awaited<ReturnType<typeof openTestStore>>;
 beforeEach(async () => {
-  await Promise.all(db.tables.map((t) => t.clear()));
+  local = await openTestStore();
+  setCurrentStore(local.store);
+});
+afterEach(async () => {
+  setCurrentStore(null);
+  await local.remove().catch(() => undefined);
 });
 
 const birth = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);

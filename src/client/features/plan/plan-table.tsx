@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Contact } from '../../../shared/caseload/contact.ts';
-import type { SyncState } from '../../db/db.ts';
+import type { SyncState } from '../../db/state.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 

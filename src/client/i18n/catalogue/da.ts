@@ -123,6 +123,27 @@ export const da = {
     syncThenLogout: 'Synkronisér nu',
     logoutConfirm: 'Log ud og fjern familiernes data fra denne enhed? Alt er synkroniseret.',
     changePasswordTitle: 'Vælg en ny adgangskode',
+    disabled: 'Din bruger er spærret. Kontakt en administrator.',
+    revoked: 'Denne enhed er frakoblet af en administrator. Dens data er fjernet.',
+    noKey: 'Adgangskoden er ændret, og enhedens nøgle kunne ikke hentes. Kontakt en administrator.',
+    unlockTitle: 'Lås op',
+    unlockIntro:
+      'Appen er låst. Data på enheden er krypteret; skriv din adgangskode for at låse op – det virker også uden netværk.',
+    chooseUser: 'Vælg bruger',
+    unlockSubmit: 'Lås op',
+    unlocking: 'Låser op …',
+    unlockWrong: 'Forkert adgangskode. Prøv igen.',
+    unlockOnlineRequired: 'For mange forkerte forsøg. Log ind med netværk for at låse op.',
+    otherUserLogin: 'Log ind som en anden bruger',
+    backToUnlock: 'Tilbage til oplåsning',
+    legacyOtherUser:
+      'Enheden har data fra en tidligere version, som tilhører en anden bruger. De bliver liggende, til den bruger logger ind.',
+    lock: 'Lås',
+    logoutOrLock_one:
+      'Du har {{count}} ændring, der ikke er synkroniseret. Log ud kan først ske, når den er synkroniseret – du kan låse appen i stedet; ændringen bliver liggende krypteret.',
+    logoutOrLock_other:
+      'Du har {{count}} ændringer, der ikke er synkroniseret. Log ud kan først ske, når de er synkroniseret – du kan låse appen i stedet; ændringerne bliver liggende krypteret.',
+    lockInstead: 'Lås appen',
   },
   syncStatus: {
     region: 'Synkronisering',

@@ -119,6 +119,27 @@ export const en: Catalogue = {
     syncThenLogout: 'Sync now',
     logoutConfirm: "Log out and remove the families' data from this device? Everything is synced.",
     changePasswordTitle: 'Choose a new password',
+    disabled: 'Your account is disabled. Contact an administrator.',
+    revoked: 'This device was disconnected by an administrator. Its data has been removed.',
+    noKey: "The password was changed and the device's key could not be fetched. Contact an administrator.",
+    unlockTitle: 'Unlock',
+    unlockIntro:
+      'The app is locked. The data on the device is encrypted; enter your password to unlock – this also works without a network.',
+    chooseUser: 'Choose user',
+    unlockSubmit: 'Unlock',
+    unlocking: 'Unlocking …',
+    unlockWrong: 'Wrong password. Try again.',
+    unlockOnlineRequired: 'Too many wrong attempts. Log in with a network to unlock.',
+    otherUserLogin: 'Log in as another user',
+    backToUnlock: 'Back to unlock',
+    legacyOtherUser:
+      'The device holds data from an earlier version that belongs to another user. It stays until that user logs in.',
+    lock: 'Lock',
+    logoutOrLock_one:
+      'You have {{count}} change that is not synced. You can log out once it is synced – you can lock the app instead; the change stays, encrypted.',
+    logoutOrLock_other:
+      'You have {{count}} changes that are not synced. You can log out once they are synced – you can lock the app instead; the changes stay, encrypted.',
+    lockInstead: 'Lock the app',
   },
   syncStatus: {
     region: 'Sync',

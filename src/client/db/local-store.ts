@@ -1,0 +1,348 @@
+/**
+ * One user's encrypted store on this device (docs/decisions/0013-encrypted-local-store.md): an
+ * append-only log of segments in IndexedDB, each segment one atomic change (a saved form with its
+ * outbox entry, a pulled page with its checkpoint, a push answer), JSON sealed with AES-GCM under
+ * the user's data key. At unlock the log is read and decrypted once into memory (state.ts); reads
+ * are served from memory, and every change is written as a new sealed segment BEFORE memory
+ * changes, so the UI says "Gemt" only when the change is on disk. IndexedDB holds only ciphertext
+ * and opaque keys. Tabs of the same user serialize their writes with a Web Lock and catch up on
+ * each other's segments; the log is compacted into a few large segments now and then.
+ */
+import { type IDBPDatabase, openDB } from 'idb';
+import { openJson, type Sealed, sealJson } from './crypto.ts';
+import { type LocalRow, type OutboxEntry, type SegmentBody, StoreState } from './state.ts';
+
+const SEGMENTS = 'segments';
+const QUARANTINE = 'quarantine';
+/** Compact when this many segments were written since the last compaction. */
+const COMPACT_AFTER = 120;
+
+type Schema = {
+  segments: { key: number; value: Sealed };
+  quarantine: { key: number; value: { segmentId: number; sealed: Sealed; reason: string; at: string } };
+};
+
+export const storeName = (userId: string) => `tusind-dage-u-${userId}`;
+
+/** A change being built: reads see its own writes; `body` is what gets sealed and applied. */
+export class Tx {
+  private readonly rows = new Map<string, LocalRow>();
+  private readonly purged = new Map<string, [string, string]>();
+  private readonly entries = new Map<number, OutboxEntry>();
+  private readonly deleted = new Set<number>();
+  private readonly meta = new Map<string, unknown>();
+  private readonly metaDeleted = new Set<string>();
+  private nextSeq: number;
+  /** Whether the change holds something a person typed: written with strict durability. */
+  userData = false;
+
+  readonly state: StoreState;
+
+  constructor(state: StoreState) {
+    this.state = state;
+    this.nextSeq = state.maxClientSeq;
+  }
+
+  get<K extends LocalRow['kind']>(kind: K, id: string): LocalRow<K> | undefined {
+    const key = `${kind}/${id}`;
+    if (this.purged.has(key)) return undefined;
+    return (this.rows.get(key) as LocalRow<K> | undefined) ?? this.state.get(kind, id);
+  }
+
+  put(row: LocalRow): void {
+    const key = `${row.kind}/${row.id}`;
+    this.purged.delete(key);
+    this.rows.set(key, row);
+  }
+
+  purge(kind: string, id: string): void {
+    const key = `${kind}/${id}`;
+    this.rows.delete(key);
+    this.purged.set(key, [kind, id]);
+  }
+
+  /** The outbox entries of a record as they will be after this change, in clientSeq order. */
+  entriesOf(id: string): OutboxEntry[] {
+    const fromState = this.state.entriesOf(id).filter((e) => !this.deleted.has(e.clientSeq));
+    const mine = [...this.entries.values()].filter((e) => e.id === id);
+    const merged = new Map([...fromState, ...mine].map((e) => [e.clientSeq, this.entries.get(e.clientSeq) ?? e]));
+    return [...merged.values()].sort((a, b) => a.clientSeq - b.clientSeq);
+  }
+
+  entry(clientSeq: number): OutboxEntry | undefined {
+    if (this.deleted.has(clientSeq)) return undefined;
+    return this.entries.get(clientSeq) ?? this.state.outbox.get(clientSeq);
+  }
+
+  /** Appends a mutation to the outbox with the next clientSeq; returns that clientSeq. */
+  enqueue(entry: Omit<OutboxEntry, 'clientSeq'>): number {
+    this.nextSeq += 1;
+    this.entries.set(this.nextSeq, { ...entry, clientSeq: this.nextSeq });
+    this.userData = true;
+    return this.nextSeq;
+  }
+
+  putEntry(entry: OutboxEntry): void {
+    this.deleted.delete(entry.clientSeq);
+    this.entries.set(entry.clientSeq, entry);
+  }
+
+  deleteEntry(clientSeq: number): void {
+    this.entries.delete(clientSeq);
+    this.deleted.add(clientSeq);
+  }
+
+  getMeta(key: string): unknown {
+    if (this.metaDeleted.has(key)) return undefined;
+    return this.meta.has(key) ? this.meta.get(key) : this.state.meta.get(key);
+  }
+
+  setMeta(key: string, value: unknown): void {
+    this.metaDeleted.delete(key);
+    this.meta.set(key, value);
+  }
+
+  deleteMeta(key: string): void {
+    this.meta.delete(key);
+    this.metaDeleted.add(key);
+  }
+
+  get empty(): boolean {
+    return (
+      this.rows.size +
+        this.purged.size +
+        this.entries.size +
+        this.deleted.size +
+        this.meta.size +
+        this.metaDeleted.size ===
+      0
+    );
+  }
+
+  body(): SegmentBody {
+    const body: SegmentBody = { v: 1 };
+    if (this.rows.size > 0) body.rows = [...this.rows.values()];
+    if (this.purged.size > 0) body.purged = [...this.purged.values()];
+    if (this.deleted.size > 0) body.outboxDeleted = [...this.deleted];
+    if (this.entries.size > 0) body.outbox = [...this.entries.values()];
+    if (this.meta.size > 0) body.meta = [...this.meta.entries()];
+    if (this.metaDeleted.size > 0) body.metaDeleted = [...this.metaDeleted];
+    return body;
+  }
+}
+
+export type OpenOptions = {
+  /** How many segments since the last compaction trigger one (tests use small numbers). */
+  compactAfter?: number;
+};
+
+export class LocalStore {
+  readonly state = new StoreState();
+  /** Changes whenever the state changes (for live queries). */
+  version = 0;
+  private readonly listeners = new Set<() => void>();
+  private lastId = 0;
+  private sinceCompaction = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly channel: BroadcastChannel | null;
+  private compactTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  quarantinedCount = 0;
+
+  readonly userId: string;
+  private readonly db: IDBPDatabase<Schema>;
+  private readonly key: CryptoKey;
+  private readonly options: OpenOptions;
+
+  private constructor(userId: string, db: IDBPDatabase<Schema>, key: CryptoKey, options: OpenOptions) {
+    this.userId = userId;
+    this.db = db;
+    this.key = key;
+    this.options = options;
+    this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(storeName(userId));
+    if (this.channel) this.channel.onmessage = () => void this.exclusive(() => this.catchUp());
+  }
+
+  /** Opens and decrypts the user's store with the data key (creating it when it does not exist). */
+  static async open(userId: string, key: CryptoKey, options: OpenOptions = {}): Promise<LocalStore> {
+    const db = await openDB<Schema>(storeName(userId), 1, {
+      upgrade(database) {
+        database.createObjectStore(SEGMENTS, { autoIncrement: true });
+        database.createObjectStore(QUARANTINE, { autoIncrement: true });
+      },
+    });
+    const store = new LocalStore(userId, db, key, options);
+    await store.exclusive(() => store.catchUp());
+    return store;
+  }
+
+  /** Reads and applies the segments written after the last one applied (by this tab or another). */
+  private async catchUp(): Promise<boolean> {
+    if (this.closed) return false;
+    const range = this.lastId > 0 ? IDBKeyRange.lowerBound(this.lastId, true) : undefined;
+    const tx = this.db.transaction(SEGMENTS, 'readonly');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
+    if (keys.length === 0) return false;
+    const bodies = await Promise.all(
+      values.map((sealed) => openJson<SegmentBody>(this.key, sealed).catch((error: unknown) => error as Error)),
+    );
+    const damaged: { id: number; sealed: Sealed; reason: string }[] = [];
+    bodies.forEach((body, i) => {
+      const id = keys[i] as number;
+      if (body instanceof Error) damaged.push({ id, sealed: values[i] as Sealed, reason: body.message || 'decrypt' });
+      else {
+        if (body.reset) this.sinceCompaction = 0;
+        this.state.apply(body);
+        this.sinceCompaction += 1;
+      }
+      this.lastId = id;
+    });
+    if (damaged.length > 0) await this.quarantine(damaged);
+    this.changed();
+    return true;
+  }
+
+  /** A segment that does not open (damaged) moves to the quarantine, still sealed, and is counted. */
+  private async quarantine(damaged: { id: number; sealed: Sealed; reason: string }[]) {
+    const tx = this.db.transaction([SEGMENTS, QUARANTINE], 'readwrite');
+    for (const d of damaged) {
+      await tx
+        .objectStore(QUARANTINE)
+        .add({ segmentId: d.id, sealed: d.sealed, reason: d.reason, at: new Date().toISOString() });
+      await tx.objectStore(SEGMENTS).delete(d.id);
+    }
+    await tx.done;
+    this.quarantinedCount += damaged.length;
+  }
+
+  async quarantined(): Promise<number> {
+    return this.db.count(QUARANTINE);
+  }
+
+  /** Runs `work` alone: one at a time in this tab, and one tab at a time for this user. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = () =>
+      typeof navigator !== 'undefined' && navigator.locks
+        ? navigator.locks.request(`${storeName(this.userId)}:write`, work)
+        : work();
+    const next = this.queue.then(run, run) as Promise<T>;
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Makes one atomic change: `build` reads the current state and records the change in `tx`; the
+   * change is sealed and written to IndexedDB, and only then applied in memory. Resolves after the
+   * write has committed. Nothing is written when the change is empty.
+   */
+  transact<T>(build: (tx: Tx) => T | Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      if (this.closed) throw new Error('the store is locked');
+      await this.catchUp();
+      const tx = new Tx(this.state);
+      const result = await build(tx);
+      if (tx.empty) return result;
+      const body = tx.body();
+      const sealed = await sealJson(this.key, body);
+      const writeTx = this.db.transaction(SEGMENTS, 'readwrite', { durability: tx.userData ? 'strict' : 'default' });
+      const id = (await writeTx.store.add(sealed)) as number;
+      await writeTx.done;
+      this.lastId = id;
+      this.state.apply(body);
+      this.sinceCompaction += 1;
+      this.changed();
+      this.channel?.postMessage(id);
+      this.scheduleCompaction();
+      return result;
+    });
+  }
+
+  /**
+   * Adds many segment bodies at once, atomically (the upgrade from the plain store): all are sealed
+   * first, then written in ONE IndexedDB transaction, then applied. `quarantined` (rows an earlier
+   * version had set aside) are sealed into the quarantine.
+   */
+  importBodies(bodies: SegmentBody[], quarantined: unknown[] = []): Promise<void> {
+    return this.exclusive(async () => {
+      await this.catchUp();
+      const sealed = await Promise.all(bodies.map((body) => sealJson(this.key, body)));
+      const sealedQuarantine = quarantined.length > 0 ? await sealJson(this.key, quarantined) : null;
+      const tx = this.db.transaction([SEGMENTS, QUARANTINE], 'readwrite', { durability: 'strict' });
+      let last = this.lastId;
+      // No other await inside the transaction: it would commit early and the import would not be atomic.
+      for (const value of sealed) last = (await tx.objectStore(SEGMENTS).add(value)) as number;
+      if (sealedQuarantine) {
+        await tx.objectStore(QUARANTINE).add({
+          segmentId: 0,
+          sealed: sealedQuarantine,
+          reason: 'quarantined by an earlier version',
+          at: new Date().toISOString(),
+        });
+      }
+      await tx.done;
+      for (const body of bodies) this.state.apply(body);
+      this.lastId = last;
+      this.sinceCompaction += bodies.length;
+      this.changed();
+      this.channel?.postMessage(last);
+    });
+  }
+
+  private scheduleCompaction() {
+    if (this.sinceCompaction < (this.options.compactAfter ?? COMPACT_AFTER) || this.compactTimer) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = undefined;
+      void this.compact().catch(() => undefined);
+    }, 0);
+  }
+
+  /** Rewrites the log as a few large segments of the current state, atomically. */
+  compact(): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.closed) return;
+      await this.catchUp();
+      const bodies = this.state.snapshot();
+      const sealed = await Promise.all(bodies.map((body) => sealJson(this.key, body)));
+      const tx = this.db.transaction(SEGMENTS, 'readwrite');
+      const upTo = this.lastId;
+      if (upTo > 0) await tx.store.delete(IDBKeyRange.upperBound(upTo));
+      let last = upTo;
+      // No other await inside the transaction: it would commit early and the compaction would not be atomic.
+      for (const value of sealed) last = (await tx.store.add(value)) as number;
+      await tx.done;
+      this.lastId = last;
+      this.sinceCompaction = bodies.length;
+      this.channel?.postMessage(last);
+    });
+  }
+
+  /** How many segments are on disk (for tests and the device page). */
+  segmentCount(): Promise<number> {
+    return this.db.count(SEGMENTS);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed() {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Drops the decrypted state from memory; the store must be opened again with the key. */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.compactTimer);
+    this.channel?.close();
+    this.db.close();
+    this.listeners.clear();
+  }
+}
+
+/** Deletes a user's store from the device (a clean logout, a revoked device). */
+export async function deleteStore(userId: string): Promise<void> {
+  const { deleteDB } = await import('idb');
+  await deleteDB(storeName(userId));
+}
