@@ -1,7 +1,7 @@
 /**
  * Dependency boundaries over resolved imports (style.md habit 8), checked in `npm test`:
  * shared is isomorphic, client and server never import each other, features never import each
- * other or the app, only the store and sync touch Dexie, and there are no import cycles.
+ * other or the app, only the store touches IndexedDB, and there are no import cycles.
  */
 module.exports = {
   forbidden: [
@@ -24,9 +24,9 @@ module.exports = {
     {
       name: 'shared-no-platform-libraries',
       severity: 'error',
-      comment: 'src/shared imports zod and small pure libraries only: no React, Dexie, Fastify or SQLite.',
+      comment: 'src/shared imports zod and small pure libraries only: no React, IndexedDB, Fastify or SQLite.',
       from: { path: '^src/shared/' },
-      to: { path: 'node_modules/(react|react-dom|dexie|dexie-react-hooks|fastify|@fastify|better-sqlite3)/' },
+      to: { path: 'node_modules/(react|react-dom|idb|dexie|dexie-react-hooks|fastify|@fastify|better-sqlite3)/' },
     },
     {
       name: 'client-not-server',
@@ -64,11 +64,11 @@ module.exports = {
       to: { path: '^src/client/(features|db|sync|forms)/', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'only-store-and-sync-touch-dexie',
+      name: 'only-store-and-sync-touch-indexeddb',
       severity: 'error',
-      comment: 'Only src/client/db and src/client/sync use Dexie; others use the repository functions and hooks.',
-      from: { path: '^src/', pathNot: '^src/client/(db|sync)/' },
-      to: { path: 'node_modules/(dexie|dexie-react-hooks)/' },
+      comment: 'Only src/client/db touches IndexedDB (idb); others use the store, its reader, writer and hooks.',
+      from: { path: '^src/', pathNot: '^src/client/db/' },
+      to: { path: 'node_modules/(idb|dexie|dexie-react-hooks)/' },
     },
   ],
   options: {

@@ -25,7 +25,7 @@ export default defineConfig({
           groups: [
             {
               name: 'vendor',
-              test: /node_modules[\\/](react|react-dom|scheduler|dexie|dexie-react-hooks|zod|i18next|react-i18next|wouter|zustand|regexparam|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|idb|zod|i18next|react-i18next|wouter|zustand|regexparam|use-sync-external-store)[\\/]/,
             },
           ],
         },

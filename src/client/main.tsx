@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { AppRouter } from './app/router.tsx';
 import './i18n/i18n.ts';
 import { requestPersistentStorage } from './pwa/device-state.ts';
+import { startServiceWorker } from './pwa/service-worker.ts';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -16,3 +17,4 @@ createRoot(root).render(
 );
 
 void requestPersistentStorage();
+startServiceWorker();

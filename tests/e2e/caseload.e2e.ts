@@ -12,7 +12,7 @@ test('a family with a child and two caregivers created offline gets a plan and a
   const app = new AppPage(page);
   await app.installOffline('hanne');
   await app.goOffline();
-  await page.goto('/familier/ny');
+  await app.goto('/familier/ny');
   await page.getByLabel('Familiens navn').fill('Familien Planlægning');
   await page.getByLabel('Inkluderet i forløbet').fill(monthsAgo(10));
   await page.getByLabel('Årsag til inklusion').selectOption('mange-besoeg');
@@ -43,7 +43,7 @@ test('a family with a child and two caregivers created offline gets a plan and a
   await expect(page.getByRole('rowheader', { name: /3-års besøg/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Linas 1000 dage/ })).toBeVisible();
 
-  await page.reload();
+  await app.reload();
   await expect(page.getByRole('rowheader', { name: /1½-års besøg/ })).toBeVisible();
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Mine besøg' }).click();
   const thisWeek = page.getByRole('region', { name: /Denne uge/ });
@@ -81,7 +81,7 @@ test('a withdrawn consent keeps its history, and search finds a family by a care
   await expect(consents.getByText('Mor ringede')).toBeVisible();
   await expect(consents.getByText(/Sofie Samtykkesen · Skriftligt · givet/)).toBeVisible();
 
-  await page.goto('/familier');
+  await app.goto('/familier');
   await page.getByLabel('Søg efter familie').fill('samtykkesen');
   await expect(app.familyLink('Familien Samtykke')).toBeVisible();
 });

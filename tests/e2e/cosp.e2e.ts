@@ -46,7 +46,7 @@ test('a group session recorded offline reaches the second facilitator', async ({
   const a = new AppPage(await (await browser.newContext()).newPage());
   await a.installOffline('mette');
   await a.syncNow();
-  await a.page.goto('/cosp');
+  await a.goto('/cosp');
   await a.page.getByRole('link', { name: 'Nyt forløb' }).click();
   await a.page.getByLabel('Navn på forløbet').fill(`Tryghedscirklen ${tag}`);
   await a.page.getByLabel('Sted').fill('Sundhedshuset, mødelokale 2');
@@ -96,7 +96,7 @@ test('a group session recorded offline reaches the second facilitator', async ({
   await a.page.getByLabel('Afvigelser fra manualen').fill('Kortere pause end planlagt.');
   await a.page.waitForTimeout(800);
 
-  await a.page.reload();
+  await a.reload();
   await expect(family2.getByLabel(`Refleksioner pr. familie: Familien ${tag} 2`)).toHaveValue(
     'Far var med for første gang.',
   );
@@ -113,7 +113,7 @@ test('a group session recorded offline reaches the second facilitator', async ({
   const b = new AppPage(await (await browser.newContext()).newPage());
   await b.installOffline('hanne');
   await b.syncNow();
-  await b.page.goto(sessionUrl);
+  await b.goto(sessionUrl);
   await expect(b.page.getByRole('heading', { level: 1, name: 'Session 1' })).toBeVisible();
   await expect(b.page.getByRole('button', { name: /Kapitel 1:/ })).toHaveAttribute('aria-pressed', 'true');
   for (let i = 1; i <= 5; i++) {
@@ -134,7 +134,7 @@ test('a group session recorded offline reaches the second facilitator', async ({
   await expect(b.page.getByLabel(`Udfald: ${sixth}`)).toHaveValue('frafaldet');
 
   // The reflection is filed in the family's journal.
-  await b.page.goto('/familier');
+  await b.goto('/familier');
   await b.page.getByLabel('Søg efter familie').fill(`Familien ${tag} 1`);
   await b.page.getByRole('link', { name: `Familien ${tag} 1`, exact: true }).click();
   const journal = b.page.getByRole('region', { name: 'COS-P' });

@@ -26,7 +26,7 @@ test('EPDS item 10 always prompts; an ADBB at the cut-off plans a follow-up visi
   }
   // Answers are kept as they are tapped: a reload loses none of them.
   await page.waitForTimeout(800);
-  await page.reload();
+  await app.reload();
   await expect(
     epds.getByRole('group', { name: '4. Ængstelig eller bekymret' }).getByLabel('1. svar', { exact: true }),
   ).toBeChecked();
@@ -60,7 +60,7 @@ test('EPDS item 10 always prompts; an ADBB at the cut-off plans a follow-up visi
   await adbb.getByRole('button', { name: /Planlæg opfølgende besøg/ }).click();
   await expect(adbb.getByText('Det opfølgende besøg er lagt i besøgsplanen.')).toBeVisible();
 
-  await page.reload();
+  await app.reload();
   // The saved response is listed with its parent above the form, which reopens on that parent.
   await expect(
     epds.getByRole('article', { name: /Sara Skala/ }).getByText('Score 1 af 30 (grænseværdi 11)'),

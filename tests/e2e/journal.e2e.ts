@@ -9,7 +9,7 @@ import { AppPage, monthsAgo, newTablet } from './pages/app.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 async function familyWithChild(app: AppPage, name: string, child: string) {
-  await app.page.goto('/familier');
+  await app.goto('/familier');
   await app.createFamily({ name });
   await app.addChild({ firstName: child, birthDate: monthsAgo(18), sex: 'Pige' });
 }
@@ -48,7 +48,7 @@ test('a journal note being typed survives a reload, and leaving the page asks fi
   const note = journal(page).getByLabel('Nyt journalnotat');
   await note.fill('Mor fortæller om uro om natten');
   await page.waitForTimeout(800);
-  await page.reload();
+  await app.reload();
   await expect(journal(page).getByLabel('Nyt journalnotat')).toHaveValue('Mor fortæller om uro om natten');
 
   // Leaving with the text unsaved asks first; declining keeps the nurse on the page with her text.
@@ -65,7 +65,7 @@ test('a journal note being typed survives a reload, and leaving the page asks fi
   await journal(page).getByRole('button', { name: 'Underskriv notat' }).click();
   await expect(journal(page).getByText('Mor fortæller om uro om natten')).toBeVisible();
   await expect(journal(page).getByLabel('Nyt journalnotat')).toHaveValue('');
-  await page.reload();
+  await app.reload();
   await expect(journal(page).getByLabel('Nyt journalnotat')).toHaveValue('');
 });
 
@@ -74,22 +74,22 @@ test('a colleague corrects a signed note on her own tablet; both tablets show th
 }) => {
   test.setTimeout(120_000);
   const a = await newTablet(browser, 'mette');
-  await familyWithChild(a.app, 'Familien Rettelse', 'Vera');
-  await a.page.getByRole('link', { name: 'Vera', exact: true }).click();
+  await familyWithChild(a.app, 'Familien Rettelse', 'Vilma');
+  await a.page.getByRole('link', { name: 'Vilma', exact: true }).click();
   const childUrl = a.page.url();
-  await journal(a.page).getByLabel('Nyt journalnotat').fill('Vera kravler rundt.');
+  await journal(a.page).getByLabel('Nyt journalnotat').fill('Vilma kravler rundt.');
   await journal(a.page).getByRole('button', { name: 'Underskriv notat' }).click();
   await a.app.syncNow();
   await a.app.expectAllSynced();
 
   const b = await newTablet(browser, 'hanne');
   await b.app.syncNow();
-  await b.page.goto(childUrl);
-  await expect(journal(b.page).getByText('Vera kravler rundt.')).toBeVisible();
+  await b.app.goto(childUrl);
+  await expect(journal(b.page).getByText('Vilma kravler rundt.')).toBeVisible();
   await b.app.goOffline();
   await journal(b.page).getByRole('button', { name: 'Tilføj rettelse' }).click();
   const correction = journal(b.page).getByRole('group', { name: 'Tilføj rettelse' });
-  await correction.getByLabel('Rettelse', { exact: true }).fill('Vera går langs møblerne.');
+  await correction.getByLabel('Rettelse', { exact: true }).fill('Vilma går langs møblerne.');
   await correction.getByLabel('Årsag til rettelsen').fill('Forveksling med søsteren');
   await correction.getByRole('button', { name: 'Underskriv notat' }).click();
   await b.app.goOnline();
@@ -97,14 +97,14 @@ test('a colleague corrects a signed note on her own tablet; both tablets show th
   await b.app.expectAllSynced();
 
   await a.app.syncNow();
-  await a.page.reload();
-  await expect(journal(a.page).getByText('Vera kravler rundt.')).toBeVisible();
-  await expect(journal(a.page).getByText('Vera går langs møblerne.')).toBeVisible();
+  await a.app.reload();
+  await expect(journal(a.page).getByText('Vilma kravler rundt.')).toBeVisible();
+  await expect(journal(a.page).getByText('Vilma går langs møblerne.')).toBeVisible();
   await expect(journal(a.page).getByText(/Forveksling med søsteren/)).toBeVisible();
   await expect(journal(a.page).getByText(/Underskrevet af Hanne Sundhedsplejerske/)).toBeVisible();
-  await a.page.goto('/kraever-handling');
+  await a.app.goto('/kraever-handling');
   await expect(a.page.getByText('Intet kræver handling.')).toBeVisible();
-  await b.page.goto('/kraever-handling');
+  await b.app.goto('/kraever-handling');
   await expect(b.page.getByText('Intet kræver handling.')).toBeVisible();
   await a.context.close();
   await b.context.close();
@@ -152,7 +152,7 @@ test('an archived family still shows its journal, read-only, and stays reachable
 
   await archive(request, 'family', familyId);
   await app.syncNow();
-  await page.goto('/familier');
+  await app.goto('/familier');
   await expect(page.getByRole('link', { name: 'Familien Arkiv' })).toHaveCount(0);
   await page.getByText(/Arkiverede familier/).click();
   await page.getByRole('link', { name: 'Familien Arkiv' }).click();

@@ -16,10 +16,10 @@ test('an offline reload shows the app', async ({ page }) => {
   const app = new AppPage(page);
   await app.installOffline();
   await app.goOffline();
-  await page.reload();
+  await app.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Mine besøg' })).toBeVisible();
   await expect(page.getByText('Offline – ændringer synkroniseres, når der er netværk')).toBeVisible();
-  await page.goto('/familier');
+  await app.load('/familier');
   await app.expectFamiliesScreen();
 });
 
@@ -27,9 +27,9 @@ test('an offline deep link opens the app on that screen', async ({ page }) => {
   const app = new AppPage(page);
   await app.installOffline();
   await app.goOffline();
-  await page.goto('/familier/ny');
+  await app.load('/familier/ny');
   await expect(page.getByRole('heading', { level: 1, name: 'Ny familie' })).toBeVisible();
-  await page.goto('/enhed');
+  await app.load('/enhed');
   await expect(page.getByRole('heading', { level: 1, name: 'Enhed' })).toBeVisible();
 });
 
@@ -37,7 +37,7 @@ test('a family and a child created offline survive an offline reload', async ({ 
   const app = new AppPage(page);
   await app.installOffline();
   await app.goOffline();
-  await page.goto('/familier');
+  await app.goto('/familier');
   await app.createFamily({ name: 'Familien Offline', address: 'Havnegade 2', tovholder: 'Mette' });
   await app.addChild({
     firstName: 'Ida',
@@ -46,10 +46,10 @@ test('a family and a child created offline survive an offline reload', async ({ 
     cpr: '300925-4128',
     birthWeight: '3410',
   });
-  await page.reload();
+  await app.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Familien Offline' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /Ida/ })).toBeVisible();
   await expect(page.getByText('300925-4128')).toBeVisible();
-  await page.goto('/familier');
+  await app.goto('/familier');
   await expect(app.familyLink('Familien Offline')).toBeVisible();
 });

@@ -55,7 +55,7 @@ test('a signed visit shows the EPDS of the parent who was screened, with score a
   await expect(page.getByText('Underskrevet', { exact: true }).first()).toBeVisible();
 
   // After signing and a reload, the mother's screening is what the section shows.
-  await page.reload();
+  await app.reload();
   const result = epds.getByRole('article', { name: /Maja Rækkefølge/ });
   await expect(result).toBeVisible();
   await expect(result.getByText('Score 17 af 30 (grænseværdi 11)')).toBeVisible();

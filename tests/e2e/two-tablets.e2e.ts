@@ -15,10 +15,10 @@ test('a family recorded offline on tablet A reaches tablet B; a conflict is reso
 
   // A records a family and a child with no network, and reloads offline: still there, waiting.
   await a.app.goOffline();
-  await a.page.goto('/familier');
+  await a.app.goto('/familier');
   await a.app.createFamily({ name: 'Familien Tablet', address: 'Havnevej 3' });
   await a.app.addChild({ firstName: 'Sofie', birthDate: '2025-08-01', sex: 'Pige' });
-  await a.page.reload();
+  await a.app.reload();
   await expect(a.page.getByRole('heading', { level: 1, name: 'Familien Tablet' })).toBeVisible();
   await expect(a.app.syncBar.getByTestId('sync-pending')).toContainText('2 ændringer venter');
   await expect(a.page.getByText('Ikke synkroniseret').first()).toBeVisible();
@@ -26,13 +26,13 @@ test('a family recorded offline on tablet A reaches tablet B; a conflict is reso
   // Back online, A syncs by itself; B pulls and sees the family.
   await a.app.goOnline();
   await a.app.expectAllSynced();
-  await b.page.goto('/familier');
+  await b.app.goto('/familier');
   await b.app.syncNow();
   await expect(b.app.familyLink('Familien Tablet')).toBeVisible();
   await b.app.familyLink('Familien Tablet').click();
   await expect(b.page.getByRole('heading', { level: 3, name: /Sofie/ })).toBeVisible();
   const familyUrl = b.page.url();
-  await a.page.goto(familyUrl);
+  await a.app.goto(familyUrl);
 
   // Both change the address offline.
   for (const [t, address] of [
@@ -69,7 +69,7 @@ test('a family recorded offline on tablet A reaches tablet B; a conflict is reso
   // A pulls the resolution: both tablets show B's chosen address and nothing needs attention.
   await a.app.syncNow();
   for (const t of [a, b]) {
-    await t.page.goto(familyUrl);
+    await t.app.goto(familyUrl);
     await expect(t.page.getByText('Skolevej 9')).toBeVisible();
     await expect(t.page.getByText('Byvej 1')).toBeHidden();
     await expect(t.app.syncBar.getByRole('link', { name: /kræver handling/ })).toBeHidden();
@@ -78,32 +78,42 @@ test('a family recorded offline on tablet A reaches tablet B; a conflict is reso
   await b.context.close();
 });
 
-test('logging out with unsynced work is refused and offers to sync first', async ({ page }) => {
+test('logging out with unsynced work is not possible: the app offers to lock instead, or to sync first', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.installOffline('hanne');
   await app.goOffline();
-  await page.goto('/familier');
+  await app.goto('/familier');
   await app.createFamily({ name: 'Familien Usynkroniseret' });
-  // Refused without even asking: nothing is discarded.
-  await page.getByRole('button', { name: 'Log ud' }).click();
-  await expect(page.getByText('Du har 1 ændring, der ikke er synkroniseret.')).toBeVisible();
+  // Not logged out without even asking: nothing is discarded; locking keeps it, encrypted.
+  await app.logOut();
+  await expect(page.getByText(/Du har 1 ændring, der ikke er synkroniseret/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Familien Usynkroniseret' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lås appen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lås op' })).toBeVisible();
+  await expect(page.getByText('Familien Usynkroniseret')).toHaveCount(0);
+  await app.unlock();
   await expect(page.getByRole('heading', { level: 1, name: 'Familien Usynkroniseret' })).toBeVisible();
   await app.goOnline();
   await page.getByRole('button', { name: 'Synkronisér nu' }).first().click();
   await app.expectAllSynced();
   page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Log ud' }).click();
+  await app.logOut();
+  // A clean logout wipes her store and key: the next start is a login, not an unlock.
   await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+  const stores = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(stores.filter((n) => n?.startsWith('tusind-dage-u-'))).toEqual([]);
 });
 
 test("another team's families never reach this tablet", async ({ browser }) => {
   const ballerup = await newTablet(browser, 'birgit');
-  await ballerup.page.goto('/familier');
+  await ballerup.app.goto('/familier');
   await ballerup.app.createFamily({ name: 'Familien Ballerup' });
   await ballerup.app.expectAllSynced();
   const jammerbugt = await newTablet(browser, 'mette');
   await jammerbugt.app.syncNow();
-  await jammerbugt.page.goto('/familier');
+  await jammerbugt.app.goto('/familier');
   await expect(jammerbugt.app.familyLink('Familien Ballerup')).toBeHidden();
   await ballerup.context.close();
   await jammerbugt.context.close();

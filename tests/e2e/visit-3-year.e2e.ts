@@ -12,7 +12,7 @@ test('a 3-year visit offline: required sections, a section draft survives reload
   test.setTimeout(150_000);
   const { app, page, context } = await newTablet(browser, 'hanne');
   await app.goOffline();
-  await page.goto('/familier/ny');
+  await app.goto('/familier/ny');
   await page.getByLabel('Familiens navn').fill('Familien Treår');
   await page.getByLabel('Inkluderet i forløbet').fill(monthsAgo(30));
   await page.getByRole('button', { name: 'Gem' }).click();
@@ -73,7 +73,7 @@ test('a 3-year visit offline: required sections, a section draft survives reload
   await sections.choose('Sprogvurdering', 'Resultat', 'Fokuseret indsats');
   await sections.choose('Sprogvurdering', 'Oplyst af', 'Forældrene');
   await page.waitForTimeout(800);
-  await page.reload();
+  await app.reload();
   const language = sections.section('Sprogvurdering');
   await expect(language.getByRole('group', { name: 'Resultat' }).getByLabel('Fokuseret indsats')).toBeChecked();
   await expect(language.getByRole('group', { name: 'Oplyst af' }).getByLabel('Forældrene')).toBeChecked();

@@ -12,7 +12,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   test.setTimeout(150_000);
   const a = await newTablet(browser, 'mette');
   await a.app.goOffline();
-  await a.page.goto('/familier/ny');
+  await a.app.goto('/familier/ny');
   await a.page.getByLabel('Familiens navn').fill('Familien Besøg');
   await a.page.getByLabel('Inkluderet i forløbet').fill(monthsAgo(12));
   await a.page.getByRole('button', { name: 'Gem' }).click();
@@ -45,7 +45,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await a.page.waitForTimeout(800);
   const visitUrl = a.page.url();
 
-  await a.page.reload();
+  await a.app.reload();
   await expect(a.page.getByText('Din kladde er hentet frem – intet er tabt.')).toBeVisible();
   await expect(a.page.getByLabel('Aftaler')).toHaveValue('Mor prøver fast puttetid kl. 19.');
   await expect(a.page.getByLabel('Søvn')).toBeChecked();
@@ -57,7 +57,8 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await a.page.waitForTimeout(800);
   await a.page.close({ runBeforeUnload: false });
   const page2 = await a.context.newPage();
-  await page2.goto(visitUrl);
+  const second = new AppPage(page2);
+  await second.load(visitUrl);
   await expect(page2.getByLabel('Noter om emnerne')).toHaveValue('Søvn drøftet grundigt');
   await expect(page2.getByLabel('Start', { exact: true })).toHaveValue('09:30');
   await expect(page2.getByLabel('Døgnhjul')).toBeChecked();
@@ -119,7 +120,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
 
   const b = await newTablet(browser, 'hanne');
   await b.app.syncNow();
-  await b.page.goto(visitUrl);
+  await b.app.goto(visitUrl);
   await expect(b.page.getByText('Besøget er underskrevet og kan ikke ændres.')).toBeVisible();
   await expect(b.page.getByText('Mor prøver fast puttetid kl. 19.')).toBeVisible();
   await expect(b.page.getByText('Vera virker tryg, nysgerrig og glad.')).toBeVisible();
@@ -132,7 +133,7 @@ test('a visit drafted on two tablets of one nurse: the second resumes the first 
 }) => {
   test.setTimeout(120_000);
   const a = await newTablet(browser, 'mette');
-  await a.page.goto('/familier');
+  await a.app.goto('/familier');
   await a.app.createFamily({ name: 'Familien Tokladde' });
   await a.app.addChild({ firstName: 'Ib', birthDate: monthsAgo(2), sex: 'Dreng' });
   await a.page.getByRole('link', { name: 'Ib', exact: true }).click();
@@ -146,7 +147,7 @@ test('a visit drafted on two tablets of one nurse: the second resumes the first 
   // A colleague reads the draft but cannot edit or sign it (only its author does; the server refuses others).
   const colleague = await newTablet(browser, 'hanne');
   await colleague.app.syncNow();
-  await colleague.page.goto(visitUrl);
+  await colleague.app.goto(visitUrl);
   await expect(colleague.page.getByText(/Kladde af Mette Sundhedsplejerske – kun forfatteren/)).toBeVisible();
   await expect(colleague.page.getByRole('button', { name: 'Underskriv besøget' })).toHaveCount(0);
   await colleague.context.close();
@@ -154,7 +155,7 @@ test('a visit drafted on two tablets of one nurse: the second resumes the first 
   // The same nurse's second tablet resumes her draft.
   const b = await newTablet(browser, 'mette');
   await b.app.syncNow();
-  await b.page.goto(visitUrl);
+  await b.app.goto(visitUrl);
   await expect(b.page.getByText('Kladden fra en anden enhed er hentet frem')).toBeVisible();
   await expect(b.page.getByLabel('Aftaler')).toHaveValue('Vejning om en uge.');
   await b.page.getByLabel('Aftaler').fill('Vejning om en uge. Ring til mor fredag.');
@@ -169,7 +170,7 @@ test('a visit drafted on two tablets of one nurse: the second resumes the first 
   await a.app.expectAllSynced();
   await b.app.syncNow();
   await b.app.expectAllSynced();
-  await a.page.goto('/kraever-handling');
+  await a.app.goto('/kraever-handling');
   await expect(a.page.getByText('Intet kræver handling.')).toBeVisible();
   await a.context.close();
   await b.context.close();

@@ -85,7 +85,7 @@ describe('server foundation (HTTP, real SQLite file)', () => {
       const csp = res.headers.get('content-security-policy') ?? '';
       for (const directive of [
         "default-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
         "img-src 'self' data: blob:",
         "connect-src 'self'",

@@ -1,26 +1,29 @@
 /// <reference lib="dom" />
 /**
- * Browser entry of the sync benchmark ("ours"): the app's real sync engine, Dexie store and HTTP
- * transport, bundled by scripts/bench/browser/build.ts and loaded from the real server's origin.
+ * Browser entry of the sync benchmark ("ours"): the app's real sync engine, encrypted store (AES-GCM
+ * segments in IndexedDB, state in memory) and HTTP transport, bundled by
+ * scripts/bench/browser/build.ts and loaded from the real server's origin.
  * Exposes window.oursBench; every function returns plain JSON for Playwright. Phase timers wrap
  * the store seam (IndexedDB work) and the transport seam (network, JSON parse, response schema).
  */
 
-import { encodePayload } from '../../../src/client/db/codec.ts';
-import { openDb } from '../../../src/client/db/db.ts';
+import { newDataKey } from '../../../src/client/db/crypto.ts';
+import { LocalStore } from '../../../src/client/db/local-store.ts';
+import { DEVICE_KEY } from '../../../src/client/db/meta.ts';
 import { recordReader } from '../../../src/client/db/reader.ts';
-import { indexFields, recordWriter } from '../../../src/client/db/records.ts';
+import { recordWriter } from '../../../src/client/db/records.ts';
+import type { LocalRow } from '../../../src/client/db/state.ts';
 import { matches, searchIndex } from '../../../src/client/features/families/search.ts';
-import { dexieSyncStore } from '../../../src/client/sync/dexie-store.ts';
 import { createSyncEngine, type SyncStore, type SyncTransport } from '../../../src/client/sync/engine.ts';
+import { localSyncStore } from '../../../src/client/sync/local-store-sync.ts';
 import { httpTransport } from '../../../src/client/sync/transport.ts';
 import type { DemoDocument } from '../../../src/shared/caseload/demo-data.ts';
 import type { RecordKind } from '../../../src/shared/schemas/kinds.ts';
 import { SCHEMA_VERSION } from '../../../src/shared/version.ts';
 
 /**
- * Where the time of one sync went. storeMs: the SyncStore seam (IndexedDB through Dexie, with the
- * encoding and index fields); transportMs: the SyncTransport seam. `detail` splits both: per
+ * Where the time of one sync went. storeMs: the SyncStore seam (sealing and writing segments,
+ * applying them in memory); transportMs: the SyncTransport seam. `detail` splits both: per
  * store method, and per HTTP call the wait for the response headers (network and server), reading
  * the body and JSON.parse; the rest of the transport is the request's JSON.stringify and the
  * response schema (zod).
@@ -72,18 +75,38 @@ function timedFetch(add: (key: string, ms: number) => void) {
   };
 }
 
+/** One data key for the page; one open store per name (as the app keeps the unlocked store open). */
+const key = newDataKey();
+const stores = new Map<string, Promise<LocalStore>>();
+function storeFor(name: string): Promise<LocalStore> {
+  let store = stores.get(name);
+  if (!store) {
+    store = (async () => {
+      const opened = await LocalStore.open(name, await key);
+      if (!opened.state.meta.has(DEVICE_KEY)) {
+        await opened.transact((tx) => tx.setMeta(DEVICE_KEY, { deviceId: crypto.randomUUID(), userName: 'bench' }));
+      }
+      return opened;
+    })();
+    stores.set(name, store);
+  }
+  return store;
+}
+
 async function sync(dbName: string, token: string, options: { pageSize?: number } = {}): Promise<Phases> {
-  const database = openDb(dbName);
-  await database.open();
+  const database = await storeFor(dbName);
   const phases: Phases = { storeMs: 0, transportMs: 0, pushMs: 0, totalMs: 0, pushed: 0, pulled: 0, detail: {} };
   const add = (key: string, ms: number) => {
     phases.detail[key] = (phases.detail[key] ?? 0) + ms;
   };
   const start = performance.now();
-  const store: SyncStore = timed(dexieSyncStore(database), (ms, key) => {
-    phases.storeMs += ms;
-    add(`store.${key}`, ms);
-  });
+  const store: SyncStore = timed(
+    localSyncStore(() => database),
+    (ms, key) => {
+      phases.storeMs += ms;
+      add(`store.${key}`, ms);
+    },
+  );
   const inner = httpTransport({ baseUrl: location.origin, token: () => token, fetch: timedFetch(add) });
   let firstPull = 0;
   const transport: SyncTransport = timed(
@@ -111,78 +134,55 @@ async function sync(dbName: string, token: string, options: { pageSize?: number 
   phases.pushMs = (firstPull || performance.now()) - start;
   phases.pushed = outcome.pushed;
   phases.pulled = outcome.pulled;
-  database.close();
   return phases;
 }
 
-/** Creates the documents as the app does (recordWriter: record + outbox entry per transaction). */
+/** Creates the documents as the app does (recordWriter: record + outbox entry, one sealed segment each). */
 async function seedOutbox(dbName: string, docs: DemoDocument[]): Promise<number> {
-  const database = openDb(dbName);
-  await database.open();
-  const writer = recordWriter(database);
+  const database = await storeFor(dbName);
+  const writer = recordWriter(() => database);
   const start = performance.now();
   for (const doc of docs) await writer.create(doc.kind, doc.data, doc.id);
   const ms = performance.now() - start;
-  database.close();
   return ms;
 }
 
 /** One edit through recordWriter (the incremental sync's "one changed record"). */
 async function editOne(dbName: string, kind: RecordKind, id: string, patch: Record<string, unknown>): Promise<void> {
-  const database = openDb(dbName);
-  await database.open();
-  const reader = recordReader(database);
-  const current = await reader.get(kind, id);
+  const database = await storeFor(dbName);
+  const current = await recordReader(() => database).get(kind, id);
   if (!current) throw new Error(`no ${kind} ${id}`);
-  await recordWriter(database).update(kind, id, { ...current.data, ...patch });
-  database.close();
+  await recordWriter(() => database).update(kind, id, { ...current.data, ...patch });
 }
-
-const tableOf: Partial<Record<RecordKind, string>> = {
-  family: 'families',
-  child: 'children',
-  caregiver: 'caregivers',
-  consent: 'consents',
-  contact: 'contacts',
-  visit: 'visits',
-  observation: 'observations',
-};
 
 /** Stores documents as the sync store adopts pulled records (synced rows), for the query figures. */
 async function fill(dbName: string, docs: DemoDocument[]): Promise<number> {
-  const database = openDb(dbName);
-  await database.open();
+  const database = await storeFor(dbName);
   const start = performance.now();
-  const byTable = new Map<string, unknown[]>();
-  for (const d of docs) {
-    const table = tableOf[d.kind];
-    if (!table) continue;
-    const rows = byTable.get(table) ?? [];
-    rows.push({
-      id: d.id,
-      kind: d.kind,
-      rev: 1,
-      seq: rows.length + 1,
-      updatedAt: '2026-05-12T08:00:00.000Z',
-      updatedBy: 'bench',
-      deleted: 0,
-      sync: 'synced',
-      payload: encodePayload(d.data as Record<string, unknown>),
-      ...indexFields(d.kind, d.data as Record<string, unknown>),
+  for (let i = 0; i < docs.length; i += 1000) {
+    await database.transact((tx) => {
+      docs.slice(i, i + 1000).forEach((d, k) => {
+        const row: LocalRow = {
+          id: d.id,
+          kind: d.kind,
+          rev: 1,
+          seq: i + k + 1,
+          updatedAt: '2026-05-12T08:00:00.000Z',
+          updatedBy: 'bench',
+          deleted: 0,
+          data: d.data as Record<string, unknown>,
+        };
+        tx.put(row);
+      });
     });
-    byTable.set(table, rows);
   }
-  for (const [table, rows] of byTable) await database.table(table).bulkPut(rows);
-  const ms = performance.now() - start;
-  database.close();
-  return ms;
+  return performance.now() - start;
 }
 
 /** Search as the family list does: read families, children, caregivers, build the index, filter. */
 async function search(dbName: string, query: string) {
-  const database = openDb(dbName);
-  await database.open();
-  const reader = recordReader(database);
+  const database = await storeFor(dbName);
+  const reader = recordReader(() => database);
   const t0 = performance.now();
   const [families, byFamily, caregivers] = await Promise.all([
     reader.all('family'),
@@ -203,15 +203,13 @@ async function search(dbName: string, query: string) {
   const t2 = performance.now();
   const hits = index.filter((entry) => matches(entry, query)).length;
   const t3 = performance.now();
-  database.close();
   return { families: families.length, hits, readMs: t1 - t0, indexMs: t2 - t1, filterMs: t3 - t2, totalMs: t3 - t0 };
 }
 
 /** Opening a child's page: the child, its family, contacts, visits and their observations. */
 async function openChild(dbName: string, childId: string) {
-  const database = openDb(dbName);
-  await database.open();
-  const reader = recordReader(database);
+  const database = await storeFor(dbName);
+  const reader = recordReader(() => database);
   const t0 = performance.now();
   const child = await reader.get('child', childId);
   if (!child) throw new Error('no child');
@@ -222,7 +220,6 @@ async function openChild(dbName: string, childId: string) {
     reader.byIndex('observation', 'childId', childId),
   ]);
   const ms = performance.now() - t0;
-  database.close();
   return {
     ms,
     family: family ? 1 : 0,
@@ -233,14 +230,11 @@ async function openChild(dbName: string, childId: string) {
 }
 
 async function count(dbName: string) {
-  const database = openDb(dbName);
-  await database.open();
+  const database = await storeFor(dbName);
   let records = 0;
-  for (const table of database.tables)
-    if (table.name !== 'meta' && table.name !== 'outbox') records += await table.count();
-  const outbox = await database.outbox.count();
-  database.close();
-  return { records, outbox };
+  for (const kind of ['family', 'child', 'caregiver', 'consent', 'contact', 'visit', 'observation'] as const)
+    records += database.state.countOf(kind);
+  return { records, outbox: database.state.outbox.size };
 }
 
 const api = { sync, seedOutbox, editOne, fill, search, openChild, count };

@@ -10,6 +10,7 @@ import { useOnline } from '../pwa/device-state.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { requestSync } from '../sync/activity.ts';
 import { getSession } from '../sync/session.ts';
+import { Disclosure } from '../ui/disclosure.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
 
@@ -45,16 +46,19 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href={paths.attention} className={navClass(location.startsWith(paths.attention))}>
             {t('nav.attention')}
           </Link>
-          <Link href={paths.settings} className={navClass(location === paths.settings)}>
-            {t('nav.settings')}
-          </Link>
           <Link href={paths.device} className={navClass(location === paths.device)}>
             {t('nav.device')}
           </Link>
           {role === 'admin' || role === 'leader' ? (
-            <Link href={paths.admin} className={navClass(location.startsWith(paths.admin))}>
-              {t('nav.admin')}
-            </Link>
+            // The leader's screens behind one button: the bar stays one row on a portrait tablet.
+            <Disclosure label={t('nav.lead')} className="topbar__more">
+              <Link href={paths.settings} className={navClass(location === paths.settings)}>
+                {t('nav.settings')}
+              </Link>
+              <Link href={paths.admin} className={navClass(location.startsWith(paths.admin))}>
+                {t('nav.admin')}
+              </Link>
+            </Disclosure>
           ) : null}
         </nav>
         <div className="topbar__status">

@@ -9,6 +9,7 @@ import { type DeviceUser, deviceUsers } from '../db/device-users.ts';
 import { useLive, useUnlocked } from '../db/store.ts';
 import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
 import { startSync } from '../sync/activity.ts';
+import { SWITCH_USER } from '../sync/login.ts';
 import { getSession } from '../sync/session.ts';
 
 const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
@@ -17,7 +18,12 @@ const UnlockForm = lazy(async () => ({ default: (await import('../features/auth/
 function LockedScreen() {
   const { t } = useTranslation();
   const [users, setUsers] = useState<DeviceUser[] | null>(null);
-  const [mode, setMode] = useState<'unlock' | 'login'>('unlock');
+  // "Skift bruger" locks and opens another nurse's login (a UI preference, read once).
+  const [mode, setMode] = useState<'unlock' | 'login'>(() => {
+    const switching = globalThis.sessionStorage?.getItem(SWITCH_USER) === '1';
+    globalThis.sessionStorage?.removeItem(SWITCH_USER);
+    return switching ? 'login' : 'unlock';
+  });
   useEffect(() => {
     void deviceUsers()
       .then(setUsers)

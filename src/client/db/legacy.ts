@@ -7,7 +7,7 @@
  * committed) and the next login starts again; killed after the import, the marker in the new store
  * says so and only the deletion is repeated. Nothing is read but what was written by the app.
  */
-import { deleteDB, openDB } from 'idb';
+import { deleteDB, type IDBPDatabase, wrap } from 'idb';
 import { recordKinds, registry } from '../../shared/schemas/kinds.ts';
 import type { LocalStore } from './local-store.ts';
 import type { LocalRow, OutboxEntry, SegmentBody } from './state.ts';
@@ -28,18 +28,17 @@ export type LegacyContents = {
   quarantine: unknown[];
 };
 
-/** Opens the plain database if it exists (never creates it). */
-async function openLegacy() {
-  try {
-    return await openDB(LEGACY_DB, undefined, {
-      upgrade(_db, oldVersion, _newVersion, transaction) {
-        // It did not exist: leave no empty database behind.
-        if (oldVersion === 0) transaction.abort();
-      },
-    });
-  } catch {
-    return null;
-  }
+/** Opens the plain database if it exists (never creates it: an open that would create it is aborted). */
+function openLegacy() {
+  return new Promise<IDBPDatabase | null>((resolve) => {
+    const request = indexedDB.open(LEGACY_DB);
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => resolve(wrap(request.result));
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve(null);
+    };
+  });
 }
 
 const dataOf = (payload: Plain | null | undefined) =>

@@ -24,6 +24,13 @@ type Schema = {
 
 export const storeName = (userId: string) => `tusind-dage-u-${userId}`;
 
+export class WrongKeyError extends Error {
+  override name = 'WrongKeyError';
+  constructor() {
+    super('The key does not open this store.');
+  }
+}
+
 /** A change being built: reads see its own writes; `body` is what gets sealed and applied. */
 export class Tx {
   private readonly rows = new Map<string, LocalRow>();
@@ -172,7 +179,12 @@ export class LocalStore {
       },
     });
     const store = new LocalStore(userId, db, key, options);
-    await store.exclusive(() => store.catchUp());
+    try {
+      await store.exclusive(() => store.catchUp());
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     return store;
   }
 
@@ -186,6 +198,8 @@ export class LocalStore {
     const bodies = await Promise.all(
       values.map((sealed) => openJson<SegmentBody>(this.key, sealed).catch((error: unknown) => error as Error)),
     );
+    // Not one segment opens: the key is not this store's (never a reason to quarantine everything).
+    if (bodies.length > 0 && bodies.every((b) => b instanceof Error)) throw new WrongKeyError();
     const damaged: { id: number; sealed: Sealed; reason: string }[] = [];
     bodies.forEach((body, i) => {
       const id = keys[i] as number;

@@ -60,7 +60,6 @@ export const records = recordReader(currentStore);
  */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   const [result, setResult] = useState<{ deps: unknown[]; value?: T; error?: unknown } | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide, as with useEffect
   useEffect(() => {
     let live = true;
     let running = false;
@@ -89,6 +88,7 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefi
       live = false;
       unsubscribe();
     };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide, as with useEffect
   }, deps);
   if (!result || !sameDeps(result.deps, deps)) return undefined;
   if (result.error !== undefined) throw result.error;

@@ -1,35 +1,27 @@
 /**
- * Registers the service worker (workbox-window via vite-plugin-pwa) and shows "Ny version er klar"
- * when a new version is waiting. It never reloads by itself, and "Opdatér nu" is held back while a
+ * Shows "Ny version er klar" when a new version of the service worker (service-worker.ts) is waiting. It never reloads by itself, and "Opdatér nu" is held back while a
  * form holds unsaved input.
  */
 
-import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyUpdate, useServiceWorkerState } from './service-worker.ts';
 import { useHasUnsavedInput } from './unsaved.ts';
 
-const HOURLY = 60 * 60 * 1000;
 const OFFLINE_READY_SHOWN_MS = 6000;
 
 export function UpdatePrompt() {
   const { t } = useTranslation();
   const unsaved = useHasUnsavedInput();
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    offlineReady: [offlineReady, setOfflineReady],
-    updateServiceWorker,
-  } = useRegisterSW({
-    onRegisteredSW(_url, registration) {
-      if (registration) setInterval(() => void registration.update().catch(() => undefined), HOURLY);
-    },
-  });
+  const { needRefresh, offlineReady } = useServiceWorkerState();
+  const setNeedRefresh = (value: boolean) => useServiceWorkerState.setState({ needRefresh: value });
+  const setOfflineReady = (value: boolean) => useServiceWorkerState.setState({ offlineReady: value });
 
   useEffect(() => {
     if (!offlineReady) return;
     const timer = setTimeout(() => setOfflineReady(false), OFFLINE_READY_SHOWN_MS);
     return () => clearTimeout(timer);
-  }, [offlineReady, setOfflineReady]);
+  }, [offlineReady]);
 
   if (!needRefresh && !offlineReady) return null;
   return (
@@ -47,7 +39,7 @@ export function UpdatePrompt() {
               type="button"
               className="button button--primary"
               disabled={unsaved}
-              onClick={() => void updateServiceWorker(true)}
+              onClick={() => void applyUpdate()}
             >
               {t('pwa.updateNow')}
             </button>

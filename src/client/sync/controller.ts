@@ -9,7 +9,7 @@
 import { SCHEMA_VERSION } from '../../shared/version.ts';
 import { deviceUser } from '../db/device-users.ts';
 import { getDeviceInfo } from '../db/meta.ts';
-import { currentStore, hasCurrentStore, setCurrentStore, subscribeStore } from '../db/store.ts';
+import { currentStore, hasCurrentStore, subscribeStore } from '../db/store.ts';
 import { useSyncActivity } from './activity.ts';
 import { createSyncEngine } from './engine.ts';
 import { localSyncStore } from './local-store-sync.ts';
@@ -73,9 +73,7 @@ async function runOnce(): Promise<RunResult> {
   } catch (error) {
     if (error instanceof SyncHttpError && error.code === 'device_revoked') {
       // Revoked by an administrator (a lost tablet): this user's data and key leave the device.
-      const userId = currentStore().userId;
-      setCurrentStore(null);
-      await wipeUser(userId);
+      await wipeUser(currentStore().userId);
       useSyncActivity.setState({ state: 'idle', progress: null, error: null });
       return 'stop';
     }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestStore } from '../../../tests/setup/test-store.ts';
 import type { MutationResult, PullResponse, PushRequest } from '../../shared/sync/protocol.ts';
 import type { SyncRecord } from '../../shared/sync/record.ts';
-import { openTestStore } from '../../../tests/setup/test-store.ts';
 import type { LocalStore } from '../db/local-store.ts';
 import { recordWriter } from '../db/records.ts';
 import { createSyncEngine, type SyncTransport } from './engine.ts';

@@ -116,7 +116,11 @@ export async function login(username: string, password: string, options: AuthOpt
     const e = error instanceof SyncHttpError ? error : null;
     if (!e || e.kind === 'network') return { ok: false, reason: 'offline' };
     if (e.code === 'account_disabled') return { ok: false, reason: 'disabled' };
-    if (e.code === 'device_revoked') return { ok: false, reason: 'revoked' };
+    if (e.code === 'device_revoked') {
+      // A revoked tablet: this user's store and key leave it (the admin sees what was lost).
+      if (known) await wipeUser(known.userId);
+      return { ok: false, reason: 'revoked' };
+    }
     if (e.status === 401) return { ok: false, reason: 'invalid' };
     if (e.status === 429) return { ok: false, reason: 'rate-limited' };
     return { ok: false, reason: 'error' };
@@ -182,8 +186,15 @@ export async function unlock(userId: string, password: string): Promise<UnlockOu
   return 'ok';
 }
 
-/** Locks the app: the decrypted store leaves memory; unsynced work stays, encrypted. */
-export function lock(): void {
+/** The lock screen opens on the login of another user ("Skift bruger") when this is set. */
+export const SWITCH_USER = 'tusind-dage.switch-user';
+
+/**
+ * Locks the app: the decrypted store leaves memory; unsynced work stays, encrypted. With
+ * `switchUser` the lock screen opens on another nurse's login (a shared tablet).
+ */
+export function lock(options: { switchUser?: boolean } = {}): void {
+  if (options.switchUser) globalThis.sessionStorage?.setItem(SWITCH_USER, '1');
   setCurrentStore(null);
 }
 
@@ -203,15 +214,18 @@ export async function logout(options: AuthOptions = {}): Promise<LogoutOutcome> 
     }).catch(() => undefined);
   }
   const userId = store.userId;
+  // The tablet forgets her first, so the screen that follows is a login, not her lock screen.
+  await removeDeviceUser(userId);
   setCurrentStore(null);
-  await wipeUser(userId);
+  await deleteStore(userId);
   return 'logged-out';
 }
 
 /** Removes a user's store and key from this tablet (a clean logout, a revoked device). */
 export async function wipeUser(userId: string): Promise<void> {
-  await deleteStore(userId);
   await removeDeviceUser(userId);
+  if (hasCurrentStore() && currentStore().userId === userId) setCurrentStore(null);
+  await deleteStore(userId);
 }
 
 /** After a password change on this tablet: the key is wrapped again for the new password. */

@@ -26,6 +26,9 @@ const allowedBeforePasswordChange = new Set([
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'POST /api/auth/change-password',
+  // The tablet's key: after a reset the device needs its escrow copy to open the nurse's store.
+  'GET /api/devices/escrow',
+  'PUT /api/devices/escrow',
 ]);
 
 /** last_used_at is written at most this often (a write per request would cost an fsync each). */

@@ -1,7 +1,9 @@
 /**
  * Security headers (@fastify/helmet). The CSP allows exactly what a Vite-built React PWA with a
  * service worker and a web manifest needs, all from this origin: no inline scripts or styles
- * (React sets styles through the CSSOM, which CSP allows), no framing, no plugins.
+ * (React sets styles through the CSSOM, which CSP allows), no framing, no plugins. WebAssembly may
+ * be compiled ('wasm-unsafe-eval', not 'unsafe-eval': no eval of JavaScript) for the Argon2id key
+ * derivation that opens the tablet's encrypted store.
  */
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 
@@ -11,7 +13,7 @@ export const helmetOptions: FastifyHelmetOptions = {
     useDefaults: false,
     directives: {
       'default-src': ["'self'"],
-      'script-src': ["'self'"],
+      'script-src': ["'self'", "'wasm-unsafe-eval'"],
       'script-src-attr': ["'none'"],
       'style-src': ["'self'"],
       'img-src': ["'self'", 'data:', 'blob:'],

@@ -16,25 +16,89 @@ export type ChildInput = {
 
 export class AppPage {
   readonly page: Page;
+  /** The user signed in on this tablet (for unlocking after a reload). */
+  username = 'mette';
   constructor(page: Page) {
     this.page = page;
   }
 
-  /** Opens the app at a path, logging in first on a new device. */
+  /** Opens the app at a path, logging in first on a new device (or unlocking a locked one). */
   async open(path = '/', username = 'mette') {
     await this.page.goto(path);
+    await this.signIn(username);
+  }
+
+  /** Logs in (a new device) or unlocks (the key is only in memory: a reload asks for the password). */
+  async signIn(username = this.username) {
+    this.username = username;
     const login = this.page.getByRole('heading', { level: 1, name: 'Log ind' });
+    const unlock = this.page.getByRole('heading', { level: 1, name: 'Lås op' });
     const app = this.page.getByRole('banner');
-    await expect(login.or(app)).toBeVisible();
+    await expect(login.or(unlock).or(app)).toBeVisible();
     if (await login.isVisible()) await this.login(username);
+    else if (await unlock.isVisible()) await this.unlock();
     await expect(app).toBeVisible();
   }
 
   async login(username: string) {
+    this.username = username;
     await this.page.getByLabel('Brugernavn').fill(username);
     await this.page.getByLabel('Adgangskode').fill(E2E_PASSWORD);
     await this.page.getByRole('button', { name: 'Log ind' }).click();
     await expect(this.page.getByRole('banner')).toBeVisible();
+  }
+
+  /** Opens the store on the lock screen with the password (works offline). */
+  async unlock() {
+    await this.page.getByLabel('Adgangskode').fill(E2E_PASSWORD);
+    await this.page.getByRole('button', { name: 'Lås op' }).click();
+  }
+
+  /**
+   * Goes to a screen the way a nurse does, inside the running app (no page load, so no unlock);
+   * on a page that is not showing the app yet, a real load and a sign-in.
+   */
+  async goto(path: string) {
+    if (await this.page.getByRole('banner').isVisible()) {
+      await this.page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+      return;
+    }
+    await this.load(path);
+  }
+
+  /** A real page load of `path` (a deep link, a reload): the store asks for the password again. */
+  async load(path: string) {
+    await this.page.goto(path);
+    await this.signIn();
+  }
+
+  /** Reloads the page, as a nurse or the browser would, and unlocks again. */
+  async reload() {
+    await this.page.reload();
+    await this.signIn();
+  }
+
+  /** Opens a leader's screen from the top bar's "Ledelse". */
+  async openLead(name: 'Indstillinger' | 'Administration' | 'Overblik' | 'Adgangslog') {
+    const nav = this.page.getByRole('navigation', { name: 'Hovedmenu' });
+    await nav.getByRole('button', { name: 'Ledelse' }).click();
+    await nav.getByRole('link', { name, exact: true }).click();
+  }
+
+  /** Opens the signed-in user's menu (Lås nu, Skift bruger, Log ud). */
+  async userMenu() {
+    await this.page
+      .getByRole('banner')
+      .getByRole('button', { name: /lås, skift bruger eller log ud/ })
+      .click();
+  }
+
+  async logOut() {
+    await this.userMenu();
+    await this.page.getByRole('button', { name: /^Log ud/ }).click();
   }
 
   /** The sync status bar. */
@@ -57,7 +121,7 @@ export class AppPage {
     await this.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await this.page.reload();
+    await this.reload();
     await this.page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
   }
 

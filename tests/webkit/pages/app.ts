@@ -32,9 +32,27 @@ export class WebKitApp extends Screen {
     await this.documentReady();
   }
 
+  /** Reloads the page; the store's key is only in memory, so the lock screen asks for the password. */
   async reload() {
     await this.driver.navigate().refresh();
     await this.documentReady();
+    await this.unlockIfLocked();
+  }
+
+  /** On the lock screen ("Lås op"), opens the store with the password (works offline). */
+  async unlockIfLocked(user: { password: string } = WEBKIT_USER) {
+    const state = await waitInPage(
+      this.driver,
+      'the app or the lock screen',
+      `const h = document.querySelector('h1');
+       if (document.querySelector('header[role="banner"], header')?.querySelector('nav')) return 'app';
+       return h && /Lås op|Log ind/.test(h.textContent ?? '') ? h.textContent : false;`,
+      20_000,
+    );
+    if (state !== 'Lås op') return;
+    await this.getByLabel('Adgangskode').fill(user.password);
+    await this.getByRole('button', { name: 'Lås op', exact: true }).click();
+    await this.banner.expectVisible(20_000);
   }
 
   private async documentReady() {

@@ -414,11 +414,13 @@ export class Screen {
 }
 
 /** Polls a condition in the page (a script returning a truthy value) until it holds. */
+/** Polls `script` until it returns something truthy, and returns that. */
 export async function waitInPage(driver: WebDriver, what: string, script: string, timeout = DEFAULT_TIMEOUT) {
   const deadline = Date.now() + timeout;
   for (;;) {
     try {
-      if (await driver.executeScript(script)) return;
+      const value: unknown = await driver.executeScript(script);
+      if (value) return value;
     } catch (e) {
       // A page that is navigating has no document to run in yet.
       if (!(e instanceof wdError.JavascriptError) && !(e instanceof wdError.NoSuchWindowError)) throw e;

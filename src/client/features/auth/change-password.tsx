@@ -1,12 +1,15 @@
 /**
  * "Skift adgangskode", shown after login when an admin has reset the password: nothing else works
  * on the server (403 password_change_required) until the user has chosen a new one. Online only;
- * the server checks the new password against its policy and returns a reason code.
+ * the server checks the new password against its policy and returns a reason code. Afterwards the
+ * tablet's key is wrapped for the new password.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 import { requestJson } from '../../sync/http.ts';
+import { rewrapAfterPasswordChange } from '../../sync/login.ts';
+import { getSession } from '../../sync/session.ts';
 
 export function ChangePasswordForm({ token, onChanged }: { token: string; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -40,6 +43,9 @@ export function ChangePasswordForm({ token, onChanged }: { token: string; onChan
         },
         z.object({}),
       );
+      // The tablet's key is wrapped again for the new password, so it also opens offline.
+      const session = await getSession();
+      if (session) await rewrapAfterPasswordChange(session.user.id, current, next);
       onChanged();
     } catch (e) {
       const err = e as { kind?: string; code?: string };

@@ -52,6 +52,16 @@ export function UnlockForm({ users, onOtherUser }: { users: DeviceUser[]; onOthe
           <span className="field__label">{t('auth.user')}</span> {users[0]?.displayName}
         </p>
       )}
+      {/* For password managers and accessibility: the account the password belongs to. */}
+      <input
+        type="text"
+        className="visually-hidden"
+        autoComplete="username"
+        value={users.find((u) => u.userId === userId)?.username ?? ''}
+        readOnly
+        tabIndex={-1}
+        aria-hidden="true"
+      />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-password`}>
           {t('auth.password')}

@@ -9,6 +9,7 @@ import { useLive } from '../../db/store.ts';
 import { requestSync } from '../../sync/activity.ts';
 import { lock, logout } from '../../sync/login.ts';
 import { getSession, unsyncedCount } from '../../sync/session.ts';
+import { Disclosure } from '../../ui/disclosure.tsx';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -28,25 +29,30 @@ export function UserMenu() {
 
   return (
     <div className="user-menu">
-      <span className="user-menu__name" title={session.user.displayName}>
-        {session.user.displayName}
-      </span>
-      <button type="button" className="button button--small button--on-dark" onClick={lock}>
-        {t('auth.lock')}
-      </button>
-      <button
-        type="button"
-        className="button button--small button--on-dark"
-        aria-label={`${t('auth.logout')} (${session.user.displayName})`}
-        title={session.user.displayName}
-        onClick={() => void onLogout()}
+      <Disclosure
+        label={<span className="user-menu__name">{session.user.displayName}</span>}
+        ariaLabel={t('auth.userMenu', { name: session.user.displayName })}
+        className="user-menu__disclosure"
       >
-        {t('auth.logout')}
-      </button>
+        <button type="button" className="button button--small" onClick={() => lock()}>
+          {t('auth.lockNow')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => lock({ switchUser: true })}>
+          {t('auth.switchUser')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`${t('auth.logout')} (${session.user.displayName})`}
+          onClick={() => void onLogout()}
+        >
+          {t('auth.logout')}
+        </button>
+      </Disclosure>
       {blocked && (unsynced ?? 0) > 0 ? (
         <div className="user-menu__blocked" role="alert">
           <p>{t('auth.logoutOrLock', { count: unsynced ?? 0 })}</p>
-          <button type="button" className="button button--primary button--small" onClick={lock}>
+          <button type="button" className="button button--primary button--small" onClick={() => lock()}>
             {t('auth.lockInstead')}
           </button>
           <button

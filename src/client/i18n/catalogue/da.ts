@@ -27,6 +27,7 @@ export const da = {
     settings: 'Indstillinger',
     cosp: 'COS-P',
     admin: 'Administration',
+    lead: 'Ledelse',
   },
   caseload: caseloadCoreDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },
@@ -144,6 +145,9 @@ export const da = {
     logoutOrLock_other:
       'Du har {{count}} ændringer, der ikke er synkroniseret. Log ud kan først ske, når de er synkroniseret – du kan låse appen i stedet; ændringerne bliver liggende krypteret.',
     lockInstead: 'Lås appen',
+    userMenu: '{{name}}: lås, skift bruger eller log ud',
+    lockNow: 'Lås nu',
+    switchUser: 'Skift bruger',
   },
   syncStatus: {
     region: 'Synkronisering',

@@ -24,6 +24,7 @@ export const en: Catalogue = {
     settings: 'Settings',
     cosp: 'COS-P',
     admin: 'Administration',
+    lead: 'Manage',
   },
   caseload: caseloadCoreEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },
@@ -140,6 +141,9 @@ export const en: Catalogue = {
     logoutOrLock_other:
       'You have {{count}} changes that are not synced. You can log out once they are synced – you can lock the app instead; the changes stay, encrypted.',
     lockInstead: 'Lock the app',
+    userMenu: '{{name}}: lock, switch user or log out',
+    lockNow: 'Lock now',
+    switchUser: 'Switch user',
   },
   syncStatus: {
     region: 'Sync',

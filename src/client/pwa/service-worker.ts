@@ -1,0 +1,38 @@
+/**
+ * The service worker, registered once when the app starts (before any lock screen), so that an
+ * update found later is this page's own: "Opdatér nu" activates the waiting version and the page
+ * reloads when it takes control. The prompt's state is UI state (zustand).
+ */
+import { registerSW } from 'virtual:pwa-register';
+import { create } from 'zustand';
+
+const HOURLY = 60 * 60 * 1000;
+
+export const useServiceWorkerState = create<{ needRefresh: boolean; offlineReady: boolean }>(() => ({
+  needRefresh: false,
+  offlineReady: false,
+}));
+
+let update: ((reloadPage?: boolean) => Promise<void>) | null = null;
+let updating = false;
+
+export function startServiceWorker(): void {
+  if (update || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  update = registerSW({
+    onNeedRefresh: () => useServiceWorkerState.setState({ needRefresh: true }),
+    onOfflineReady: () => useServiceWorkerState.setState({ offlineReady: true }),
+    onRegisteredSW(_url, registration) {
+      if (registration) setInterval(() => void registration.update().catch(() => undefined), HOURLY);
+    },
+  });
+  // The new version controls the page: reload into it (only when the nurse asked for the update).
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (updating) window.location.reload();
+  });
+}
+
+/** "Opdatér nu": the waiting version takes over and the page reloads into it. */
+export async function applyUpdate(): Promise<void> {
+  updating = true;
+  await update?.(true);
+}
