@@ -3,8 +3,9 @@
  * with no network; the child's plan (with the 1½- and 3-year visits) and "Mine besøg" follow, and
  * everything survives an offline reload. Consents are withdrawn without losing their history.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, monthsAgo } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('a family with a child and two caregivers created offline gets a plan and appears in Mine besøg', async ({
   page,

@@ -3,8 +3,9 @@
  * on A reaches B; the same field changed offline on both becomes a conflict for the later one,
  * which resolves it in the UI, and both tablets converge.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, newTablet } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('a family recorded offline on tablet A reaches tablet B; a conflict is resolved and both converge', async ({
   browser,

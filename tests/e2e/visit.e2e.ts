@@ -3,8 +3,9 @@
  * page; signing makes it final and completes the planned contact; it syncs and a second tablet
  * sees the signed visit. Journal notes are signed and then only corrected, the original kept.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, monthsAgo, newTablet, VisitSections } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('half a 1½-year visit offline survives reload and a crash, is signed, syncs and reaches a second tablet', async ({
   browser,

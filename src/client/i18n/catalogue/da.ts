@@ -71,6 +71,12 @@ export const da = {
     dropoutReasonRequired: 'Angiv årsagen til frafaldet.',
     signatureMissing: 'Et underskrevet notat skal have underskriver og tidspunkt.',
     draftSigned: 'En kladde kan ikke have en underskrift.',
+    invalidTime: 'Skriv et klokkeslæt som TT:MM.',
+    valueOrReason: 'Angiv en værdi – eller vælg, hvorfor den mangler.',
+    reasonWithValue: 'Der er både en værdi og en årsag til, at den mangler: fjern den ene.',
+    notApplicable: 'Feltet skal være tomt med de andre svar.',
+    duplicateChoice: 'Det samme er valgt to gange.',
+    signedReadOnly: 'Underskrevet og kan ikke ændres – lav en rettelse i stedet.',
     unknown: 'Ugyldig værdi.',
   },
   sync: {

@@ -68,6 +68,12 @@ export const en: Catalogue = {
     dropoutReasonRequired: 'State the reason for dropping out.',
     signatureMissing: 'A signed note needs a signer and a time.',
     draftSigned: 'A draft cannot carry a signature.',
+    invalidTime: 'Enter a time as HH:MM.',
+    valueOrReason: 'Enter a value – or choose why it is missing.',
+    reasonWithValue: 'There is both a value and a reason it is missing: remove one of them.',
+    notApplicable: 'This field must be empty with the other answers.',
+    duplicateChoice: 'The same choice is made twice.',
+    signedReadOnly: 'Signed and cannot be changed – make a correction instead.',
     unknown: 'Invalid value.',
   },
   sync: {
