@@ -19,6 +19,10 @@ export const msg = {
   cprFormat: 'validation.cprFormat',
   cprDate: 'validation.cprDate',
   cprBirthDateMismatch: 'validation.cprBirthDateMismatch',
+  /** A child's birth date after today (the app records born children; see childEntrySchema). */
+  birthDateFuture: 'validation.birthDateFuture',
+  /** A birth date too long ago for a child in the 0–6 year programme (a typo in the year). */
+  birthDateTooOld: 'validation.birthDateTooOld',
 } as const;
 export type MessageKey = (typeof msg)[keyof typeof msg];
 

@@ -2,10 +2,11 @@
  * Create or edit a child: identity, birth data and childcare. Numbers accept a Danish decimal comma;
  * an empty number field means "not recorded".
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type Child, childcareTypes, childSchema, sexes } from '../../../shared/schemas/child.ts';
+import { localToday } from '../../../shared/domain/age.ts';
+import { type Child, childcareTypes, childEntrySchema, sexes } from '../../../shared/schemas/child.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
 import { Field, formatLocaleNumber, parseLocaleNumber } from '../../ui/field.tsx';
@@ -55,7 +56,9 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([]);
   // A ref, not state: the resubmit after "Opret alligevel" must see it at once.
   const confirmed = useRef(false);
-  const { form, submit, status } = useRecordForm(childSchema, {
+  // What may be typed today: no birth date in the future or from before the programme.
+  const schema = useMemo(() => childEntrySchema(localToday(), initial?.birthDate), [initial?.birthDate]);
+  const { form, submit, status } = useRecordForm(schema, {
     kind: 'child',
     ...(id ? { id } : {}),
     defaultValues,
@@ -82,7 +85,7 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
           {(c) => <input {...c} {...register('lastName')} autoComplete="off" />}
         </Field>
         <Field label={t('child.birthDate')} error={errors.birthDate?.message} required>
-          {(c) => <input type="date" {...c} {...register('birthDate')} />}
+          {(c) => <input type="date" {...c} {...register('birthDate')} max={localToday()} />}
         </Field>
         <Field label={t('child.cpr')} hint={t('child.cprHint')} error={errors.cpr?.message}>
           {(c) => <input {...c} {...register('cpr')} inputMode="numeric" autoComplete="off" maxLength={11} />}
@@ -123,7 +126,7 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
           {(c) => <input {...c} {...numberInput('birthWeightGrams')} inputMode="numeric" />}
         </Field>
         <Field label={t('child.birthLengthCm')} error={errors.birthLengthCm?.message}>
-          {(c) => <input {...c} {...numberInput('birthLengthCm')} inputMode="numeric" />}
+          {(c) => <input {...c} {...numberInput('birthLengthCm')} inputMode="decimal" />}
         </Field>
         <Field label={t('child.birthHeadCircumferenceCm')} error={errors.birthHeadCircumferenceCm?.message}>
           {(c) => <input {...c} {...numberInput('birthHeadCircumferenceCm')} inputMode="decimal" />}

@@ -1,6 +1,6 @@
 /**
- * Measurements at the visit: weight in whole grams, length or height in whole cm (lying or
- * standing), head circumference with one decimal (Danish comma accepted), or the reason a value
+ * Measurements at the visit: weight in whole grams, length or height (lying or standing) and head
+ * circumference in cm with one decimal (a decimal comma or point accepted), or the reason a value
  * was not collected. The percentile is computed against WHO 2006 as each value is typed (the
  * reference tables load on demand) with soft plausibility warnings; nothing computed is stored.
  */
@@ -158,7 +158,7 @@ function Measurements({
           </label>
           <input
             id={`m-${key}`}
-            inputMode={key === 'head' ? 'decimal' : 'numeric'}
+            inputMode={key === 'weight' ? 'numeric' : 'decimal'}
             value={text[key]}
             disabled={!editable}
             aria-describedby={`m-${key}-result`}

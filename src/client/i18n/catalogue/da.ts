@@ -57,6 +57,8 @@ export const da = {
     cprFormat: 'CPR-nummeret skal have 10 cifre (DDMMÅÅ-XXXX).',
     cprDate: 'De første seks cifre er ikke en gyldig dato.',
     cprBirthDateMismatch: 'CPR-nummerets dato passer ikke med fødselsdatoen.',
+    birthDateFuture: 'Fødselsdatoen ligger i fremtiden. Et barn oprettes, når det er født – tjek datoen.',
+    birthDateTooOld: 'Fødselsdatoen er mere end 7 år siden – programmet følger børn fra 0 til 6 år. Tjek årstallet.',
     phoneFormat: 'Skriv et gyldigt telefonnummer.',
     emailFormat: 'Skriv en gyldig e-mailadresse.',
     keyFormat: 'Brug kun små bogstaver, tal og bindestreg.',

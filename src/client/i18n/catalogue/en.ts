@@ -54,6 +54,9 @@ export const en: Catalogue = {
     cprFormat: 'The CPR number must have 10 digits (DDMMYY-XXXX).',
     cprDate: 'The first six digits are not a valid date.',
     cprBirthDateMismatch: "The CPR number's date does not match the birth date.",
+    birthDateFuture: 'The birth date is in the future. A child is added once born – check the date.',
+    birthDateTooOld:
+      'The birth date is more than 7 years ago – the programme follows children aged 0–6. Check the year.',
     phoneFormat: 'Enter a valid phone number.',
     emailFormat: 'Enter a valid email address.',
     keyFormat: 'Use only lower-case letters, digits and hyphens.',
