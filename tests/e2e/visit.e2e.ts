@@ -67,7 +67,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
 
   // Signing needs an end time and the sections the 1½-year visit requires: said inline, nothing lost.
   await page2.getByRole('button', { name: 'Underskriv besøget' }).click();
-  await expect(page2.getByText('Skal udfyldes.')).toBeVisible();
+  await expect(page2.getByText('Skal udfyldes.', { exact: true })).toBeVisible();
   const blocked = page2.getByRole('alert').filter({ hasText: 'Besøget kan ikke underskrives endnu' });
   await expect(blocked).toContainText('Målinger har ændringer, der ikke er gemt');
   await expect(blocked).toContainText('Vurderinger mangler');

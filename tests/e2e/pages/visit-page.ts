@@ -56,6 +56,11 @@ export class VisitPage {
     return this.page.getByRole('navigation', { name: 'Besøgets afsnit' });
   }
 
+  /** The element that has focus now. */
+  get focused(): Locator {
+    return this.page.locator(':focus');
+  }
+
   /** Whether the element's box lies inside the viewport and not under the sticky bars. */
   async isUncovered(target: Locator): Promise<boolean> {
     return target.evaluate((element) => {

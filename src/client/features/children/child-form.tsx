@@ -2,11 +2,12 @@
  * Create or edit a child: identity, birth data and childcare. Numbers accept a Danish decimal comma;
  * an empty number field means "not recorded".
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { type Child, childcareTypes, childEntrySchema, sexes } from '../../../shared/schemas/child.ts';
+import { reveal } from '../../forms/focus-problem.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
 import { Field, formatLocaleNumber, parseLocaleNumber } from '../../ui/field.tsx';
@@ -71,6 +72,11 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
     },
   });
   const { register, formState } = form;
+  // The warning appears below the fields: take the nurse to it, clear of the sticky save bar.
+  const warning = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (duplicates.length > 0) reveal(warning.current);
+  }, [duplicates]);
   const { errors } = formState;
   const numberInput = (name: (typeof numberFields)[number]) => register(name, { setValueAs: parseLocaleNumber });
 
@@ -151,7 +157,7 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
         </Field>
       </fieldset>
       {duplicates.length > 0 ? (
-        <section className="notice" role="alert" aria-labelledby="duplicate-heading">
+        <section className="notice" role="alert" aria-labelledby="duplicate-heading" ref={warning} tabIndex={-1}>
           <h2 id="duplicate-heading">{t('caseload.duplicate.title')}</h2>
           <ul>
             {duplicates.map((d) => (

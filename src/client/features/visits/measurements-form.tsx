@@ -4,7 +4,7 @@
  * was not collected. The percentile is computed against WHO 2006 as each value is typed (the
  * reference tables load on demand) with soft plausibility warnings; nothing computed is stored.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
@@ -13,6 +13,7 @@ import { observationDraftKey } from '../../../shared/visits/draft.ts';
 import { type MeasurementSummary, measurementSummary } from '../../../shared/visits/measurement-summary.ts';
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
+import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
 import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
 import { useDraft, useKeepOnChange } from './use-draft.ts';
@@ -81,6 +82,13 @@ function Measurements({
   const [refs, setRefs] = useState<GrowthReferences | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusProblem = useFocusProblemAfterRender();
+  const refuse = (found: Record<string, string>) => {
+    setErrors(found);
+    setStatus('');
+    focusProblem(sectionRef.current);
+  };
 
   useEffect(() => {
     void loadGrowthReferences().then(setRefs);
@@ -109,7 +117,7 @@ function Measurements({
     };
     const parsed = observationSchema.safeParse(data);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path.at(-1)), i.message])));
+      refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path.at(-1)), i.message])));
       return;
     }
     setErrors({});
@@ -124,7 +132,7 @@ function Measurements({
     signer,
     values: () => current,
     discard,
-    onInvalid: setErrors,
+    onInvalid: refuse,
     onSaved: () => {
       setErrors({});
       setStatus(t('visits.correctionSaved'));
@@ -161,10 +169,15 @@ function Measurements({
             inputMode={key === 'weight' ? 'numeric' : 'decimal'}
             value={text[key]}
             disabled={!editable}
-            aria-describedby={`m-${key}-result`}
+            aria-invalid={Boolean(error)}
+            aria-describedby={error ? `m-${key}-error m-${key}-result` : `m-${key}-result`}
             onChange={(e) => setText((s) => ({ ...s, [key]: e.target.value }))}
           />
-          {error ? <p className="field__error">{error}</p> : null}
+          {error ? (
+            <p id={`m-${key}-error`} className="field__error">
+              {error}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`m-${key}-reason`}>
@@ -202,7 +215,7 @@ function Measurements({
   };
 
   return (
-    <section className="card" id="section-measurements" aria-labelledby="measurements-heading">
+    <section className="card" id="section-measurements" aria-labelledby="measurements-heading" ref={sectionRef}>
       <h2 id="measurements-heading">
         {t('visits.measurements')}
         {required ? <span className="field__required"> ({t('common.required')})</span> : null}
@@ -216,6 +229,7 @@ function Measurements({
         </label>
         <select
           id="m-position"
+          aria-invalid={Boolean(errors.lengthPosition)}
           value={values.lengthPosition}
           disabled={!editable}
           onChange={(e) =>
