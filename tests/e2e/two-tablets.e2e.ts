@@ -55,6 +55,8 @@ test('a family recorded offline on tablet A reaches tablet B; a conflict is reso
   await expect(attention).toBeVisible();
   await attention.click();
   await expect(b.page.getByRole('heading', { level: 1, name: 'Kræver handling' })).toBeVisible();
+  // Hanne's change met Mette's: the list names Mette, not Hanne herself.
+  await expect(b.page.getByText(/ændret samtidig af Mette Sundhedsplejerske/)).toBeVisible();
   await b.page.getByRole('link', { name: /Åbn/ }).click();
   await expect(b.page.getByRole('heading', { level: 1, name: 'Løs konflikt' })).toBeVisible();
   // Side by side: B's own version and the current one from A, with authors.

@@ -106,7 +106,12 @@ export const screensDa = {
     empty: 'Intet kræver handling.',
     conflicts: 'Konflikter',
     rejected: 'Afviste ændringer',
-    conflictSummary: '{{record}} – ændret samtidig af {{author}}',
+    conflictWho: {
+      byOther: '{{record}} – ændret samtidig af {{who}}',
+      byBoth: '{{record}} – ændret samtidig af {{who}} og {{other}}',
+      sameNurse: '{{record}} – ændret samtidig på to enheder af {{who}}',
+      otherDevice: '{{record}} – ændret samtidig på en anden enhed',
+    },
     open: 'Åbn',
     resolveTitle: 'Løs konflikt',
     resolveIntro:

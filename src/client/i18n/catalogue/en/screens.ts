@@ -106,7 +106,12 @@ export const screensEn: Widen<typeof screensDa> = {
     empty: 'Nothing needs attention.',
     conflicts: 'Conflicts',
     rejected: 'Rejected changes',
-    conflictSummary: '{{record}} – changed at the same time by {{author}}',
+    conflictWho: {
+      byOther: '{{record}} – changed at the same time by {{who}}',
+      byBoth: '{{record}} – changed at the same time by {{who}} and {{other}}',
+      sameNurse: '{{record}} – changed at the same time on two devices by {{who}}',
+      otherDevice: '{{record}} – changed at the same time on another device',
+    },
     open: 'Open',
     resolveTitle: 'Resolve conflict',
     resolveIntro:
