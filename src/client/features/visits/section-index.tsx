@@ -68,7 +68,7 @@ export function SectionIndex({ entries }: { entries: IndexEntry[] }) {
   // The strip follows the reading: the current section's link is kept in view sideways.
   useEffect(() => {
     const list = nav.current?.querySelector<HTMLElement>('ol');
-    const link = list?.querySelector<HTMLElement>('[aria-current="location"]');
+    const link = current ? list?.querySelector<HTMLElement>(`a[href="#section-${current}"]`) : null;
     if (!list || !link) return;
     const left = link.offsetLeft - list.offsetLeft;
     if (left < list.scrollLeft || left + link.offsetWidth > list.scrollLeft + list.clientWidth) {
