@@ -33,7 +33,7 @@ const numberFields = [
 ] as const;
 
 export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplicates }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const start = initial ?? {
     familyId,
     firstName: '',
@@ -52,7 +52,7 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
   // Number inputs hold text (Danish comma); setValueAs turns it into a number or null.
   const defaultValues = {
     ...start,
-    ...Object.fromEntries(numberFields.map((f) => [f, formatLocaleNumber(start[f])])),
+    ...Object.fromEntries(numberFields.map((f) => [f, formatLocaleNumber(start[f], i18n.language)])),
   } as never;
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([]);
   // A ref, not state: the resubmit after "Opret alligevel" must see it at once.

@@ -14,7 +14,7 @@ import { type MeasurementSummary, measurementSummary } from '../../../shared/vis
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
 import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
-import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
+import { formatLocaleNumber, formatNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
 import { useDraft, useKeepOnChange } from './use-draft.ts';
 
@@ -47,12 +47,13 @@ const empty: MeasurementsValues = {
 type Typed = { text: Text; values: MeasurementsValues };
 
 export function MeasurementsForm(props: Props) {
+  const { i18n } = useTranslation();
   const start = props.saved?.values ?? empty;
   const typed: Typed = {
     text: {
-      weight: formatLocaleNumber(start.weightGrams),
-      length: formatLocaleNumber(start.lengthCm),
-      head: formatLocaleNumber(start.headCircumferenceCm),
+      weight: formatLocaleNumber(start.weightGrams, i18n.language),
+      length: formatLocaleNumber(start.lengthCm, i18n.language),
+      head: formatLocaleNumber(start.headCircumferenceCm, i18n.language),
     },
     values: start,
   };
@@ -73,7 +74,7 @@ function Measurements({
   keep,
   discard,
 }: Props & { initial: Typed; keep: (typed: Record<string, unknown>) => void; discard: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [text, setText] = useState<Text>(initial.text);
   const [values, setValues] = useState<MeasurementsValues>(initial.values);
@@ -141,9 +142,9 @@ function Measurements({
       setErrors({});
       const start = saved?.values ?? empty;
       setText({
-        weight: formatLocaleNumber(start.weightGrams),
-        length: formatLocaleNumber(start.lengthCm),
-        head: formatLocaleNumber(start.headCircumferenceCm),
+        weight: formatLocaleNumber(start.weightGrams, i18n.language),
+        length: formatLocaleNumber(start.lengthCm, i18n.language),
+        head: formatLocaleNumber(start.headCircumferenceCm, i18n.language),
       });
       setValues(start);
     },
@@ -199,8 +200,8 @@ function Measurements({
         <p id={`m-${key}-result`} className="measure__result" aria-live="polite">
           {m?.percentile != null && m.z != null
             ? t('visits.percentile', {
-                p: m.percentile.toLocaleString('da-DK', { maximumFractionDigits: 0 }),
-                z: m.z.toLocaleString('da-DK', { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+                p: formatNumber(m.percentile, i18n.language, { maximumFractionDigits: 0 }),
+                z: formatNumber(m.z, i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
               })
             : null}
           {m?.warnings.map((w) => (
