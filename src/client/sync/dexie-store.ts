@@ -11,9 +11,9 @@
 import { isRecordKind } from '../../shared/schemas/kinds.ts';
 import type { PullResponse } from '../../shared/sync/protocol.ts';
 import { rawData } from '../db/codec.ts';
-import { recordTables, type TusindDageDb } from '../db/db.ts';
+import { recordTables, type TusindDageDb, tableFor } from '../db/db.ts';
 import { getDeviceInfo } from '../db/meta.ts';
-import { outboxByRecord } from '../db/sync-state.ts';
+import { deriveSyncState, outboxByRecord } from '../db/sync-state.ts';
 import { adopt, refresh } from './adopt.ts';
 import type { PendingMutation, SyncStore } from './engine.ts';
 import { localRows } from './local-rows.ts';
@@ -114,6 +114,21 @@ export function dexieSyncStore(database: TusindDageDb): SyncStore {
 
     async recordSuccess() {
       await database.meta.put({ key: LAST_SYNC, value: new Date().toISOString() });
+    },
+
+    async rejectLocally(mutationIds, error) {
+      await database.transaction('rw', scope(), async () => {
+        const entries = await database.outbox.where('mutationId').anyOf(mutationIds).toArray();
+        const pending = entries.filter((e) => e.state === 'pending');
+        await database.outbox.bulkPut(pending.map((e) => ({ ...e, state: 'rejected' as const, error })));
+        // The records' state is derived afresh: they now show as rejected.
+        for (const entry of pending) {
+          if (!isRecordKind(entry.kind)) continue;
+          const table = tableFor(entry.kind, database);
+          const row = await table.get(entry.id);
+          if (row) await table.put({ ...row, sync: await deriveSyncState(database, entry.id) });
+        }
+      });
     },
   };
 }

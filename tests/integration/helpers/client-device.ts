@@ -21,6 +21,7 @@ export type Device = {
   sync(options?: {
     pageSize?: number;
     batchSize?: number;
+    batchBytes?: number;
   }): ReturnType<ReturnType<typeof createSyncEngine>['syncOnce']>;
   pendingCount(): Promise<number>;
   close(): Promise<void>;

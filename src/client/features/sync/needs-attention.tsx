@@ -24,7 +24,14 @@ type Props = {
   conflictHref: (id: string) => string;
 };
 
-const reasonKeys = ['invalid_data', 'not_found', 'already_exists', 'forbidden', 'unknown_kind'] as const;
+const reasonKeys = [
+  'invalid_data',
+  'not_found',
+  'already_exists',
+  'forbidden',
+  'unknown_kind',
+  'payload_too_large',
+] as const;
 
 function download(change: RejectedChange) {
   const url = URL.createObjectURL(new Blob([exportRejected(change)], { type: 'application/json' }));

@@ -139,6 +139,7 @@ export const screensDa = {
       already_exists: 'posten findes allerede',
       forbidden: 'din rolle må ikke foretage denne ændring',
       unknown_kind: 'serveren kender ikke denne type',
+      payload_too_large: 'ændringen er for stor til at sende – eksportér den, og kontakt support',
       other: 'serveren afviste ændringen',
     },
     notFound: 'Konflikten findes ikke på denne enhed.',

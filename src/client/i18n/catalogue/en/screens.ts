@@ -139,6 +139,7 @@ export const screensEn: Widen<typeof screensDa> = {
       already_exists: 'the record already exists',
       forbidden: 'your role may not make this change',
       unknown_kind: 'the server does not know this kind',
+      payload_too_large: 'the change is too large to send – export it and contact support',
       other: 'the server rejected the change',
     },
     notFound: 'The conflict is not on this device.',
