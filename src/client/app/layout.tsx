@@ -2,6 +2,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { DemoMarker } from '../features/auth/demo-marker.tsx';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { SyncStatus } from '../features/sync/sync-status.tsx';
 import { type Language, languages, setLanguage } from '../i18n/i18n.ts';
@@ -67,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <UserMenu />
         </div>
       </header>
+      <DemoMarker />
       <SyncStatus
         attentionHref={paths.attention}
         renewLogin={(username) => (

@@ -18,6 +18,8 @@ export const da = {
     errorBody: 'Skærmen kunne ikke vises. Dine data er gemt på enheden.',
     reload: 'Genindlæs',
     language: 'Sprog i appen',
+    demoTitle: 'Demo – fiktive data',
+    demoBody: 'Alle familier her er opdigtede. Registrér aldrig rigtige familier i demoen.',
   },
   nav: {
     families: 'Familier',

@@ -15,6 +15,8 @@ export const en: Catalogue = {
     errorBody: 'The screen could not be shown. Your data is saved on the device.',
     reload: 'Reload',
     language: 'App language',
+    demoTitle: 'Demo – fictional data',
+    demoBody: 'Every family here is made up. Never record real families in the demo.',
   },
   nav: {
     families: 'Families',
