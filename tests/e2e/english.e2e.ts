@@ -24,7 +24,7 @@ test('timeline labels and z-scores follow the chosen language', async ({ page })
   await page.getByRole('link', { name: 'Lea', exact: true }).first().click();
   const english = page.getByRole('img', { name: /Lea's 1000 days/ });
   await expect(english.getByText('6 mo', { exact: true })).toBeVisible();
-  await expect(english.getByText('1½ yrs', { exact: true })).toBeVisible();
+  await expect(english.getByText('1½ yr', { exact: true })).toBeVisible();
   await expect(english.getByText(/mdr\.|år/)).toHaveCount(0);
   await page.getByLabel('App language').selectOption('da');
 });
