@@ -34,13 +34,14 @@ test('the card buttons stay inside their cards on both tablet sizes', async ({ p
 
 test('a conflict between the same nurse’s two tablets says "on another device"', async ({ browser }) => {
   test.setTimeout(120_000);
-  const a = await newTablet(browser, 'mette');
+  // Birgit's team (Ballerup): a conflict in it never shows in the Jammerbugt tests running alongside.
+  const a = await newTablet(browser, 'birgit');
   await a.page.goto('/familier');
   await a.app.createFamily({ name: 'Familien Toenheder' });
   await a.app.syncNow();
   await a.app.expectAllSynced();
   const familyUrl = a.page.url();
-  const b = await newTablet(browser, 'mette');
+  const b = await newTablet(browser, 'birgit');
   await b.app.syncNow();
   await b.page.goto(familyUrl);
   for (const [t, address] of [
@@ -58,7 +59,14 @@ test('a conflict between the same nurse’s two tablets says "on another device"
   await b.app.goOnline();
   await b.app.syncBar.getByRole('link', { name: '1 kræver handling' }).click();
   await expect(b.page.getByText('Familien Toenheder – ændret samtidig på en anden enhed')).toBeVisible();
-  await expect(b.page.getByText(/ændret samtidig af Mette/)).toHaveCount(0);
+  await expect(b.page.getByText(/ændret samtidig af Birgit/)).toHaveCount(0);
+  // Resolved, so the team's list is clean for the other tests.
+  await b.page.getByRole('link', { name: 'Åbn: Familien Toenheder' }).click();
+  await b.page.getByLabel('Adresse: Min version').check();
+  await b.page.getByRole('button', { name: 'Gem løsning' }).click();
+  await expect(b.page.getByText('Intet kræver handling.')).toBeVisible();
+  await b.app.syncNow();
+  await b.app.expectAllSynced();
   await a.context.close();
   await b.context.close();
 });

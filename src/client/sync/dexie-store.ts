@@ -13,6 +13,7 @@ import type { PullResponse } from '../../shared/sync/protocol.ts';
 import { rawData } from '../db/codec.ts';
 import { recordTables, type TusindDageDb, tableFor } from '../db/db.ts';
 import { getDeviceInfo } from '../db/meta.ts';
+import { schemaFor } from '../db/schemas.ts';
 import { deriveSyncState, outboxByRecord } from '../db/sync-state.ts';
 import { adopt, refresh } from './adopt.ts';
 import type { PendingMutation, SyncStore } from './engine.ts';
@@ -71,6 +72,9 @@ export function dexieSyncStore(database: TusindDageDb): SyncStore {
     },
 
     async applyPushResults(sent, results) {
+      // Loaded before the transaction: awaiting a module load inside it lets IndexedDB commit the
+      // transaction early (TransactionInactiveError on a device's first conflict).
+      await schemaFor('conflict');
       await database.transaction('rw', scope(), async () => {
         await writePushAnswer(database, sent, results);
       });
@@ -82,6 +86,7 @@ export function dexieSyncStore(database: TusindDageDb): SyncStore {
     },
 
     async applyPullPage(page: PullResponse) {
+      await schemaFor('conflict');
       await database.transaction('rw', scope(), async () => {
         const rows = localRows(database);
         const records = [...page.changes, ...page.conflicts];

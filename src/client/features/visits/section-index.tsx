@@ -85,15 +85,13 @@ export function SectionIndex({ entries }: { entries: IndexEntry[] }) {
               href={`#section-${entry.id}`}
               className={`section-index__link section-index__link--${entry.state}`}
               aria-current={current === entry.id ? 'location' : undefined}
-              aria-label={`${entry.label}, ${t(`visits.index.states.${entry.state}`)}`}
               onClick={(event) => {
                 event.preventDefault();
                 revealSection(`section-${entry.id}`);
               }}
             >
               <span className="section-index__mark" aria-hidden="true" />
-              {entry.label}
-              <span className="section-index__state">{t(`visits.index.states.${entry.state}`)}</span>
+              {entry.label} <span className="section-index__state">{t(`visits.index.states.${entry.state}`)}</span>
             </a>
           </li>
         ))}
