@@ -46,12 +46,12 @@ test('a refused save or signing takes the nurse to the problem, never above the 
   await expect(page.getByRole('heading', { level: 1, name: 'Familien Fokus' })).toBeVisible();
 
   // The duplicate-child warning appears below the form: it gets focus, clear of the save bar.
-  await app.addChild({ firstName: 'Emil', birthDate: '2025-05-05', sex: 'Dreng', cpr: '050525-9013' });
+  await app.addChild({ firstName: 'Elmer', birthDate: '2025-05-07', sex: 'Dreng', cpr: '070525-9013' });
   await page.getByRole('link', { name: 'Tilføj barn' }).click();
-  await page.getByLabel('Fornavn').fill('Emil');
-  await page.getByLabel('Fødselsdato').fill('2025-05-05');
+  await page.getByLabel('Fornavn').fill('Elmer');
+  await page.getByLabel('Fødselsdato').fill('2025-05-07');
   await page.getByLabel('Dreng', { exact: true }).check();
-  await page.getByLabel('CPR-nummer').fill('050525-9013');
+  await page.getByLabel('CPR-nummer').fill('070525-9013');
   await page.getByRole('button', { name: 'Gem' }).click();
   const warning = page.getByRole('alert').filter({ hasText: 'Findes barnet allerede?' });
   await expect(warning).toBeFocused();
@@ -61,7 +61,7 @@ test('a refused save or signing takes the nurse to the problem, never above the 
   await page.getByRole('button', { name: 'Fortryd' }).click();
 
   // Signing a visit without its end time: focus goes to a summary that links to the field.
-  await page.getByRole('link', { name: 'Emil', exact: true }).click();
+  await page.getByRole('link', { name: 'Elmer', exact: true }).click();
   await visit.startAdHoc();
   await page.getByLabel('Start', { exact: true }).fill('09:30');
   await visit.signButton.click();

@@ -2,17 +2,24 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { DemoMarker } from '../features/auth/demo-marker.tsx';
+import { isDemoUser } from '../../shared/sync/demo-team.ts';
+import { useLive } from '../db/store.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { SyncStatus } from '../features/sync/sync-status.tsx';
-import { type Language, languages, setLanguage } from '../i18n/i18n.ts';
+import { type Language, languages, loadScreenTexts, setLanguage } from '../i18n/i18n.ts';
 import { useOnline } from '../pwa/device-state.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { requestSync } from '../sync/activity.ts';
+import { getSession } from '../sync/session.ts';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
 
 const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
+// Loaded only for the demo team, off the first screen's JavaScript budget.
+const DemoMarker = lazy(async () => {
+  const [module] = await Promise.all([import('../features/auth/demo-marker.tsx'), loadScreenTexts()]);
+  return { default: module.DemoMarker };
+});
 
 const navClass = (active: boolean) => (active ? 'active' : '');
 
@@ -20,6 +27,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [location] = useLocation();
+  const session = useLive(() => getSession(), []);
+  const demo = session ? isDemoUser(session.user) : false;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -68,7 +77,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <UserMenu />
         </div>
       </header>
-      <DemoMarker />
+      {demo ? (
+        <Suspense fallback={null}>
+          <DemoMarker />
+        </Suspense>
+      ) : null}
       <SyncStatus
         attentionHref={paths.attention}
         renewLogin={(username) => (

@@ -15,8 +15,6 @@ export const en: Catalogue = {
     errorBody: 'The screen could not be shown. Your data is saved on the device.',
     reload: 'Reload',
     language: 'App language',
-    demoTitle: 'Demo – fictional data',
-    demoBody: 'Every family here is made up. Never record real families in the demo.',
   },
   nav: {
     families: 'Families',
@@ -56,9 +54,6 @@ export const en: Catalogue = {
     cprFormat: 'The CPR number must have 10 digits (DDMMYY-XXXX).',
     cprDate: 'The first six digits are not a valid date.',
     cprBirthDateMismatch: "The CPR number's date does not match the birth date.",
-    birthDateFuture: 'The birth date is in the future. A child is added once born – check the date.',
-    birthDateTooOld:
-      'The birth date is more than 7 years ago – the programme follows children aged 0–6. Check the year.',
     phoneFormat: 'Enter a valid phone number.',
     emailFormat: 'Enter a valid email address.',
     keyFormat: 'Use only lower-case letters, digits and hyphens.',
@@ -73,12 +68,6 @@ export const en: Catalogue = {
     dropoutReasonRequired: 'State the reason for dropping out.',
     signatureMissing: 'A signed note needs a signer and a time.',
     draftSigned: 'A draft cannot carry a signature.',
-    invalidTime: 'Enter a time as HH:MM.',
-    valueOrReason: 'Enter a value – or choose why it is missing.',
-    reasonWithValue: 'There is both a value and a reason it is missing: remove one of them.',
-    notApplicable: 'This field must be empty with the other answers.',
-    duplicateChoice: 'The same choice is made twice.',
-    signedReadOnly: 'Signed and cannot be changed – make a correction instead.',
     unknown: 'Invalid value.',
   },
   sync: {

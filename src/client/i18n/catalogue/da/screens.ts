@@ -7,6 +7,21 @@ import { cospDa } from './cosp.ts';
 import { visitsDa } from './visits.ts';
 
 export const screensDa = {
+  /** Validation texts only forms need (the rest of the section ships with the first screen). */
+  validation: {
+    invalidTime: 'Skriv et klokkeslæt som TT:MM.',
+    valueOrReason: 'Angiv en værdi – eller vælg, hvorfor den mangler.',
+    reasonWithValue: 'Der er både en værdi og en årsag til, at den mangler: fjern den ene.',
+    notApplicable: 'Feltet skal være tomt med de andre svar.',
+    duplicateChoice: 'Det samme er valgt to gange.',
+    signedReadOnly: 'Underskrevet og kan ikke ændres – lav en rettelse i stedet.',
+    birthDateFuture: 'Fødselsdatoen ligger i fremtiden. Et barn oprettes, når det er født – tjek datoen.',
+    birthDateTooOld: 'Fødselsdatoen er mere end 7 år siden – programmet følger børn fra 0 til 6 år. Tjek årstallet.',
+  },
+  demo: {
+    title: 'Demo – fiktive data',
+    body: 'Alle familier her er opdigtede. Registrér aldrig rigtige familier i demoen.',
+  },
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,

@@ -7,6 +7,22 @@ import { cospEn } from './cosp.ts';
 import { visitsEn } from './visits.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
+  /** Validation texts only forms need (the rest of the section ships with the first screen). */
+  validation: {
+    invalidTime: 'Enter a time as HH:MM.',
+    valueOrReason: 'Enter a value – or choose why it is missing.',
+    reasonWithValue: 'There is both a value and a reason it is missing: remove one of them.',
+    notApplicable: 'This field must be empty with the other answers.',
+    duplicateChoice: 'The same choice is made twice.',
+    signedReadOnly: 'Signed and cannot be changed – make a correction instead.',
+    birthDateFuture: 'The birth date is in the future. A child is added once born – check the date.',
+    birthDateTooOld:
+      'The birth date is more than 7 years ago – the programme follows children aged 0–6. Check the year.',
+  },
+  demo: {
+    title: 'Demo – fictional data',
+    body: 'Every family here is made up. Never record real families in the demo.',
+  },
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
