@@ -3,9 +3,11 @@
  * new version never reloads under a nurse's unsaved form), and the Danish web app manifest.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { writeStamp } from './scripts/build-stamp.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -34,6 +36,12 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    // Records which sources this build is of, so `npm start` rebuilds when they change.
+    {
+      name: 'tusind-dage-build-stamp',
+      apply: 'build',
+      closeBundle: () => writeStamp(fileURLToPath(new URL('.', import.meta.url))),
+    },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

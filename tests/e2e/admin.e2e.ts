@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { AppPage } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 async function expectNoAxeViolations(page: Page) {

@@ -3,8 +3,9 @@
  * with no network; the child's plan (with the 1½- and 3-year visits) and "Mine besøg" follow, and
  * everything survives an offline reload. Consents are withdrawn without losing their history.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, monthsAgo } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('a family with a child and two caregivers created offline gets a plan and appears in Mine besøg', async ({
   page,
@@ -47,13 +48,13 @@ test('a family with a child and two caregivers created offline gets a plan and a
   await expect(page.getByRole('rowheader', { name: /1½-års besøg/ })).toBeVisible();
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Mine besøg' }).click();
   const thisWeek = page.getByRole('region', { name: /Denne uge/ });
-  await expect(thisWeek.getByRole('link', { name: /Lina/ })).toBeVisible();
+  await expect(thisWeek.getByRole('link', { name: /^Lina,/ })).toBeVisible();
   await expect(thisWeek.getByText('1½-års besøg')).toBeVisible();
   await page.getByLabel('Vis besøg for').selectOption({ label: 'Mine (Hanne Sundhedsplejerske)' });
-  await expect(thisWeek.getByRole('link', { name: /Lina/ })).toBeVisible();
+  await expect(thisWeek.getByRole('link', { name: /^Lina,/ })).toBeVisible();
 
   // The visit is done: it leaves the worklist and shows as done in the plan.
-  await thisWeek.getByRole('link', { name: /Lina/ }).click();
+  await thisWeek.getByRole('link', { name: 'Barnets side: Lina' }).click();
   await page.getByRole('link', { name: 'Ret besøg: 1½-års besøg' }).click();
   await page.getByLabel('Status').selectOption('gennemfoert');
   await page.getByLabel('Gennemført den').fill(new Date().toISOString().slice(0, 10));

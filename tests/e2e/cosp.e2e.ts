@@ -3,8 +3,9 @@
  * needs their consent), runs session 1 offline — chapter, one tap per parent, group note, a
  * signed reflection — reloads, syncs, and a second facilitator's tablet sees it all.
  */
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { AppPage } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 const uuid = () => crypto.randomUUID();

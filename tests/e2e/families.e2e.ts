@@ -1,7 +1,8 @@
 /** Families and children: inline Danish validation, create, edit, search, and accessibility (axe). */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { AppPage } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -3,8 +3,9 @@
  * answer above 0 on item 10 still raises the follow-up prompt; an ADBB at the cut-off offers the
  * follow-up visit within 1–2 weeks, which lands in the child's plan.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, monthsAgo } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('EPDS item 10 always prompts; an ADBB at the cut-off plans a follow-up visit', async ({ page }) => {
   const app = new AppPage(page);

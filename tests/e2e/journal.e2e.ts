@@ -4,8 +4,9 @@
  * reload and leaving the page asks first; a colleague corrects a signed note from her own tablet and
  * both see the original and the correction; an archived family still shows its journal, read-only.
  */
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { AppPage, monthsAgo, newTablet } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 async function familyWithChild(app: AppPage, name: string, child: string) {

@@ -1,5 +1,5 @@
 /** The web app manifest is Danish and installable; its icons load. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 
 test('the manifest and its icons load', async ({ page, request }) => {
   await page.goto('/');

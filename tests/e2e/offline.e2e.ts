@@ -3,8 +3,9 @@
  * control, the app opens offline (also on a deep link), and work created offline survives an
  * offline reload.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('the service worker takes control after the first visit', async ({ page }) => {
   const app = new AppPage(page);

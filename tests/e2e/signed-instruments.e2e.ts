@@ -3,8 +3,9 @@
  * with the parent who answered, the score and the flags, whatever order the family's caregivers are
  * stored in; the print summary names the parent.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, monthsAgo } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 const answers: [string, string][] = [
   ['1. Grine og se det sjove', '3. svar'],

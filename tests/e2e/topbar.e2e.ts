@@ -6,9 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app.ts';
 import { chromiumArgs, chromiumPath } from './support/chromium.ts';
+import { expect, test } from './support/fixtures.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 import { selectLookInPage, topBarProblemInPage } from './support/top-bar.ts';
 

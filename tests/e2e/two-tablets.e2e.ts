@@ -3,8 +3,9 @@
  * on A reaches B; the same field changed offline on both becomes a conflict for the later one,
  * which resolves it in the UI, and both tablets converge.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, newTablet } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('a family recorded offline on tablet A reaches tablet B; a conflict is resolved and both converge', async ({
   browser,
@@ -54,6 +55,8 @@ test('a family recorded offline on tablet A reaches tablet B; a conflict is reso
   await expect(attention).toBeVisible();
   await attention.click();
   await expect(b.page.getByRole('heading', { level: 1, name: 'Kræver handling' })).toBeVisible();
+  // Hanne's change met Mette's: the list names Mette, not Hanne herself.
+  await expect(b.page.getByText(/ændret samtidig af Mette Sundhedsplejerske/)).toBeVisible();
   await b.page.getByRole('link', { name: /Åbn/ }).click();
   await expect(b.page.getByRole('heading', { level: 1, name: 'Løs konflikt' })).toBeVisible();
   // Side by side: B's own version and the current one from A, with authors.

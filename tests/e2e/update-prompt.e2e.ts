@@ -6,11 +6,11 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { buildApp } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth/create-user.ts';
 import { openStore } from '../../src/server/store/db.ts';
 import { AppPage } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 test('"Ny version er klar" never reloads while a form holds unsaved input', async ({ page }) => {

@@ -5,8 +5,8 @@
  * section read-only, and the A4 summary prints what was recorded. axe finds no violations.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { monthsAgo, newTablet, VisitSections } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('a 3-year visit offline: required sections, a section draft survives reload, sign, print', async ({ browser }) => {
   test.setTimeout(150_000);

@@ -3,8 +3,9 @@
  * page; signing makes it final and completes the planned contact; it syncs and a second tablet
  * sees the signed visit. Journal notes are signed and then only corrected, the original kept.
  */
-import { expect, test } from '@playwright/test';
+
 import { AppPage, monthsAgo, newTablet, VisitSections } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('half a 1½-year visit offline survives reload and a crash, is signed, syncs and reaches a second tablet', async ({
   browser,
@@ -67,7 +68,7 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
 
   // Signing needs an end time and the sections the 1½-year visit requires: said inline, nothing lost.
   await page2.getByRole('button', { name: 'Underskriv besøget' }).click();
-  await expect(page2.getByText('Skal udfyldes.')).toBeVisible();
+  await expect(page2.getByText('Skal udfyldes.', { exact: true })).toBeVisible();
   const blocked = page2.getByRole('alert').filter({ hasText: 'Besøget kan ikke underskrives endnu' });
   await expect(blocked).toContainText('Målinger har ændringer, der ikke er gemt');
   await expect(blocked).toContainText('Vurderinger mangler');

@@ -76,7 +76,7 @@ describe('admin commands', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 0 });
   });
 
-  it('creates a clearly marked demo account once and prints its login', async () => {
+  it('creates a clearly marked demo account once and prints its login, again on a second run', async () => {
     const out = await run('create-demo');
     expect(out.exitCode).toBe(0);
     expect(out.stdout.join('\n')).toContain(DEMO_TEAM);
@@ -90,8 +90,16 @@ describe('admin commands', () => {
     expect(await verifyPassword(password, demo?.passwordHash ?? '')).toBe(true);
 
     const again = await run('create-demo');
-    expect(again.exitCode).toBe(1);
-    expect(again.stderr[0]).toMatch(/already exists/);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout[0]).toMatch(/already exists; its fictional caseload was left unchanged/);
+    const renewed =
+      again.stdout
+        .find((l) => l.includes('password:'))
+        ?.split('password:')[1]
+        ?.trim() ?? '';
+    const after = findUserByUsername(store.db, 'demo');
+    expect(await verifyPassword(renewed, after?.passwordHash ?? '')).toBe(true);
+    expect(await verifyPassword(password, after?.passwordHash ?? '')).toBe(false);
   });
 });
 

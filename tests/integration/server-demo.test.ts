@@ -119,13 +119,33 @@ describe('create-demo', () => {
     expect(records).toEqual([]);
   });
 
-  it('refuses to run twice and changes nothing', async () => {
+  it('run again, leaves the caseload as it is and prints a new login that works (the old one no longer)', async () => {
     const count = () => server.store.db.prepare('SELECT count(*) AS n FROM records').get();
     const before = count();
     const again = await runAdmin(['create-demo'], server.store.db, { kdf: cheapScrypt, now });
-    expect(again.exitCode).toBe(1);
-    expect(again.stderr[0]).toMatch(/already exists/);
+    expect(again.exitCode, again.stderr.join('\n')).toBe(0);
+    expect(again.stdout[0]).toMatch(/already exists; its fictional caseload was left unchanged/);
+    expect(again.stdout).toContain(`  username: ${DEMO_USERNAME}`);
     expect(count()).toEqual(before);
+    const password = passwordFrom(again.stdout);
+    expect(password).not.toBe(passwordFrom(output.stdout));
+    expect(await login(server, DEMO_USERNAME, password)).toBeTruthy();
+    await expect(login(server, DEMO_USERNAME, passwordFrom(output.stdout))).rejects.toThrow(/401/);
+    output = again;
+  });
+
+  it('still refuses when the name "demo" or the demo team belongs to something else', async () => {
+    const dir = makeTempDir();
+    const store = openStore({ dataDir: dir.path });
+    try {
+      await addUser(store, { username: 'demo', team: 'Nord' });
+      const out = await runAdmin(['create-demo'], store.db, { kdf: cheapScrypt });
+      expect(out.exitCode).toBe(1);
+      expect(out.stderr[0]).toMatch(/already exists/);
+    } finally {
+      store.close();
+      dir.remove();
+    }
   });
 
   it('refuses a bad --families value', async () => {
@@ -146,7 +166,7 @@ describe('create-demo', () => {
 });
 
 describe('npm run demo (the CLI process)', () => {
-  it('loads the demo caseload into DATA_DIR once and refuses a second run with exit code 1', () => {
+  it('loads the demo caseload into DATA_DIR once; a second run prints a new login and loads nothing', () => {
     const dir = makeTempDir();
     try {
       const run = () =>
@@ -160,9 +180,12 @@ describe('npm run demo (the CLI process)', () => {
       expect(first.stdout).toMatch(/: 5 families, \d+ children/);
       expect(first.stdout).toContain('username: demo');
 
+      expect(first.stdout).toContain('Run `npm run demo` again');
+
       const second = run();
-      expect(second.status).toBe(1);
-      expect(second.stderr.trim()).toMatch(/^Error: the demo account already exists/);
+      expect(second.status, second.stderr).toBe(0);
+      expect(second.stdout).toMatch(/already exists; its fictional caseload was left unchanged/);
+      expect(second.stdout).toMatch(/password: demo-\S+/);
 
       const store = openStore({ dataDir: dir.path });
       try {

@@ -199,7 +199,7 @@ describe('fuzz', () => {
           // A "__proto__" key is refused as a whole (prototype poisoning), with a 400 the device can read.
           if (JSON.stringify(mutations).includes('"__proto__"')) {
             expect(res.status).toBe(400);
-            expect((res.body as { error: { code: string } }).error.code).toBe('invalid_request');
+            expect((res.body as unknown as { error: { code: string } }).error.code).toBe('invalid_request');
             return;
           }
           expect(res.status).toBe(200);

@@ -2,10 +2,11 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { isDemoUser } from '../../shared/sync/demo-team.ts';
 import { useLive } from '../db/store.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { SyncStatus } from '../features/sync/sync-status.tsx';
-import { type Language, languages, setLanguage } from '../i18n/i18n.ts';
+import { type Language, languages, loadScreenTexts, setLanguage } from '../i18n/i18n.ts';
 import { useOnline } from '../pwa/device-state.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { requestSync } from '../sync/activity.ts';
@@ -15,6 +16,11 @@ import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
 
 const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
+// Loaded only for the demo team, off the first screen's JavaScript budget.
+const DemoMarker = lazy(async () => {
+  const [module] = await Promise.all([import('../features/auth/demo-marker.tsx'), loadScreenTexts()]);
+  return { default: module.DemoMarker };
+});
 
 const navClass = (active: boolean) => (active ? 'active' : '');
 
@@ -22,7 +28,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [location] = useLocation();
-  const role = useLive(async () => (await getSession())?.user.role, []);
+  const session = useLive(() => getSession(), []);
+  const role = session?.user.role;
+  const demo = session ? isDemoUser(session.user) : false;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -79,6 +87,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <UserMenu />
         </div>
       </header>
+      {demo ? (
+        <Suspense fallback={null}>
+          <DemoMarker />
+        </Suspense>
+      ) : null}
       <SyncStatus
         attentionHref={paths.attention}
         renewLogin={(username) => (

@@ -66,6 +66,27 @@ export function outboxEntry(
   };
 }
 
+/** The revision (and its data) a change is based on: what the person had in front of her. */
+export type Base = { rev: number; data: Record<string, unknown> };
+
+const snapshot = (row: LocalRow | undefined): Base | undefined =>
+  row && !row.deleted ? { rev: row.rev, data: row.data } : undefined;
+
+/** The base of a change to a record as the store holds it now (a form takes it when it opens). */
+export const baseOf = (store: LocalStore, kind: RecordKind, id: string): Base | undefined =>
+  snapshot(store.state.get(kind, id));
+
+/**
+ * What a change is based on: what was seen, unless the record moved on since. A later revision
+ * that shows the same data (her own change acknowledged) was seen too; an earlier one never wins.
+ */
+function basis(seen: Base | undefined, current: LocalRow): Base {
+  if (!seen || seen.rev >= current.rev || changedFields(seen.data, current.data).length === 0) {
+    return { rev: current.rev, data: current.data };
+  }
+  return seen;
+}
+
 export function recordWriter(store: () => LocalStore) {
   const author = (tx: Tx) => deviceInfoOf(tx.getMeta('device')).userName;
   return {
@@ -92,28 +113,39 @@ export function recordWriter(store: () => LocalStore) {
     /**
      * Saves the new whole document of an existing record; only the changed top-level fields go to
      * the outbox. Returns the changed fields (empty when nothing changed and nothing was written).
+     *
+     * The change is based on what the person saw: `base` (the row a form was filled from), or else
+     * the row as it is when this is called, read before any await. A pull that lands meanwhile (a
+     * colleague's edit) is then neither reverted by the old values of the fields she did not touch
+     * nor claimed as seen: the mutation names the older revision, and the server merges or keeps a
+     * conflict (sync-protocol.md, guarantee 2).
      */
-    async update<K extends RecordKind>(kind: K, id: string, input: unknown): Promise<string[]> {
+    async update<K extends RecordKind>(kind: K, id: string, input: unknown, base?: Base): Promise<string[]> {
+      const seen = base ?? snapshot(store().state.get(kind, id));
       const data = (await validate(kind, input)) as Record<string, unknown>;
       return store().transact((tx) => {
         const current = tx.get(kind, id);
         if (!current || current.deleted) throw new Error(`${kind} ${id} does not exist on this device`);
-        const changed = changedFields(current.data, data);
+        const from = basis(seen, current);
+        const changed = changedFields(from.data, data);
         if (changed.length === 0) return changed;
         const patch = Object.fromEntries(changed.map((key) => [key, data[key] ?? null]));
-        tx.put({ ...current, data, updatedAt: new Date().toISOString(), updatedBy: author(tx) });
-        tx.enqueue(outboxEntry(kind, id, 'update', current.rev, patch));
+        const next = from.rev === current.rev ? data : { ...current.data, ...patch };
+        tx.put({ ...current, data: next, updatedAt: new Date().toISOString(), updatedBy: author(tx) });
+        tx.enqueue(outboxEntry(kind, id, 'update', from.rev, patch));
         return changed;
       });
     },
 
-    /** Marks a record deleted (kept locally as a tombstone until the server confirms). */
-    async remove(kind: RecordKind, id: string): Promise<void> {
+    /** Marks a record deleted (kept locally as a tombstone until the server confirms); based as update. */
+    async remove(kind: RecordKind, id: string, base?: Pick<Base, 'rev'>): Promise<void> {
+      const seen: Pick<Base, 'rev'> | undefined = base ?? snapshot(store().state.get(kind, id));
       await store().transact((tx) => {
         const current = tx.get(kind, id);
         if (!current || current.deleted) return;
+        const rev = seen && seen.rev < current.rev ? seen.rev : current.rev;
         tx.put({ ...current, deleted: 1, updatedAt: new Date().toISOString() });
-        tx.enqueue(outboxEntry(kind, id, 'delete', current.rev, null));
+        tx.enqueue(outboxEntry(kind, id, 'delete', rev, null));
       });
     },
   };

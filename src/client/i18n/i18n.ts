@@ -15,6 +15,22 @@ function storedLanguage(): Language {
   return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'da';
 }
 
+/**
+ * Called by i18next for a key no catalogue has (after the Danish fallback). A key asked for with
+ * its own defaultValue is an intended fallback, not a gap.
+ */
+function reportMissingText(
+  languages: readonly string[],
+  _namespace: string,
+  key: string,
+  _fallbackValue: string,
+  _updateMissing: boolean,
+  options: { defaultValue?: unknown } | undefined,
+): void {
+  if (options?.defaultValue !== undefined) return;
+  console.error(`[i18n] missing text for "${key}" (${languages.join(', ')})`);
+}
+
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   lng: 'da',
@@ -23,6 +39,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
+  // A key without a text would show as the raw key: say so loudly (the end-to-end tests fail on it).
+  saveMissing: true,
+  missingKeyHandler: reportMissingText,
 });
 
 let screensWanted = false;

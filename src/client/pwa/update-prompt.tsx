@@ -1,6 +1,6 @@
 /**
- * Shows "Ny version er klar" when a new version of the service worker (service-worker.ts) is waiting. It never reloads by itself, and "Opdatér nu" is held back while a
- * form holds unsaved input.
+ * Shows "Ny version er klar" when a new version of the service worker (service-worker.ts) is
+ * waiting. It never reloads by itself, and "Opdatér nu" is held back while a form holds unsaved input.
  */
 
 import { useEffect } from 'react';
@@ -9,13 +9,13 @@ import { applyUpdate, useServiceWorkerState } from './service-worker.ts';
 import { useHasUnsavedInput } from './unsaved.ts';
 
 const OFFLINE_READY_SHOWN_MS = 6000;
+const setNeedRefresh = (value: boolean) => useServiceWorkerState.setState({ needRefresh: value });
+const setOfflineReady = (value: boolean) => useServiceWorkerState.setState({ offlineReady: value });
 
 export function UpdatePrompt() {
   const { t } = useTranslation();
   const unsaved = useHasUnsavedInput();
   const { needRefresh, offlineReady } = useServiceWorkerState();
-  const setNeedRefresh = (value: boolean) => useServiceWorkerState.setState({ needRefresh: value });
-  const setOfflineReady = (value: boolean) => useServiceWorkerState.setState({ offlineReady: value });
 
   useEffect(() => {
     if (!offlineReady) return;

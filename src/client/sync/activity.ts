@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { SyncProgress } from './engine.ts';
 
 export type SyncActivity = {
-  state: 'idle' | 'syncing' | 'offline' | 'error' | 'login-required';
+  /** error: failed, retried by itself; stopped: failed in a way a retry cannot fix (a tap may). */
+  state: 'idle' | 'syncing' | 'offline' | 'error' | 'stopped' | 'login-required';
   progress: SyncProgress | null;
   error: string | null;
 };

@@ -11,7 +11,7 @@ import { deviceUser } from '../db/device-users.ts';
 import { getDeviceInfo } from '../db/meta.ts';
 import { currentStore, hasCurrentStore, subscribeStore } from '../db/store.ts';
 import { useSyncActivity } from './activity.ts';
-import { createSyncEngine } from './engine.ts';
+import { createSyncEngine, SyncProtocolError } from './engine.ts';
 import { localSyncStore } from './local-store-sync.ts';
 import { PENDING_ESCROW, storeEscrow, wipeUser } from './login.ts';
 import { createScheduler, type RunResult } from './scheduler.ts';
@@ -25,7 +25,8 @@ const LOCK = 'tusind-dage-sync';
 let token: string | undefined;
 const engine = createSyncEngine({
   store: localSyncStore(currentStore),
-  transport: httpTransport({ baseUrl: '', token: () => token }),
+  // Any answer from the server shows the way there is open again: the backoff starts over.
+  transport: httpTransport({ baseUrl: '', token: () => token, onResponse: () => scheduler.noteSuccess() }),
   schemaVersion: SCHEMA_VERSION,
   onProgress: (progress) => useSyncActivity.setState({ state: 'syncing', progress }),
 });
@@ -82,13 +83,15 @@ async function runOnce(): Promise<RunResult> {
       useSyncActivity.setState({ state: 'login-required', progress: null });
       return 'stop';
     }
-    const retry = error instanceof SyncHttpError && error.retryable;
+    // A client error (4xx) or a protocol error is a bug a retry cannot fix; anything else (the
+    // network, the server, a storage hiccup) is retried with backoff.
+    const stop = error instanceof SyncProtocolError || (error instanceof SyncHttpError && !error.retryable);
     useSyncActivity.setState({
-      state: retry && !navigator.onLine ? 'offline' : 'error',
+      state: !stop && !navigator.onLine ? 'offline' : stop ? 'stopped' : 'error',
       progress: null,
       error: error instanceof Error ? error.message : String(error),
     });
-    return retry ? 'retry' : 'stop';
+    return stop ? 'stop' : 'retry';
   }
 }
 
@@ -112,7 +115,7 @@ export function startBackgroundSync(): void {
   }
   started = true;
   scheduler.request();
-  window.addEventListener('online', () => scheduler.request());
+  window.addEventListener('online', () => scheduler.request({ reconnect: true }));
   window.addEventListener('offline', () => useSyncActivity.setState({ state: 'offline', progress: null }));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') scheduler.request();

@@ -4,6 +4,7 @@
  * SyncTransport seams, so it runs unchanged in the browser and in Node tests against the real
  * server. It never decides anything by the device clock (guarantee 8).
  */
+
 import {
   type Mutation,
   type MutationResult,
@@ -12,6 +13,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../shared/sync/protocol.ts';
+import { SyncHttpError } from './http.ts';
 
 export type PendingMutation = Mutation & { approxBytes: number };
 
@@ -28,6 +30,11 @@ export interface SyncStore {
   /** Writes a page of server changes and the new checkpoint in one transaction (guarantee 4). */
   applyPullPage(page: PullResponse): Promise<void>;
   recordSuccess(): Promise<void>;
+  /**
+   * Marks pending mutations rejected on the device, without an answer from the server (one
+   * mutation alone was too large to send): kept and shown like a rejection, skipped by pendingBatch.
+   */
+  rejectLocally(mutationIds: string[], error: { code: string; message: string }): Promise<void>;
 }
 
 export interface SyncTransport {
@@ -74,6 +81,10 @@ export function createSyncEngine(options: EngineOptions) {
    * one is written: it holds only later mutations, which writing that answer does not touch, and
    * the server still receives the batches one at a time, in order. If writing an answer fails, the
    * batch stays queued and its retry is answered from the server's ledger (guarantee 2).
+   *
+   * A batch answered 413 (over the server's or a proxy's body limit) is halved and sent again, and
+   * the smaller size is kept until the culprit is found; a single mutation answered 413 can never
+   * be sent, so it is rejected on the device (payload_too_large) and the queue goes on without it.
    */
   async function pushAll(progress: SyncProgress): Promise<void> {
     const deviceId = await store.deviceId();
@@ -81,15 +92,43 @@ export function createSyncEngine(options: EngineOptions) {
       const mutations = batch.map(({ approxBytes: _bytes, ...mutation }) => mutation);
       return settled(transport.push({ deviceId, schemaVersion, mutations }));
     };
-    let batch = await store.pendingBatch(batchSize, batchBytes, 0);
+    let maxCount = batchSize;
+    let maxBytes = batchBytes;
+    let batch = await store.pendingBatch(maxCount, maxBytes, 0);
     if (batch.length === 0) return;
     let response = send(batch);
     for (;;) {
-      const { results } = await response;
+      let results: MutationResult[];
+      try {
+        ({ results } = await response);
+      } catch (error) {
+        if (!(error instanceof SyncHttpError && error.status === 413)) throw error;
+        const [first] = batch;
+        if (batch.length === 1 && first) {
+          await store.rejectLocally([first.mutationId], {
+            code: 'payload_too_large',
+            message: `This change is ${first.approxBytes} bytes, more than the server accepts in one request.`,
+          });
+          // The culprit is out: the rest goes in full batches again (a 413 splits them again).
+          maxCount = batchSize;
+          maxBytes = batchBytes;
+          batch = await store.pendingBatch(maxCount, maxBytes, first.clientSeq);
+        } else {
+          batch = batch.slice(0, Math.ceil(batch.length / 2));
+          maxCount = batch.length;
+          maxBytes = Math.max(
+            1,
+            batch.reduce((sum, m) => sum + m.approxBytes, 0),
+          );
+        }
+        if (batch.length === 0) return;
+        response = send(batch);
+        continue;
+      }
       checkResults(batch, results);
       const after = batch.at(-1)?.clientSeq ?? 0;
       // Read before the answer's write transaction starts, so the read does not wait for it.
-      const following = store.pendingBatch(batchSize, batchBytes, after);
+      const following = store.pendingBatch(maxCount, maxBytes, after);
       const applied = settled(store.applyPushResults(batch, results));
       const next = await following;
       // The store must take only mutations after the last one sent, or the queue would loop.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay, createScheduler, type RunResult } from './scheduler.ts';
 
 function harness(results: RunResult[]) {
@@ -84,5 +84,68 @@ describe('sync scheduler', () => {
     expect(maxConcurrent).toBe(1);
     expect(runs).toBe(2);
     scheduler.stop();
+  });
+});
+
+describe('sync scheduler after a reconnect (fake timers)', () => {
+  /** A scheduler whose runs resolve with the given results, each taking `runMs`. */
+  function timed(results: RunResult[], runMs = 100) {
+    let runs = 0;
+    const scheduler = createScheduler({
+      random: () => 1,
+      run: async () => {
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, runMs));
+        return results.shift() ?? 'ok';
+      },
+    });
+    return { scheduler, runs: () => runs };
+  }
+
+  it('an online event during a failing run runs again at once, not after the backoff', async () => {
+    vi.useFakeTimers();
+    const h = timed(['retry', 'retry', 'retry', 'ok']);
+    h.scheduler.request();
+    await vi.advanceTimersByTimeAsync(100); // fails: retry in 2 s
+    await vi.advanceTimersByTimeAsync(2_050); // the retry starts and is under way…
+    h.scheduler.request({ reconnect: true }); // …when the tablet comes back online
+    await vi.advanceTimersByTimeAsync(100); // that run fails (the old network)
+    expect(h.runs()).toBe(3);
+    await vi.advanceTimersByTimeAsync(100);
+    // The reconnect was honoured right after the failed run, instead of waiting out 8 s.
+    expect(h.runs()).toBe(3);
+    // …and its failure is retried at the base delay (a reconnect), then it succeeds.
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(h.runs()).toBe(4);
+    expect(h.scheduler.attempt).toBe(0);
+    h.scheduler.stop();
+    vi.useRealTimers();
+  });
+
+  it('after a reconnect, the first failures retry quickly instead of doubling to 16–32 s', async () => {
+    vi.useFakeTimers();
+    const h = timed(['retry', 'retry', 'retry', 'retry', 'ok'], 10);
+    h.scheduler.request({ reconnect: true });
+    // Wi-Fi is "online" before packets flow: four quick failures, then success, all within ~10 s.
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(h.runs()).toBe(5);
+    expect(h.scheduler.attempt).toBe(0);
+    h.scheduler.stop();
+    vi.useRealTimers();
+  });
+
+  it('a successful request resets the backoff and brings a long wait forward', async () => {
+    vi.useFakeTimers();
+    const h = timed(['retry', 'retry', 'retry', 'retry', 'ok'], 10);
+    h.scheduler.request();
+    await vi.advanceTimersByTimeAsync(2_000 + 4_000 + 8_000 + 100); // four failures: next in 16 s
+    expect(h.runs()).toBe(4);
+    expect(h.scheduler.attempt).toBe(4);
+    h.scheduler.noteSuccess(); // e.g. the login renewal or a push answered while the pull failed
+    expect(h.scheduler.attempt).toBe(0);
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(h.runs()).toBe(5);
+    h.scheduler.stop();
+    vi.useRealTimers();
   });
 });

@@ -15,12 +15,22 @@ import { type Fetch, requestJson } from './http.ts';
 
 export { SyncHttpError } from './http.ts';
 
+/** A request that has not answered by then is given up (and retried): a dead connection can hang. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export function httpTransport(options: {
   baseUrl: string;
   token: () => string | undefined;
   fetch?: Fetch;
+  /** Called when the server answered a request successfully (the scheduler resets its backoff). */
+  onResponse?: () => void;
 }): SyncTransport {
-  const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const base: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const fetchImpl: Fetch = async (input, init) => {
+    const response = await base(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    if (response.ok) options.onResponse?.();
+    return response;
+  };
   const headers = (): Record<string, string> => {
     const token = options.token();
     return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };

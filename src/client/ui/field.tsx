@@ -57,7 +57,7 @@ export function Field({ label, hint, error, required, className, children }: Fie
   );
 }
 
-/** Parses a number typed with a Danish decimal comma; '' means "not recorded" (null). */
+/** Parses a number typed with a decimal comma or point; '' means "not recorded" (null). */
 export function parseLocaleNumber(value: unknown): number | null {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
@@ -65,7 +65,13 @@ export function parseLocaleNumber(value: unknown): number | null {
   return text === '' ? null : Number(text);
 }
 
-/** Shows a stored number with a Danish decimal comma in an input. */
-export function formatLocaleNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value).replace('.', ',');
+/** Shows a stored number in an input in the UI language's notation (a decimal comma in Danish). */
+export function formatLocaleNumber(value: number | null | undefined, language = 'da'): string {
+  if (value === null || value === undefined) return '';
+  return language === 'en' ? String(value) : String(value).replace('.', ',');
+}
+
+/** A number for display in the UI language (da-DK: 0,27 and 10.800; en-GB: 0.27 and 10,800). */
+export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  return value.toLocaleString(language === 'en' ? 'en-GB' : 'da-DK', options);
 }

@@ -268,12 +268,15 @@ async function createDemoCommand(args: string[], db: Database, options: AdminOpt
   if (families !== undefined && !(Number.isInteger(families) && families >= 1 && families <= DEMO_MAX_FAMILIES)) {
     return fail(`Error: --families must be a whole number from 1 to ${DEMO_MAX_FAMILIES}.\n${usage}`, 2);
   }
-  if (findTeamByName(db, DEMO_TEAM) || findUserByUsername(db, DEMO_USERNAME)) {
+  const team = findTeamByName(db, DEMO_TEAM);
+  const existing = findUserByUsername(db, DEMO_USERNAME);
+  if (team && existing && existing.teamId === team.id) return renewDemoLogin(db, existing, options);
+  if (team || existing) {
     return fail(
       `Error: the demo account already exists (team "${DEMO_TEAM}", user "${DEMO_USERNAME}"); nothing was changed.`,
     );
   }
-  const password = `demo-${randomBytes(9).toString('base64url')}`;
+  const password = newDemoPassword();
   const created = await createUser(
     db,
     { username: DEMO_USERNAME, password, team: DEMO_TEAM, role: 'nurse', name: DEMO_DISPLAY_NAME },
@@ -296,8 +299,35 @@ async function createDemoCommand(args: string[], db: Database, options: AdminOpt
     `Loaded a fictional caseload for ${loaded.today} through sync push (device "demo-seed"): ` +
       `${loaded.families} families, ${loaded.children} children, ${loaded.caregivers} caregivers, ` +
       `${loaded.consents} consents, ${loaded.contacts} contacts.`,
-    'Demo login:',
-    `  username: ${DEMO_USERNAME}`,
-    `  password: ${password}`,
+    ...demoLogin(password),
+  );
+}
+
+const newDemoPassword = () => `demo-${randomBytes(9).toString('base64url')}`;
+
+const demoLogin = (password: string) => [
+  'Demo login:',
+  `  username: ${DEMO_USERNAME}`,
+  `  password: ${password}`,
+  'Lost the password? Run `npm run demo` again: it sets a new one and prints it (the caseload stays as it is).',
+];
+
+/**
+ * A second `npm run demo`: the demo caseload is left as it is, and the demo account gets a new
+ * password, printed, so the login can always be had again (only the hash is stored). The demo
+ * team holds fictional data only, so resetting its password endangers nothing.
+ */
+async function renewDemoLogin(db: Database, user: UserRow, options: AdminOptions) {
+  const password = newDemoPassword();
+  const hash = await hashPassword(password, options.kdf);
+  const now = options.now ?? new Date();
+  db.transaction(() => {
+    setPassword(db, user.id, hash, false);
+    cliAudit(db, 'admin.password_reset', user, now, { demo: true });
+  })();
+  return ok(
+    `The demo team "${DEMO_TEAM}" already exists; its fictional caseload was left unchanged.`,
+    'A new password was set for the demo account.',
+    ...demoLogin(password),
   );
 }

@@ -226,6 +226,30 @@ describe('reconcilePlan', () => {
     expect([...contacts, manual]).toEqual(before);
   });
 
+  it('a birth date corrected into the past does not leave long-closed visits overdue: they are cancelled', () => {
+    // Typed 500 days ahead by mistake, then corrected to 12 months ago (today 2026-05-12).
+    const today = '2026-05-12';
+    const addFrom = addDaysIso(today, -60);
+    const wrong = reconcilePlan([], plan('2027-09-24', true), { addFrom });
+    const contacts = apply([], wrong);
+    expect(contacts).toHaveLength(8);
+    const changes = reconcilePlan(contacts, plan('2025-05-12', true), { addFrom });
+    const corrected = apply(contacts, changes);
+    const open = corrected.filter((c) => c.status === 'planlagt');
+    // Only the visits whose windows are still open or ahead stay planned, as for a child added today.
+    expect(open.map((c) => c.scheduleKey).sort()).toEqual(['besoeg-1-5-aar', 'besoeg-3-aar', 'besoeg-8-11-md']);
+    expect(open.every((c) => c.windowTo >= addFrom)).toBe(true);
+    // The cancelled ones sit where the corrected plan puts them (the timeline shows them there).
+    const byKey = new Map(plan('2025-05-12', true).map((p) => [p.scheduleKey, p]));
+    for (const c of corrected.filter((c) => c.status !== 'planlagt')) {
+      expect(c).toMatchObject({ status: 'aflyst-af-sundhedsplejen', windowTo: byKey.get(c.scheduleKey)?.windowTo });
+    }
+    expect(changes.cancel.map((c) => c.reason)).toEqual(Array(5).fill('window-passed'));
+    expect(corrected).toHaveLength(8);
+    // Applying the result and reconciling again changes nothing.
+    expect(hasPlanChanges(reconcilePlan(corrected, plan('2025-05-12', true), { addFrom }))).toBe(false);
+  });
+
   it('adds new schedule entries and cancels removed ones that are still planned, never deleting', () => {
     const contacts = store(plan('2025-03-14'));
     contacts[5] = { ...(contacts[5] as Stored), plannedDate: '2025-12-01' };

@@ -92,8 +92,9 @@ export type PlanChanges = {
   /** Untouched planned contacts that are obsolete: set the status, never delete. */
   cancel: {
     id: string;
-    reason: 'removed-from-schedule' | 'duplicate';
-    changes: { status: 'aflyst-af-sundhedsplejen' };
+    reason: 'removed-from-schedule' | 'duplicate' | 'window-passed';
+    /** window-passed also moves the dates, so the cancelled visit shows where the plan puts it. */
+    changes: { status: 'aflyst-af-sundhedsplejen' } & Partial<PlanFields>;
   }[];
   /** Booked contacts (a date agreed with the family) the plan would change: the nurse decides. */
   review: { id: string; reason: 'removed-from-schedule' | 'plan-changed'; planned: PlannedContact | null }[];
@@ -102,7 +103,10 @@ export type PlanChanges = {
 };
 
 export type ReconcileOptions = {
-  /** Do not add contacts whose window ended before this date (a child who joins the caseload late). */
+  /**
+   * Do not add contacts whose window ended before this date (a child who joins the caseload late),
+   * and cancel untouched ones that a corrected birth date moves to a window ending before it.
+   */
   addFrom?: string;
 };
 
@@ -123,6 +127,8 @@ const cancelled = { status: 'aflyst-af-sundhedsplejen' } as const;
  * untouched contact is kept; further untouched ones (e.g. created by two offline devices) are
  * duplicates, and so is an untouched one beside a booked or completed contact for the same key.
  * An entry is added only when no contact has its key, so a cancelled visit is not re-planned.
+ * With `addFrom`, an untouched contact the new plan moves to a window that closed before it is
+ * cancelled (reason window-passed) rather than moved, matching what a new child gets.
  * Applying the result and reconciling again gives no add, update or cancel.
  */
 export function reconcilePlan(
@@ -157,7 +163,13 @@ export function reconcilePlan(
     }
     if (keep) {
       const diff = planDiff(keep, planned);
-      if (Object.keys(diff).length > 0) changes.update.push({ id: keep.id, changes: diff });
+      // Moved into a window long closed (a birth date corrected backwards): as if the child joined
+      // today, the visit is not left overdue. Only a move does this; a contact that simply became
+      // overdue where it stands stays planned.
+      const passed = options.addFrom !== undefined && planned.windowTo < options.addFrom;
+      if (Object.keys(diff).length > 0 && passed) {
+        changes.cancel.push({ id: keep.id, reason: 'window-passed', changes: { ...diff, ...cancelled } });
+      } else if (Object.keys(diff).length > 0) changes.update.push({ id: keep.id, changes: diff });
     }
     for (const c of booked) {
       if (Object.keys(planDiff(c, planned)).length > 0)

@@ -122,6 +122,20 @@ describe('worklist', () => {
     expect(list.find((i) => i.contact.id === 'week')?.outsideWindow).toBe(false);
   });
 
+  it('gives each item the deadline it is judged by: overdue exactly when that deadline has passed', () => {
+    const list = worklist(contacts, '2025-03-20');
+    // A 1½-year-like visit past its target but inside its window: the deadline is the window's end.
+    expect(list.find((i) => i.contact.id === 'week')).toMatchObject({ bucket: 'this-week', deadline: '2025-03-30' });
+    expect(list.find((i) => i.contact.id === 'overdue')).toMatchObject({ bucket: 'overdue', deadline: '2025-03-10' });
+    // A booked visit is due on the agreed day.
+    expect(list.find((i) => i.contact.id === 'booked')).toMatchObject({ bucket: 'overdue', deadline: '2025-03-13' });
+    fc.assert(
+      fc.property(isoDateArb, (today) => {
+        for (const item of worklist(contacts, today)) expect(item.bucket === 'overdue').toBe(item.deadline < today);
+      }),
+    );
+  });
+
   it('filters by nurse, ignoring case and spaces', () => {
     const ids = worklist(contacts, '2025-03-12', { nurse: 'HANNE' }).map((i) => i.contact.id);
     expect(ids).toContain('today');

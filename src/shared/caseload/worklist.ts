@@ -22,6 +22,11 @@ export type WorklistItem<T extends WorklistContact> = {
   bucket: WorklistBucket;
   /** The date the contact is aimed at: the agreed date when there is one, else the target. */
   dueDate: string;
+  /**
+   * The last day the contact is on time (its "frist"): the agreed date when there is one, else the
+   * window's end. The contact is overdue exactly when today is after it.
+   */
+  deadline: string;
   /** The agreed date lies outside the window (allowed, but worth showing). */
   outsideWindow: boolean;
 };
@@ -77,6 +82,7 @@ export function worklist<T extends WorklistContact>(
       const dueDate = contact.plannedDate || contact.targetDate;
       return {
         contact,
+        deadline: contact.plannedDate || contact.windowTo,
         bucket: bucketWithin(contact, today, sunday, horizon),
         dueDate,
         outsideWindow: dueDate < contact.windowFrom || dueDate > contact.windowTo,

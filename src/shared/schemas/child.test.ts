@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childSchema } from './child.ts';
+import { childEntrySchema, childSchema } from './child.ts';
 import { msg } from './fields.ts';
 
 const valid = {
@@ -34,7 +34,38 @@ describe('child schema', () => {
     expect(messageFor({ ...valid, birthWeightGrams: 3200.5 }, 'birthWeightGrams')).toBe(msg.wholeNumber);
     expect(messageFor({ ...valid, birthHeadCircumferenceCm: 34.55 }, 'birthHeadCircumferenceCm')).toBe(msg.oneDecimal);
     expect(childSchema.parse({ ...valid, birthHeadCircumferenceCm: 34.5 }).birthHeadCircumferenceCm).toBe(34.5);
+    expect(childSchema.parse({ ...valid, birthLengthCm: 51.5 }).birthLengthCm).toBe(51.5);
+    expect(messageFor({ ...valid, birthLengthCm: 51.55 }, 'birthLengthCm')).toBe(msg.oneDecimal);
     expect(messageFor({ ...valid, birthDate: '2023-02-29' }, 'birthDate')).toBe(msg.invalidDate);
     expect(messageFor({ ...valid, sex: 'x' }, 'sex')).toBe(msg.invalidChoice);
+  });
+});
+
+describe('child entry schema (what a nurse may type today)', () => {
+  const today = '2026-05-12';
+  const entryMessage = (input: unknown, original?: string) => {
+    const result = childEntrySchema(today, original).safeParse(input);
+    return result.success ? undefined : result.error.issues.find((i) => i.path.join('.') === 'birthDate')?.message;
+  };
+
+  it('refuses a birth date in the future, also tomorrow', () => {
+    expect(entryMessage({ ...valid, birthDate: '2027-09-24' })).toBe(msg.birthDateFuture);
+    expect(entryMessage({ ...valid, birthDate: '2026-05-13' })).toBe(msg.birthDateFuture);
+    expect(entryMessage({ ...valid, birthDate: '2026-05-12' })).toBeUndefined();
+  });
+
+  it('refuses a birth date too long ago for a child in the 0–6 year programme', () => {
+    expect(entryMessage({ ...valid, birthDate: '1990-05-12' })).toBe(msg.birthDateTooOld);
+    expect(entryMessage({ ...valid, birthDate: '2019-05-11' })).toBe(msg.birthDateTooOld);
+    expect(entryMessage({ ...valid, birthDate: '2019-05-12' })).toBeUndefined();
+  });
+
+  it('keeps an unchanged birth date of a child who has grown past the programme editable', () => {
+    expect(entryMessage({ ...valid, birthDate: '2018-01-02' }, '2018-01-02')).toBeUndefined();
+    expect(entryMessage({ ...valid, birthDate: '2018-01-03' }, '2018-01-02')).toBe(msg.birthDateTooOld);
+  });
+
+  it('leaves the stored-record schema free of the date of today (records stay readable for years)', () => {
+    expect(childSchema.safeParse({ ...valid, birthDate: '2012-01-01' }).success).toBe(true);
   });
 });

@@ -23,6 +23,10 @@ export const msg = {
   invalidTime: 'validation.timeFormat',
   /** An end (time, period, next contact) lies before its start. */
   endBeforeStart: 'validation.endBeforeStart',
+  /** A child's birth date after today (the app records born children; see childEntrySchema). */
+  birthDateFuture: 'validation.birthDateFuture',
+  /** A birth date too long ago for a child in the 0–6 year programme (a typo in the year). */
+  birthDateTooOld: 'validation.birthDateTooOld',
 } as const;
 export type MessageKey = (typeof msg)[keyof typeof msg];
 

@@ -17,6 +17,8 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: z.enum(['nurse', 'leader', 'admin']),
   teamId: z.string(),
+  /** The team's name, when the server sends it (a later server version): e.g. to mark the demo team. */
+  teamName: z.optional(z.string()),
 });
 export type User = z.infer<typeof userSchema>;
 

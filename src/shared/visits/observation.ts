@@ -46,8 +46,8 @@ export const measurementsValuesSchema = z
       integer: true,
     }),
     weightReason: reasonField,
-    /** Whole cm, lying (length) or standing (height). */
-    lengthCm: optionalNumber(measurementRanges.lengthCm.min, measurementRanges.lengthCm.max, { integer: true }),
+    /** cm with one decimal (measured to the nearest 0.5 cm, domain.md §2), lying (length) or standing (height). */
+    lengthCm: optionalNumber(measurementRanges.lengthCm.min, measurementRanges.lengthCm.max, { decimals: 1 }),
     lengthPosition: optionalChoice(lengthPositions),
     lengthReason: reasonField,
     /** cm with one decimal. */

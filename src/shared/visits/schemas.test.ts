@@ -141,8 +141,10 @@ describe('measurements section', () => {
     );
   });
 
-  it('wants length in whole cm with lying or standing', () => {
-    expect(messageAt(observationSchema, obs({ ...measured, lengthCm: 82.5 }), at('lengthCm'))).toBe(msg.wholeNumber);
+  it('wants length in cm with at most one decimal (measured to 0.5 cm), lying or standing', () => {
+    expect(observationSchema.safeParse(obs({ ...measured, lengthCm: 82.5 })).success).toBe(true);
+    expect(observationSchema.safeParse(obs({ ...measured, lengthCm: 82.3 })).success).toBe(true);
+    expect(messageAt(observationSchema, obs({ ...measured, lengthCm: 82.25 }), at('lengthCm'))).toBe(msg.oneDecimal);
     expect(messageAt(observationSchema, obs({ ...measured, lengthPosition: '' }), at('lengthPosition'))).toBe(
       msg.required,
     );

@@ -73,7 +73,7 @@ const correction: Stored<Observation> = {
       {
         section: 'measurements',
         weightGrams: 10950,
-        lengthCm: 81,
+        lengthCm: 81.5,
         lengthPosition: 'liggende',
         headReason: 'ikke-maalt',
       },
@@ -205,9 +205,10 @@ describe('visitSummary', () => {
     expect(current?.state).toBe('current');
     const weight = current?.rows.find((r) => r.labelKey === 'visits.field.weight');
     expect(weight?.text).toMatch(/^10\.950 g · z -?\d+,\d · P\d+$/);
-    expect(current?.rows.find((r) => r.labelKey === 'visits.field.length')?.keys).toEqual([
-      'visits.lengthPosition.liggende',
-    ]);
+    expect(current?.rows.find((r) => r.labelKey === 'visits.field.length')).toMatchObject({
+      keys: ['visits.lengthPosition.liggende'],
+      text: expect.stringMatching(/^81,5 cm/),
+    });
     expect(current?.rows.find((r) => r.labelKey === 'visits.field.head')).toMatchObject({
       text: '',
       keys: ['visits.notCollected.ikke-maalt'],

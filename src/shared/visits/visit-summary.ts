@@ -148,7 +148,9 @@ function valueRows(values: ObservationValues, visit: Visit, options: VisitSummar
         ),
         measureRow(
           fieldLabel('length'),
-          values.lengthCm === null ? '' : `${formatNumberDa(values.lengthCm)} cm`,
+          values.lengthCm === null
+            ? ''
+            : `${formatNumberDa(values.lengthCm, Number.isInteger(values.lengthCm) ? 0 : 1)} cm`,
           values.lengthReason,
           growth?.length,
           values.lengthPosition === '' ? [] : [choiceLabel('lengthPosition', values.lengthPosition)],

@@ -197,3 +197,30 @@ export function contactCompletion(
 export function visitWriteProblem(current: Pick<Visit, 'status'>): string | null {
   return canEditVisit(current) ? null : visitsMsg.signedReadOnly;
 }
+
+/**
+ * Why a visit may not be discarded (deleted as an accidental start), or null: a signed visit is
+ * final (journal rules, domain.md §6), and so is a signed journal note written on it, which must
+ * not be left pointing at a deleted visit.
+ */
+export function visitDiscardProblem(
+  visit: Pick<Visit, 'status'>,
+  notes: readonly { status: string }[],
+): 'signed' | 'signed-note' | null {
+  if (!canEditVisit(visit)) return 'signed';
+  return notes.some((n) => n.status !== 'kladde') ? 'signed-note' : null;
+}
+
+/**
+ * After a draft visit is discarded, its planned contact is planned again: the update that undoes
+ * a completion dated the visit's day, or null when the contact is already planned or was set to
+ * something else on purpose (cancelled by the family, say).
+ */
+export function contactAfterDiscard(
+  visit: Pick<Visit, 'date'>,
+  contact: Pick<Contact, 'status' | 'doneDate'>,
+): Pick<Contact, 'status' | 'doneDate'> | null {
+  return contact.status === 'gennemfoert' && contact.doneDate === visit.date
+    ? { status: 'planlagt', doneDate: '' }
+    : null;
+}

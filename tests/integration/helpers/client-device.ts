@@ -26,6 +26,7 @@ export type Device = {
   sync(options?: {
     pageSize?: number;
     batchSize?: number;
+    batchBytes?: number;
   }): ReturnType<ReturnType<typeof createSyncEngine>['syncOnce']>;
   pendingCount(): Promise<number>;
   /** A row as the device holds it (tombstones included), with its derived sync state. */

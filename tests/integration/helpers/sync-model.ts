@@ -465,7 +465,7 @@ export class SyncWorld {
           const row = dev.device.row('family', target.id);
           if (!row || row.deleted) return this.note(dev, `edit family[${target.index}]: gone`);
           const doc = { ...row.data, [field]: this.value(dev, field, value) };
-          const queued = await this.tracked(dev, row, () => dev.device.writer.update('family', target.id, doc));
+          const queued = await this.tracked(dev, row, () => dev.device.writer.update('family', target.id, doc, row));
           // (a) a save queues exactly the changed field, with the value the person typed.
           const want = isDeepStrictEqual(row.data[field], doc[field]) ? [] : [{ [field]: doc[field] }];
           if (
@@ -487,7 +487,7 @@ export class SyncWorld {
       case 'delete': {
         const target = await this.pickFamily(dev, action.pick);
         if (!target) return this.note(dev, 'delete: no family to delete');
-        const queued = await this.tracked(dev, target.row, () => dev.device.writer.remove('family', target.id));
+        const queued = await this.tracked(dev, target.row, () => dev.device.writer.remove('family', target.id, target.row));
         if (queued.length !== 1 || queued[0]?.op !== 'delete' || queued[0].baseRev !== target.row.rev) {
           this.fail(`(a) deleting ${short(target.id)} on ${dev.name} queued ${show(queued)}`);
         }

@@ -3,12 +3,12 @@
  * so what the nurse types has a home from the first keystroke; the visit page holds the form and
  * the visit's journal notes.
  */
-import { Fragment, lazy, Suspense, useEffect, useRef } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
-import { instrumentDraftKey, observationDraftKey } from '../../../shared/visits/draft.ts';
+import { instrumentDraftKey, observationDraftKey, visitDraftKey } from '../../../shared/visits/draft.ts';
 import {
   currentObservations,
   type MeasurementsValues,
@@ -23,6 +23,9 @@ import { AdbbForm, EpdsForm } from '../../features/visits/instruments.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
 import { MeasurementsForm } from '../../features/visits/measurements-form.tsx';
 import { SectionForm } from '../../features/visits/section-forms.tsx';
+import { SectionIndex } from '../../features/visits/section-index.tsx';
+import { sectionEntries } from '../../features/visits/section-states.ts';
+import { discardDraftVisit } from '../../features/visits/visit-actions.ts';
 import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -61,9 +64,10 @@ async function measurementsOf(childId: string): Promise<Dated[]> {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The sections of a visit with input kept in a draft but not saved (EPDS: any parent's). */
-async function unsavedSections(visitId: string, caregiverIds: string[]): Promise<FormSection[]> {
-  const keys: [FormSection, string][] = [
+/** The parts of a visit with input kept in a draft but not saved (EPDS: any parent's; the record itself: 'visit'). */
+async function unsavedSections(visitId: string, caregiverIds: string[]): Promise<(FormSection | 'visit')[]> {
+  const keys: [FormSection | 'visit', string][] = [
+    ['visit', visitDraftKey(visitId)],
     ...observationSections.map((section): [FormSection, string] => [section, observationDraftKey(visitId, section)]),
     ...caregiverIds.map((id): [FormSection, string] => ['epds', instrumentDraftKey(visitId, 'epds', id)]),
     ['adbb', instrumentDraftKey(visitId, 'adbb')],
@@ -108,6 +112,8 @@ export function StartVisitPage() {
 
 export function VisitPage() {
   const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [discardRefused, setDiscardRefused] = useState(false);
   const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
   const data = useLive(async () => {
     const [visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts] =
@@ -165,7 +171,7 @@ export function VisitPage() {
   const views = currentObservations(observations);
   const blockers: SignBlocker[] = [
     ...visitSignProblems(visit.data, observations),
-    ...drafts.map((section) => ({ section, problem: 'unsaved' as const })),
+    ...drafts.flatMap((section) => (section === 'visit' ? [] : [{ section, problem: 'unsaved' as const }])),
   ];
   // Only the author edits and signs a draft (the server refuses anyone else); others read it.
   const visitRef = {
@@ -195,6 +201,31 @@ export function VisitPage() {
     });
   };
   const childName = child ? `${child.data.firstName} ${child.data.lastName}`.trim() : '';
+  const signed = visit.data.status !== 'kladde';
+  const index = sectionEntries(
+    {
+      signed,
+      recordDraft: drafts.includes('visit'),
+      sections: specs,
+      saved: new Set<FormSection>([
+        ...observationSections.filter((section) => views[section]),
+        ...(epds.length > 0 ? (['epds'] as const) : []),
+        ...(adbb ? (['adbb'] as const) : []),
+      ]),
+      drafts: new Set(drafts.filter((d): d is FormSection => d !== 'visit')),
+      notes: notes.length,
+    },
+    (part) =>
+      part === 'visit' ? t('visits.record') : part === 'journal' ? t('visits.journal') : t(`visits.section.${part}`),
+  );
+
+  /** An accidental start: gone after a confirmation, its planned contact planned again. */
+  const discard = async () => {
+    if (!window.confirm(t('visits.discardConfirm'))) return;
+    const outcome = await discardDraftVisit(visitId);
+    if (outcome.ok) navigate(paths.child(familyId, childId), { replace: true });
+    else setDiscardRefused(true);
+  };
 
   const onSigned = async () => {
     if (!visit.data.contactId) return;
@@ -210,19 +241,34 @@ export function VisitPage() {
         subtitle={t(`visits.status.${visit.data.status}`)}
         back={{ to: paths.child(familyId, childId), label: childName || t('common.back') }}
         actions={
-          <Link href={paths.printVisit(familyId, childId, visitId)} className="button">
-            {t('visits.printSummary')}
-          </Link>
+          <>
+            {signed ? null : (
+              <button type="button" className="button button--danger" onClick={() => void discard()}>
+                {t('visits.discard')}
+              </button>
+            )}
+            <Link href={paths.printVisit(familyId, childId, visitId)} className="button">
+              {t('visits.printSummary')}
+            </Link>
+          </>
         }
       />
-      <VisitForm
-        key={`${visit.id}-${visit.data.status}`}
-        visitId={visit.id}
-        visit={visit.data}
-        signer={me}
-        blockers={blockers}
-        onSigned={onSigned}
-      />
+      {discardRefused ? (
+        <p className="alert" role="alert">
+          {t('visits.discardRefused')}
+        </p>
+      ) : null}
+      <SectionIndex entries={index} />
+      <div id="section-visit" className="visit-part">
+        <VisitForm
+          key={`${visit.id}-${visit.data.status}`}
+          visitId={visit.id}
+          visit={visit.data}
+          signer={me}
+          blockers={blockers}
+          onSigned={onSigned}
+        />
+      </div>
       {specs.map(({ section, required }) => {
         switch (section) {
           case 'measurements':
@@ -250,25 +296,27 @@ export function VisitPage() {
           case 'epds':
             // A recorded EPDS is shown even when its parent is no longer among the caregivers.
             return caregivers.length > 0 || epds.length > 0 ? (
-              <EpdsForm
-                key={section}
-                visit={visitRef}
-                caregivers={caregivers.map((c) => ({ id: c.id, name: c.data.name, relation: c.data.relation }))}
-                formerNames={formerParents}
-                cutoffs={settings.data.epdsCutoffs}
-                saved={epds}
-              />
+              <div key={section} id="section-epds" className="visit-part">
+                <EpdsForm
+                  visit={visitRef}
+                  caregivers={caregivers.map((c) => ({ id: c.id, name: c.data.name, relation: c.data.relation }))}
+                  formerNames={formerParents}
+                  cutoffs={settings.data.epdsCutoffs}
+                  saved={epds}
+                />
+              </div>
             ) : null;
           case 'adbb':
             return child ? (
-              <AdbbForm
-                key={section}
-                visit={visitRef}
-                birthDate={child.data.birthDate}
-                cutoff={settings.data.adbbCutoff}
-                saved={adbb ? { id: adbb.id, answers: adbb.data.response.answers } : null}
-                onPlanFollowUp={planFollowUp}
-              />
+              <div key={section} id="section-adbb" className="visit-part">
+                <AdbbForm
+                  visit={visitRef}
+                  birthDate={child.data.birthDate}
+                  cutoff={settings.data.adbbCutoff}
+                  saved={adbb ? { id: adbb.id, answers: adbb.data.response.answers } : null}
+                  onPlanFollowUp={planFollowUp}
+                />
+              </div>
             ) : null;
           default: {
             const current = views[section]?.current;
@@ -286,7 +334,9 @@ export function VisitPage() {
           }
         }
       })}
-      <Journal notes={notes} refs={{ familyId, childId, visitId }} me={me} />
+      <div id="section-journal" className="visit-part">
+        <Journal notes={notes} refs={{ familyId, childId, visitId }} me={me} />
+      </div>
     </>
   );
 }

@@ -4,31 +4,37 @@ import { useTranslation } from 'react-i18next';
 import { worklist } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
+import { teamNurses } from '../../features/worklist/team-nurses.ts';
 import { type WorklistRow, WorklistView } from '../../features/worklist/worklist-view.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 
 async function load(nurse: string) {
-  const [contacts, children, families, session] = await Promise.all([
+  const [contacts, children, families, visits, session] = await Promise.all([
     records.all('contact'),
     records.all('child'),
     records.all('family'),
+    records.all('visit'),
     getSession(),
   ]);
   const childById = new Map(children.map((c) => [c.id, c.data]));
   const familyById = new Map(families.map((f) => [f.id, f.data]));
+  // A planned contact whose visit is already started (a draft) is continued, not started again.
+  const draftFor = new Set(visits.filter((v) => v.data.status === 'kladde').map((v) => v.data.contactId));
   const items = worklist(
     contacts.map((c) => ({ id: c.id, ...c.data })),
     localToday(),
     nurse ? { nurse } : {},
   );
-  const rows: WorklistRow[] = items.map(({ contact, bucket, dueDate, outsideWindow }) => {
+  const rows: WorklistRow[] = items.map(({ contact, bucket, dueDate, deadline, outsideWindow }) => {
     const child = childById.get(contact.childId);
     return {
       id: contact.id,
       bucket,
       dueDate,
+      deadline,
+      booked: contact.plannedDate !== '',
       outsideWindow,
       windowFrom: contact.windowFrom,
       windowTo: contact.windowTo,
@@ -36,13 +42,14 @@ async function load(nurse: string) {
       childName: child ? `${child.firstName} ${child.lastName}`.trim() : '–',
       familyName: familyById.get(contact.familyId)?.name ?? '–',
       nurse: contact.nurse,
-      href: paths.child(contact.familyId, contact.childId),
+      started: draftFor.has(contact.id),
+      // The start route reopens a visit already started for the contact (as the child's plan does).
+      visitHref: paths.startVisit(contact.familyId, contact.childId, contact.id),
+      childHref: paths.child(contact.familyId, contact.childId),
     };
   });
-  const nurses = [...new Set(contacts.map((c) => c.data.nurse.trim()).filter(Boolean))].sort((a, b) =>
-    a.localeCompare(b, 'da'),
-  );
-  return { rows, nurses, me: session?.user.displayName ?? '' };
+  const me = session?.user.displayName ?? '';
+  return { rows, nurses: teamNurses({ me, families, contacts, visits }), me };
 }
 
 export function WorklistPage() {

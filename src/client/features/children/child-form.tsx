@@ -2,10 +2,12 @@
  * Create or edit a child: identity, birth data and childcare. Numbers accept a Danish decimal comma;
  * an empty number field means "not recorded".
  */
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type Child, childcareTypes, childSchema, sexes } from '../../../shared/schemas/child.ts';
+import { localToday } from '../../../shared/domain/age.ts';
+import { type Child, childcareTypes, childEntrySchema, sexes } from '../../../shared/schemas/child.ts';
+import { reveal } from '../../forms/focus-problem.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
 import { Field, formatLocaleNumber, parseLocaleNumber } from '../../ui/field.tsx';
@@ -31,7 +33,7 @@ const numberFields = [
 ] as const;
 
 export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplicates }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const start = initial ?? {
     familyId,
     firstName: '',
@@ -50,12 +52,14 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
   // Number inputs hold text (Danish comma); setValueAs turns it into a number or null.
   const defaultValues = {
     ...start,
-    ...Object.fromEntries(numberFields.map((f) => [f, formatLocaleNumber(start[f])])),
+    ...Object.fromEntries(numberFields.map((f) => [f, formatLocaleNumber(start[f], i18n.language)])),
   } as never;
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([]);
   // A ref, not state: the resubmit after "Opret alligevel" must see it at once.
   const confirmed = useRef(false);
-  const { form, submit, status } = useRecordForm(childSchema, {
+  // What may be typed today: no birth date in the future or from before the programme.
+  const schema = useMemo(() => childEntrySchema(localToday(), initial?.birthDate), [initial?.birthDate]);
+  const { form, submit, status } = useRecordForm(schema, {
     kind: 'child',
     ...(id ? { id } : {}),
     defaultValues,
@@ -68,6 +72,11 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
     },
   });
   const { register, formState } = form;
+  // The warning appears below the fields: take the nurse to it, clear of the sticky save bar.
+  const warning = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (duplicates.length > 0) reveal(warning.current);
+  }, [duplicates]);
   const { errors } = formState;
   const numberInput = (name: (typeof numberFields)[number]) => register(name, { setValueAs: parseLocaleNumber });
 
@@ -82,7 +91,7 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
           {(c) => <input {...c} {...register('lastName')} autoComplete="off" />}
         </Field>
         <Field label={t('child.birthDate')} error={errors.birthDate?.message} required>
-          {(c) => <input type="date" {...c} {...register('birthDate')} />}
+          {(c) => <input type="date" {...c} {...register('birthDate')} max={localToday()} />}
         </Field>
         <Field label={t('child.cpr')} hint={t('child.cprHint')} error={errors.cpr?.message}>
           {(c) => <input {...c} {...register('cpr')} inputMode="numeric" autoComplete="off" maxLength={11} />}
@@ -123,7 +132,7 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
           {(c) => <input {...c} {...numberInput('birthWeightGrams')} inputMode="numeric" />}
         </Field>
         <Field label={t('child.birthLengthCm')} error={errors.birthLengthCm?.message}>
-          {(c) => <input {...c} {...numberInput('birthLengthCm')} inputMode="numeric" />}
+          {(c) => <input {...c} {...numberInput('birthLengthCm')} inputMode="decimal" />}
         </Field>
         <Field label={t('child.birthHeadCircumferenceCm')} error={errors.birthHeadCircumferenceCm?.message}>
           {(c) => <input {...c} {...numberInput('birthHeadCircumferenceCm')} inputMode="decimal" />}
@@ -148,7 +157,7 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
         </Field>
       </fieldset>
       {duplicates.length > 0 ? (
-        <section className="notice" role="alert" aria-labelledby="duplicate-heading">
+        <section className="notice" role="alert" aria-labelledby="duplicate-heading" ref={warning} tabIndex={-1}>
           <h2 id="duplicate-heading">{t('caseload.duplicate.title')}</h2>
           <ul>
             {duplicates.map((d) => (

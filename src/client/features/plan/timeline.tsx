@@ -15,14 +15,14 @@ const HEIGHT = 96;
 const AXIS_Y = 54;
 const x = (fraction: number) => 20 + fraction * (WIDTH - 40);
 const ticks = [
-  { day: 0, label: '0' },
-  { day: 183, label: '6 mdr.' },
-  { day: 365, label: '1 år' },
-  { day: 548, label: '1½ år' },
-  { day: 730, label: '2 år' },
-  { day: 913, label: '2½ år' },
-  { day: 1000, label: '1000' },
-];
+  { day: 0, label: 'birth' },
+  { day: 183, label: 'months6' },
+  { day: 365, label: 'year1' },
+  { day: 548, label: 'year15' },
+  { day: 730, label: 'year2' },
+  { day: 913, label: 'year25' },
+  { day: 1000, label: 'day1000' },
+] as const;
 
 export function Timeline({ name, birthDate, contacts }: Props) {
   const { t } = useTranslation();
@@ -60,7 +60,7 @@ export function Timeline({ name, birthDate, contacts }: Props) {
               textAnchor={tick.day === 0 ? 'start' : tick.day === 1000 ? 'end' : 'middle'}
               className="timeline__label"
             >
-              {tick.label}
+              {t(`caseload.plan.ticks.${tick.label}`)}
             </text>
           </g>
         ))}

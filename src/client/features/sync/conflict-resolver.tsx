@@ -104,9 +104,11 @@ export function ConflictResolver({ conflictId, conflict, current, onResolved }: 
                 <th scope="row" className="resolver__cell">
                   {label}
                 </th>
-                <td className="resolver__cell">{option('mine', fieldValue(t, kind, field, mine[field]))}</td>
                 <td className="resolver__cell">
-                  {option('theirs', fieldValue(t, kind, field, theirs[field]))}
+                  {option('mine', fieldValue(t, kind, field, mine[field], i18n.language))}
+                </td>
+                <td className="resolver__cell">
+                  {option('theirs', fieldValue(t, kind, field, theirs[field], i18n.language))}
                   {typeof theirs[field] === 'string' || typeof mine[field] === 'string' ? (
                     <div className="resolver__own">
                       {option('own', t('attention.own'))}

@@ -14,15 +14,22 @@ import {
   retryRejected,
 } from '../../sync/rejections.ts';
 import { formatWhen } from '../../ui/dates.ts';
+import { conflictWho } from './conflict-wording.ts';
 
 type Props = {
-  conflicts: { id: string; data: Conflict; recordTitle: string }[];
+  /** Each open conflict with the writer of the record's current version ('' when unknown). */
+  conflicts: { id: string; data: Conflict; recordTitle: string; currentBy: string }[];
+  /** The signed-in user's display name (the list speaks from her side). */
+  me: string;
   rejected: (RejectedChange & { recordTitle: string })[];
   conflictHref: (id: string) => string;
 };
 
-/** Every rejection code of the protocol has its own explanation (a catalogue test checks them all). */
-const reasonKeys = rejectionCodes;
+/**
+ * Every rejection code of the protocol has its own explanation (a catalogue test checks them all), and
+ * so has the one the client gives itself: a single change the server refuses as too large (413).
+ */
+const reasonKeys = [...rejectionCodes, 'payload_too_large'] as const;
 
 function download(change: RejectedChange) {
   const url = URL.createObjectURL(new Blob([exportRejected(change)], { type: 'application/json' }));
@@ -33,7 +40,7 @@ function download(change: RejectedChange) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function NeedsAttention({ conflicts, rejected, conflictHref }: Props) {
+export function NeedsAttention({ conflicts, rejected, conflictHref, me }: Props) {
   const { t, i18n } = useTranslation();
   if (conflicts.length === 0 && rejected.length === 0) return <p className="empty">{t('attention.empty')}</p>;
   const reason = (code: string) =>
@@ -49,7 +56,14 @@ export function NeedsAttention({ conflicts, rejected, conflictHref }: Props) {
             {conflicts.map((c) => (
               <li key={c.id}>
                 <span>
-                  {t('attention.conflictSummary', { record: c.recordTitle, author: c.data.author || '–' })}
+                  {(() => {
+                    const who = conflictWho({ author: c.data.author, other: c.currentBy, me });
+                    return t(`attention.conflictWho.${who.key}`, {
+                      record: c.recordTitle,
+                      who: 'who' in who ? who.who : '',
+                      other: 'other' in who ? who.other : '',
+                    });
+                  })()}
                   <span className="muted"> · {formatWhen(c.data.receivedAt, i18n.language)}</span>
                 </span>
                 <Link

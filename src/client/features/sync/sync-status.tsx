@@ -34,6 +34,7 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
   else if (loginRequired) state = t('syncStatus.loginRequired');
   else if (syncing) state = t('syncStatus.syncing');
   else if (activity.state === 'error') state = t('syncStatus.error');
+  else if (activity.state === 'stopped') state = t('syncStatus.stopped');
   else state = overview.pending === 0 ? t('syncStatus.allSynced') : t('sync.state.pending');
 
   return (

@@ -1,10 +1,10 @@
 /**
- * Measurements at the visit: weight in whole grams, length or height in whole cm (lying or
- * standing), head circumference with one decimal (Danish comma accepted), or the reason a value
+ * Measurements at the visit: weight in whole grams, length or height (lying or standing) and head
+ * circumference in cm with one decimal (a decimal comma or point accepted), or the reason a value
  * was not collected. The percentile is computed against WHO 2006 as each value is typed (the
  * reference tables load on demand) with soft plausibility warnings; nothing computed is stored.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
@@ -14,8 +14,9 @@ import { observationDraftKey } from '../../../shared/visits/draft.ts';
 import { type MeasurementSummary, measurementSummary } from '../../../shared/visits/measurement-summary.ts';
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
+import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
-import { formatLocaleNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
+import { formatLocaleNumber, formatNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
 
 type Props = {
@@ -47,12 +48,13 @@ const empty: MeasurementsValues = {
 type Typed = { text: Text; values: MeasurementsValues };
 
 export function MeasurementsForm(props: Props) {
+  const { i18n } = useTranslation();
   const start = props.saved?.values ?? empty;
   const typed: Typed = {
     text: {
-      weight: formatLocaleNumber(start.weightGrams),
-      length: formatLocaleNumber(start.lengthCm),
-      head: formatLocaleNumber(start.headCircumferenceCm),
+      weight: formatLocaleNumber(start.weightGrams, i18n.language),
+      length: formatLocaleNumber(start.lengthCm, i18n.language),
+      head: formatLocaleNumber(start.headCircumferenceCm, i18n.language),
     },
     values: start,
   };
@@ -73,7 +75,7 @@ function Measurements({
   keep,
   discard,
 }: Props & { initial: Typed; keep: (typed: Record<string, unknown>) => void; discard: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [text, setText] = useState<Text>(initial.text);
   const [values, setValues] = useState<MeasurementsValues>(initial.values);
@@ -82,6 +84,13 @@ function Measurements({
   const [refs, setRefs] = useState<GrowthReferences | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusProblem = useFocusProblemAfterRender();
+  const refuse = (found: Record<string, string>) => {
+    setErrors(found);
+    setStatus('');
+    focusProblem(sectionRef.current);
+  };
 
   useEffect(() => {
     void loadGrowthReferences().then(setRefs);
@@ -110,7 +119,7 @@ function Measurements({
     };
     const parsed = observationSchema.safeParse(data);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path.at(-1)), i.message])));
+      refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path.at(-1)), i.message])));
       return;
     }
     setErrors({});
@@ -125,7 +134,7 @@ function Measurements({
     signer,
     values: () => current,
     discard,
-    onInvalid: setErrors,
+    onInvalid: refuse,
     onSaved: () => {
       setErrors({});
       setStatus(t('visits.correctionSaved'));
@@ -134,9 +143,9 @@ function Measurements({
       setErrors({});
       const start = saved?.values ?? empty;
       setText({
-        weight: formatLocaleNumber(start.weightGrams),
-        length: formatLocaleNumber(start.lengthCm),
-        head: formatLocaleNumber(start.headCircumferenceCm),
+        weight: formatLocaleNumber(start.weightGrams, i18n.language),
+        length: formatLocaleNumber(start.lengthCm, i18n.language),
+        head: formatLocaleNumber(start.headCircumferenceCm, i18n.language),
       });
       setValues(start);
     },
@@ -159,13 +168,18 @@ function Measurements({
           </label>
           <input
             id={`m-${key}`}
-            inputMode={key === 'head' ? 'decimal' : 'numeric'}
+            inputMode={key === 'weight' ? 'numeric' : 'decimal'}
             value={text[key]}
             disabled={!editable}
-            aria-describedby={`m-${key}-result`}
+            aria-invalid={Boolean(error)}
+            aria-describedby={error ? `m-${key}-error m-${key}-result` : `m-${key}-result`}
             onChange={(e) => setText((s) => ({ ...s, [key]: e.target.value }))}
           />
-          {error ? <p className="field__error">{error}</p> : null}
+          {error ? (
+            <p id={`m-${key}-error`} className="field__error">
+              {error}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`m-${key}-reason`}>
@@ -187,8 +201,8 @@ function Measurements({
         <p id={`m-${key}-result`} className="measure__result" aria-live="polite">
           {m?.percentile != null && m.z != null
             ? t('visits.percentile', {
-                p: m.percentile.toLocaleString('da-DK', { maximumFractionDigits: 0 }),
-                z: m.z.toLocaleString('da-DK', { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+                p: formatNumber(m.percentile, i18n.language, { maximumFractionDigits: 0 }),
+                z: formatNumber(m.z, i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
               })
             : null}
           {m?.warnings.map((w) => (
@@ -203,7 +217,7 @@ function Measurements({
   };
 
   return (
-    <section className="card" id="section-measurements" aria-labelledby="measurements-heading">
+    <section className="card" id="section-measurements" aria-labelledby="measurements-heading" ref={sectionRef}>
       <h2 id="measurements-heading">
         {t('visits.measurements')}
         {required ? <span className="field__required"> ({t('common.required')})</span> : null}
@@ -217,6 +231,7 @@ function Measurements({
         </label>
         <select
           id="m-position"
+          aria-invalid={Boolean(errors.lengthPosition)}
           value={values.lengthPosition}
           disabled={!editable}
           onChange={(e) =>

@@ -6,7 +6,7 @@
  * with its shared schema and saves it as one observation record; an observation not collected is
  * saved with the reason (domain.md §2). A signed visit shows its sections read-only.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topiJudgements } from '../../../shared/instruments/topi.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
@@ -27,6 +27,7 @@ import {
   smokerRoles,
 } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
+import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { Choices } from './choices.tsx';
@@ -79,6 +80,9 @@ function Section({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   useKeepOnChange(values, keep);
+  // A refused save takes the nurse to the first item to fix (the section may be screens long).
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusProblem = useFocusProblemAfterRender();
 
   const set = (patch: Values) => {
     setValues((v) => ({ ...v, ...patch }));
@@ -92,6 +96,7 @@ function Section({
     onInvalid: (found) => {
       setErrors(found);
       setStatus(t('visits.sectionInvalid'));
+      focusProblem(sectionRef.current);
     },
     onSaved: () => {
       setErrors({});
@@ -118,6 +123,7 @@ function Section({
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.slice(1).join('.'), i.message])));
       setStatus(t('visits.sectionInvalid'));
+      focusProblem(sectionRef.current);
       return;
     }
     setErrors({});
@@ -151,12 +157,19 @@ function Section({
         <textarea
           id={id(name)}
           rows={rows}
+          aria-invalid={Boolean(err(name))}
           value={asText(value)}
           disabled={disabled}
           onChange={(e) => onChange(e.target.value)}
         />
       ) : (
-        <input id={id(name)} value={asText(value)} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id(name)}
+          aria-invalid={Boolean(err(name))}
+          value={asText(value)}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
       {err(name) ? <p className="field__error">{err(name)}</p> : null}
     </div>
@@ -339,6 +352,7 @@ function Section({
         <input
           id={id(name)}
           type="date"
+          aria-invalid={Boolean(err(name))}
           value={asText(values[name])}
           disabled={disabled}
           onChange={(e) => set({ [name]: e.target.value })}
@@ -350,7 +364,7 @@ function Section({
 
   const heading = `${section}-heading`;
   return (
-    <section className="card visit-section" id={`section-${section}`} aria-labelledby={heading}>
+    <section className="card visit-section" id={`section-${section}`} aria-labelledby={heading} ref={sectionRef}>
       <h2 id={heading}>
         {t(`visits.section.${section}`)}
         {required ? <span className="field__required"> ({t('common.required')})</span> : null}

@@ -4,7 +4,7 @@
  * in a local draft (use-draft.ts); "Gem kladde" saves the record, "Underskriv" makes it final and
  * completes the planned contact it carries out. A signed visit is shown read-only.
  */
-import { useEffect, useState } from 'react';
+import { cloneElement, type ReactElement, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { visitDraftKey } from '../../../shared/visits/draft.ts';
@@ -22,6 +22,7 @@ import {
   visitTypes,
 } from '../../../shared/visits/visit.ts';
 import { writer } from '../../db/write-store.ts';
+import { reveal, revealSection } from '../../forms/focus-problem.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
 import { useDraft } from '../../forms/use-draft.ts';
 import { formatDate, formatWhen } from '../../ui/dates.ts';
@@ -98,7 +99,12 @@ function EditVisit({
   const form = useForm<FormValues>({ defaultValues: initial });
   const { register, control, watch, setError, formState } = form;
   const participants = useFieldArray({ control, name: 'participants' });
-  const [blocked, setBlocked] = useState(false);
+  // Set by a refused save or signing: the summary of what to fix is shown and gets focus.
+  const [refused, setRefused] = useState<{ signing: boolean; at: number } | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refused) reveal(summary.current);
+  }, [refused]);
 
   useEffect(() => {
     const subscription = watch((values) => keep(values as Record<string, unknown>));
@@ -122,23 +128,43 @@ function EditVisit({
       for (const issue of parsed.error.issues) setError(issue.path.join('.') as never, { message: issue.message });
     }
     // A visit is signed with every section its type requires, all saved; what was typed stays in the draft.
-    setBlocked(signed && blockers.length > 0);
-    if (!parsed.success || (signed && blockers.length > 0)) return;
+    if (!parsed.success || (signed && blockers.length > 0)) {
+      setRefused({ signing: signed, at: Date.now() });
+      return;
+    }
+    setRefused(null);
     await writer.update('visit', visitId, parsed.data);
     await discard();
     if (signed) await onSigned(parsed.data);
   };
 
   const err = (name: keyof FormValues) => errorText(formState.errors[name]?.message as string | undefined);
-  const field = (name: keyof FormValues, label: string, input: React.ReactNode) => (
-    <div className={`field${err(name) ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={`visit-${name}`}>
-        {label}
-      </label>
-      {input}
-      {err(name) ? <p className="field__error">{err(name)}</p> : null}
-    </div>
-  );
+  const labels: Partial<Record<keyof FormValues, string>> = {};
+  const field = (name: keyof FormValues, label: string, input: ReactElement<Record<string, unknown>>) => {
+    labels[name] = label;
+    const error = err(name);
+    return (
+      <div className={`field${error ? ' field--invalid' : ''}`}>
+        <label className="field__label" htmlFor={`visit-${name}`}>
+          {label}
+        </label>
+        {cloneElement(input, {
+          'aria-invalid': Boolean(error),
+          ...(error ? { 'aria-describedby': `visit-${name}-error` } : {}),
+        })}
+        {error ? (
+          <p id={`visit-${name}-error`} className="field__error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+  const fieldProblems = (Object.keys(formState.errors) as (keyof FormValues)[]).flatMap((name) => {
+    const message = err(name);
+    return message ? [{ name, message }] : [];
+  });
+  const showBlockers = refused?.signing === true && blockers.length > 0;
 
   return (
     <form className="form" onSubmit={form.handleSubmit((v) => save(v, false))} noValidate>
@@ -257,17 +283,38 @@ function EditVisit({
         )}
       </fieldset>
 
-      {blocked && blockers.length > 0 ? (
-        <div className="alert" role="alert">
-          <p>{t('visits.signBlocked')}</p>
+      {refused && (fieldProblems.length > 0 || showBlockers) ? (
+        <div className="alert" role="alert" ref={summary} tabIndex={-1} aria-labelledby="visit-problems-heading">
+          <p id="visit-problems-heading">{t(refused.signing ? 'visits.signBlocked' : 'visits.saveBlocked')}</p>
           <ul>
-            {blockers.map((b) => (
-              <li key={`${b.section}-${b.problem}`}>
-                <a href={`#section-${b.section}`}>
-                  {t(`visits.blocker.${b.problem}`, { section: t(`visits.section.${b.section}`) })}
+            {fieldProblems.map(({ name, message }) => (
+              <li key={name}>
+                <a
+                  href={`#visit-${name}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    reveal(document.getElementById(`visit-${name}`));
+                  }}
+                >
+                  {`${labels[name] ?? name}: ${message}`}
                 </a>
               </li>
             ))}
+            {showBlockers
+              ? blockers.map((b) => (
+                  <li key={`${b.section}-${b.problem}`}>
+                    <a
+                      href={`#section-${b.section}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        revealSection(`section-${b.section}`);
+                      }}
+                    >
+                      {t(`visits.blocker.${b.problem}`, { section: t(`visits.section.${b.section}`) })}
+                    </a>
+                  </li>
+                ))
+              : null}
           </ul>
         </div>
       ) : null}

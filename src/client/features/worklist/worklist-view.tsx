@@ -1,6 +1,8 @@
 /**
  * "Mine besøg": open contacts across the caseload grouped as overdue, today, this week and
- * upcoming, filterable by nurse. Each row names the child and family, the visit, and its date.
+ * upcoming, filterable by nurse. Each row names the child and family, the visit, its deadline
+ * ("frist": the agreed day, else the window's end) and target; the row opens the visit (started
+ * from the planned contact, or continued when a draft exists), with a link to the child's page.
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -12,6 +14,9 @@ export type WorklistRow = {
   id: string;
   bucket: WorklistBucket;
   dueDate: string;
+  /** The last day on time: the agreed date, else the window's end (overdue after it). */
+  deadline: string;
+  booked: boolean;
   windowFrom: string;
   windowTo: string;
   outsideWindow: boolean;
@@ -19,7 +24,10 @@ export type WorklistRow = {
   childName: string;
   familyName: string;
   nurse: string;
-  href: string;
+  /** A draft visit exists for the contact. */
+  started: boolean;
+  visitHref: string;
+  childHref: string;
 };
 
 type Props = {
@@ -72,22 +80,44 @@ export function WorklistView({ rows, nurses, nurse, me, onNurseChange }: Props) 
                 <ul className="plain-list">
                   {items.map((row) => (
                     <li key={row.id} className="worklist__item">
-                      <Link href={row.href} className="worklist__link">
+                      <Link
+                        href={row.visitHref}
+                        className="worklist__link"
+                        aria-label={`${row.childName}, ${row.familyName} – ${t(
+                          row.started ? 'caseload.worklist.continueVisit' : 'caseload.worklist.startVisit',
+                          { type: t(`caseload.plan.types.${row.type}`) },
+                        )}`}
+                      >
                         <span className="worklist__child">{row.childName}</span>
                         <span className="muted">{row.familyName}</span>
                       </Link>
-                      <span>{t(`caseload.plan.types.${row.type}`)}</span>
+                      <span>
+                        {t(`caseload.plan.types.${row.type}`)}
+                        {row.started ? <span className="pill">{t('caseload.worklist.draft')}</span> : null}
+                      </span>
                       <span className="worklist__due">
-                        {t('caseload.worklist.due', { date: date(row.dueDate) })}
+                        {t(row.booked ? 'caseload.worklist.agreed' : 'caseload.worklist.due', {
+                          date: date(row.deadline),
+                        })}
                         <span className="muted">
                           {' '}
-                          ({t('caseload.worklist.windowRange', { from: date(row.windowFrom), to: date(row.windowTo) })})
+                          ({row.booked ? '' : `${t('caseload.worklist.target', { date: date(row.dueDate) })} · `}
+                          {t('caseload.worklist.windowRange', { from: date(row.windowFrom), to: date(row.windowTo) })})
                         </span>
                         {row.outsideWindow ? (
                           <span className="pill pill--warn">{t('caseload.worklist.outsideWindow')}</span>
                         ) : null}
                       </span>
-                      {row.nurse ? <span className="muted">{row.nurse}</span> : null}
+                      <span className="worklist__meta">
+                        {row.nurse ? <span className="muted">{row.nurse}</span> : <span />}
+                        <Link
+                          href={row.childHref}
+                          className="button button--small"
+                          aria-label={`${t('caseload.worklist.childPage')}: ${row.childName}`}
+                        >
+                          {t('caseload.worklist.childPage')}
+                        </Link>
+                      </span>
                     </li>
                   ))}
                 </ul>

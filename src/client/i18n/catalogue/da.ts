@@ -163,6 +163,7 @@ export const da = {
       'Der er ændringer, som ikke har været synkroniseret i over en arbejdsdag. Synkronisér, så kollegerne kan se dem.',
     offline: 'Offline – ændringer synkroniseres, når der er netværk',
     error: 'Synkronisering mislykkedes – prøver igen om lidt.',
+    stopped: 'Synkronisering mislykkedes – tryk på “Synkronisér nu” for at prøve igen.',
     loginRequired: 'Log ind igen for at synkronisere',
     firstDownload: 'Henter teamets data …',
     downloaded_one: '{{count}} post hentet',

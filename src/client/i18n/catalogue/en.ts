@@ -158,6 +158,7 @@ export const en: Catalogue = {
     stale: 'Some changes have not been synced for over a working day. Sync so your colleagues can see them.',
     offline: 'Offline – changes sync when the network is back',
     error: 'Sync failed – trying again shortly.',
+    stopped: 'Sync failed – tap “Sync now” to try again.',
     loginRequired: 'Log in again to sync',
     firstDownload: "Downloading the team's data …",
     downloaded_one: '{{count}} record downloaded',

@@ -9,6 +9,21 @@ import { notesDa } from './notes.ts';
 import { visitsDa } from './visits.ts';
 
 export const screensDa = {
+  /** Validation texts only forms need (the rest of the section ships with the first screen). */
+  validation: {
+    invalidTime: 'Skriv et klokkeslæt som TT:MM.',
+    valueOrReason: 'Angiv en værdi – eller vælg, hvorfor den mangler.',
+    reasonWithValue: 'Der er både en værdi og en årsag til, at den mangler: fjern den ene.',
+    notApplicable: 'Feltet skal være tomt med de andre svar.',
+    duplicateChoice: 'Det samme er valgt to gange.',
+    signedReadOnly: 'Underskrevet og kan ikke ændres – lav en rettelse i stedet.',
+    birthDateFuture: 'Fødselsdatoen ligger i fremtiden. Et barn oprettes, når det er født – tjek datoen.',
+    birthDateTooOld: 'Fødselsdatoen er mere end 7 år siden – programmet følger børn fra 0 til 6 år. Tjek årstallet.',
+  },
+  demo: {
+    title: 'Demo – fiktive data',
+    body: 'Alle familier her er opdigtede. Registrér aldrig rigtige familier i demoen.',
+  },
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,
@@ -120,7 +135,12 @@ export const screensDa = {
     empty: 'Intet kræver handling.',
     conflicts: 'Konflikter',
     rejected: 'Afviste ændringer',
-    conflictSummary: '{{record}} – ændret samtidig af {{author}}',
+    conflictWho: {
+      byOther: '{{record}} – ændret samtidig af {{who}}',
+      byBoth: '{{record}} – ændret samtidig af {{who}} og {{other}}',
+      sameNurse: '{{record}} – ændret samtidig på to enheder af {{who}}',
+      otherDevice: '{{record}} – ændret samtidig på en anden enhed',
+    },
     open: 'Åbn',
     resolveTitle: 'Løs konflikt',
     resolveIntro:
@@ -156,6 +176,7 @@ export const screensDa = {
       reference_mismatch: 'posten henviser til en post om en anden familie, et andet barn eller besøg',
       signed_at_invalid: 'enhedens ur viste et umuligt tidspunkt for underskriften – tjek enhedens dato og tid',
       sign_incomplete: 'besøget mangler påkrævede afsnit og kan ikke underskrives endnu',
+      payload_too_large: 'ændringen er for stor til at sende – eksportér den, og kontakt support',
       other: 'serveren afviste ændringen',
     },
     notFound: 'Konflikten findes ikke på denne enhed.',

@@ -88,6 +88,7 @@ export const visitLabelsDa = {
   epdsFlag: { 'above-cutoff': 'Over grænseværdien', 'self-harm': 'Svar over 0 på spørgsmål 10' },
   adbbFlag: { 'above-cutoff': 'Ved eller over grænseværdien' },
   signBlocked: 'Besøget kan ikke underskrives endnu:',
+  saveBlocked: 'Kladden kan ikke gemmes endnu:',
   blocker: {
     missing: '{{section}} mangler – påkrævet ved denne besøgstype (vælg en årsag, hvis det ikke blev gjort)',
     unsaved: '{{section}} har ændringer, der ikke er gemt',

@@ -5,6 +5,14 @@ export const visitsDa = {
   start: 'Start besøg',
   newTitle: 'Besøg',
   adHoc: 'Nyt besøg uden plan',
+  discard: 'Kassér kladden',
+  discardConfirm:
+    'Kassér dette besøg? Alt, der er registreret i kladden, slettes, og et planlagt besøg bliver planlagt igen. Det kan ikke fortrydes.',
+  discardRefused: 'Besøget har et underskrevet journalnotat og kan derfor ikke kasseres.',
+  index: {
+    label: 'Besøgets afsnit',
+    states: { missing: 'mangler', empty: 'tom', draft: 'ikke gemt', saved: 'gemt', signed: 'underskrevet' },
+  },
   record: 'Besøgsregistrering',
   typeLabel: 'Besøgstype',
   contactModeLabel: 'Kontaktform',

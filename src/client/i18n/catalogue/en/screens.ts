@@ -9,6 +9,22 @@ import { notesEn } from './notes.ts';
 import { visitsEn } from './visits.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
+  /** Validation texts only forms need (the rest of the section ships with the first screen). */
+  validation: {
+    invalidTime: 'Enter a time as HH:MM.',
+    valueOrReason: 'Enter a value – or choose why it is missing.',
+    reasonWithValue: 'There is both a value and a reason it is missing: remove one of them.',
+    notApplicable: 'This field must be empty with the other answers.',
+    duplicateChoice: 'The same choice is made twice.',
+    signedReadOnly: 'Signed and cannot be changed – make a correction instead.',
+    birthDateFuture: 'The birth date is in the future. A child is added once born – check the date.',
+    birthDateTooOld:
+      'The birth date is more than 7 years ago – the programme follows children aged 0–6. Check the year.',
+  },
+  demo: {
+    title: 'Demo – fictional data',
+    body: 'Every family here is made up. Never record real families in the demo.',
+  },
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
@@ -120,7 +136,12 @@ export const screensEn: Widen<typeof screensDa> = {
     empty: 'Nothing needs attention.',
     conflicts: 'Conflicts',
     rejected: 'Rejected changes',
-    conflictSummary: '{{record}} – changed at the same time by {{author}}',
+    conflictWho: {
+      byOther: '{{record}} – changed at the same time by {{who}}',
+      byBoth: '{{record}} – changed at the same time by {{who}} and {{other}}',
+      sameNurse: '{{record}} – changed at the same time on two devices by {{who}}',
+      otherDevice: '{{record}} – changed at the same time on another device',
+    },
     open: 'Open',
     resolveTitle: 'Resolve conflict',
     resolveIntro:
@@ -156,6 +177,7 @@ export const screensEn: Widen<typeof screensDa> = {
       reference_mismatch: 'the record refers to a record about another family, child or visit',
       signed_at_invalid: "the device's clock showed an impossible time of signing – check the device's date and time",
       sign_incomplete: 'the visit lacks required sections and cannot be signed yet',
+      payload_too_large: 'the change is too large to send – export it and contact support',
       other: 'the server rejected the change',
     },
     notFound: 'The conflict is not on this device.',

@@ -89,6 +89,7 @@ export const visitLabelsEn: Widen<typeof visitLabelsDa> = {
   epdsFlag: { 'above-cutoff': 'Above the cut-off', 'self-harm': 'An answer above 0 on question 10' },
   adbbFlag: { 'above-cutoff': 'At or above the cut-off' },
   signBlocked: 'The visit cannot be signed yet:',
+  saveBlocked: 'The draft cannot be saved yet:',
   blocker: {
     missing: '{{section}} is missing – required for this visit type (choose a reason if it was not done)',
     unsaved: '{{section}} has changes that are not saved',

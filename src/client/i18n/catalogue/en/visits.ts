@@ -8,6 +8,14 @@ export const visitsEn: Widen<typeof visitsDa> = {
   start: 'Start visit',
   newTitle: 'Visit',
   adHoc: 'New visit without a plan',
+  discard: 'Discard the draft',
+  discardConfirm:
+    'Discard this visit? Everything recorded in the draft is deleted, and a planned visit is planned again. This cannot be undone.',
+  discardRefused: 'The visit has a signed journal note and therefore cannot be discarded.',
+  index: {
+    label: "The visit's sections",
+    states: { missing: 'missing', empty: 'empty', draft: 'not saved', saved: 'saved', signed: 'signed' },
+  },
   record: 'Visit record',
   typeLabel: 'Visit type',
   contactModeLabel: 'Contact mode',

@@ -1,0 +1,101 @@
+/**
+ * The visit's section index: one strip, sticky under the top bar, with a link per part of the
+ * visit (the record, each section of its template, the journal) and its state — missing (required
+ * and empty), empty, not saved (a draft), saved, signed. The long visit page (about 11 screens)
+ * is then one tap from any section, by touch or keyboard; the section being read is marked as
+ * the current location. The page states behind it come from sectionEntries (section-states.ts).
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { revealSection } from '../../forms/focus-problem.ts';
+import type { IndexEntry } from './section-states.ts';
+
+/** Pixels between the strip's bottom and a section heading scrolled to the top. */
+const GAP = 12;
+
+export function SectionIndex({ entries }: { entries: IndexEntry[] }) {
+  const { t } = useTranslation();
+  const nav = useRef<HTMLElement>(null);
+  const [top, setTop] = useState(0);
+  const [current, setCurrent] = useState<string | null>(null);
+
+  // Sticks below the app's top bar, whatever its height (it wraps on narrow screens), and makes
+  // anything scrolled into view stop below the strip too.
+  useLayoutEffect(() => {
+    const bar = document.querySelector<HTMLElement>('.topbar');
+    const root = document.documentElement;
+    const before = root.style.scrollPaddingTop;
+    const measure = () => {
+      const barHeight = bar?.getBoundingClientRect().height ?? 0;
+      setTop(barHeight);
+      root.style.scrollPaddingTop = `${barHeight + (nav.current?.getBoundingClientRect().height ?? 0) + GAP}px`;
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (bar) observer.observe(bar);
+    if (nav.current) observer.observe(nav.current);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingTop = before;
+    };
+  }, []);
+
+  // The current section: the last one whose top has passed the strip's bottom.
+  const ids = entries.map((e) => e.id).join(' ');
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const line = (nav.current?.getBoundingClientRect().bottom ?? 0) + GAP * 2;
+      let found: string | null = null;
+      for (const id of ids.split(' ')) {
+        const element = document.getElementById(`section-${id}`);
+        if (element && element.getBoundingClientRect().top <= line) found = id;
+      }
+      setCurrent(found);
+    };
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    update();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [ids]);
+
+  // The strip follows the reading: the current section's link is kept in view sideways.
+  useEffect(() => {
+    const list = nav.current?.querySelector<HTMLElement>('ol');
+    const link = current ? list?.querySelector<HTMLElement>(`a[href="#section-${current}"]`) : null;
+    if (!list || !link) return;
+    const left = link.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft || left + link.offsetWidth > list.scrollLeft + list.clientWidth) {
+      list.scrollTo({ left: Math.max(0, left - 24) });
+    }
+  }, [current]);
+
+  return (
+    <nav ref={nav} className="section-index" aria-label={t('visits.index.label')} style={{ top }}>
+      <ol className="section-index__list">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <a
+              href={`#section-${entry.id}`}
+              className={`section-index__link section-index__link--${entry.state}`}
+              aria-current={current === entry.id ? 'location' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                revealSection(`section-${entry.id}`);
+              }}
+            >
+              <span className="section-index__mark" aria-hidden="true" />
+              {entry.label} <span className="section-index__state">{t(`visits.index.states.${entry.state}`)}</span>
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
