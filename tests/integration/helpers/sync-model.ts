@@ -487,7 +487,9 @@ export class SyncWorld {
       case 'delete': {
         const target = await this.pickFamily(dev, action.pick);
         if (!target) return this.note(dev, 'delete: no family to delete');
-        const queued = await this.tracked(dev, target.row, () => dev.device.writer.remove('family', target.id, target.row));
+        const queued = await this.tracked(dev, target.row, () =>
+          dev.device.writer.remove('family', target.id, target.row),
+        );
         if (queued.length !== 1 || queued[0]?.op !== 'delete' || queued[0].baseRev !== target.row.rev) {
           this.fail(`(a) deleting ${short(target.id)} on ${dev.name} queued ${show(queued)}`);
         }
