@@ -19,6 +19,8 @@ export const msg = {
   cprFormat: 'validation.cprFormat',
   cprDate: 'validation.cprDate',
   cprBirthDateMismatch: 'validation.cprBirthDateMismatch',
+  /** A field that must stay empty with the other answers (e.g. a decline reason on an acceptance). */
+  notApplicable: 'validation.notApplicable',
 } as const;
 export type MessageKey = (typeof msg)[keyof typeof msg];
 

@@ -39,6 +39,8 @@ describe('visit schema', () => {
       topicsNote: '',
       agreements: '',
       nextContact: '',
+      referrals: [],
+      notification: false,
       signedBy: '',
       signedById: '',
       signedAt: '',

@@ -14,6 +14,7 @@ import {
   contactModes,
   defaultVisitTopics,
   participantRoles,
+  referralTargets,
   signVisit,
   type Visit,
   visitMaterials,
@@ -230,6 +231,26 @@ function EditVisit({
         )}
       </fieldset>
 
+      <fieldset className="form__section">
+        <legend>{t('visits.outcome')}</legend>
+        <p className="field__hint span-2">{t('visits.outcomeHint')}</p>
+        <fieldset className="span-2 subfieldset">
+          <legend className="field__label">{t('visits.referrals')}</legend>
+          <div className="check-grid">
+            {referralTargets.map((target) => (
+              <label key={target} className="checkbox">
+                <input type="checkbox" value={target} {...register('referrals')} />
+                {t(`visits.referral.${target}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="checkbox span-2">
+          <input type="checkbox" {...register('notification')} />
+          {t('visits.notification')}
+        </label>
+      </fieldset>
+
       {blocked && blockers.length > 0 ? (
         <div className="alert" role="alert">
           <p>{t('visits.signBlocked')}</p>
@@ -275,6 +296,8 @@ function SignedVisit({ visit }: { visit: Visit }) {
     [t('visits.topicsNote'), visit.topicsNote],
     [t('visits.agreements'), visit.agreements],
     [t('visits.nextContact'), visit.nextContact],
+    [t('visits.referrals'), visit.referrals.map((r) => t(`visits.referral.${r}`)).join(', ')],
+    [t('visits.notification'), visit.notification ? t('visits.notificationYes') : ''],
   ];
   return (
     <section className="card" aria-labelledby="signed-visit">

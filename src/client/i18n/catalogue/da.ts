@@ -71,6 +71,7 @@ export const da = {
     dropoutReasonRequired: 'Angiv årsagen til frafaldet.',
     signatureMissing: 'Et underskrevet notat skal have underskriver og tidspunkt.',
     draftSigned: 'En kladde kan ikke have en underskrift.',
+    notApplicable: 'Skal være tom med de øvrige svar.',
     unknown: 'Ugyldig værdi.',
   },
   sync: {

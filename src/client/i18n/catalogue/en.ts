@@ -68,6 +68,7 @@ export const en: Catalogue = {
     dropoutReasonRequired: 'State the reason for dropping out.',
     signatureMissing: 'A signed note needs a signer and a time.',
     draftSigned: 'A draft cannot carry a signature.',
+    notApplicable: 'Must be left empty with the other answers.',
     unknown: 'Invalid value.',
   },
   sync: {
