@@ -21,7 +21,7 @@ const isTally = (v: unknown): v is Tally =>
   typeof v === 'object' && v !== null && 'n' in v && 'children' in v && 'families' in v;
 
 /** Every tally of the indicators by a stable path (rows and topics keyed by their key, not position). */
-export function tallies(value: unknown, path = '', out = new Map<string, Tally>()): Map<string, Tally> {
+function tallies(value: unknown, path = '', out = new Map<string, Tally>()): Map<string, Tally> {
   if (isTally(value)) out.set(path, value);
   else if (Array.isArray(value))
     for (const item of value) {
