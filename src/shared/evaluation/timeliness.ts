@@ -23,7 +23,14 @@ export type TimelinessIndicator = {
   total: Omit<TimelinessRow, 'key' | 'type'>;
 };
 
-type Judged = { key: string; category: TimelinessCategory; childId: string; familyId: string };
+type Judged = {
+  key: string;
+  category: TimelinessCategory;
+  childId: string;
+  familyId: string;
+  contactId: string;
+  windowTo: string;
+};
 
 export function judgeVisits(
   records: Pick<EvaluationRecords, 'children' | 'contacts' | 'visits'>,
@@ -52,7 +59,14 @@ export function judgeVisits(
     if (done !== '') category = done < window.from ? 'early' : done > window.to ? 'late' : 'in-window';
     else if (window.to < today) category = 'missing';
     else continue;
-    out.push({ key: entry.key, category, childId: c.childId, familyId: c.familyId });
+    out.push({
+      key: entry.key,
+      category,
+      childId: c.childId,
+      familyId: c.familyId,
+      contactId: contact.id,
+      windowTo: window.to,
+    });
   }
   return out;
 }
