@@ -2,12 +2,14 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { useLive } from '../db/store.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { SyncStatus } from '../features/sync/sync-status.tsx';
 import { type Language, languages, setLanguage } from '../i18n/i18n.ts';
 import { useOnline } from '../pwa/device-state.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { requestSync } from '../sync/activity.ts';
+import { getSession } from '../sync/session.ts';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
 
@@ -19,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [location] = useLocation();
+  const role = useLive(async () => (await getSession())?.user.role, []);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -42,6 +45,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href={paths.attention} className={navClass(location.startsWith(paths.attention))}>
             {t('nav.attention')}
           </Link>
+          {role === 'leader' || role === 'admin' ? (
+            <Link href={paths.evaluation} className={navClass(location === paths.evaluation)}>
+              {t('nav.evaluation')}
+            </Link>
+          ) : null}
           <Link href={paths.settings} className={navClass(location === paths.settings)}>
             {t('nav.settings')}
           </Link>

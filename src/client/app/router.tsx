@@ -46,6 +46,7 @@ const SessionPage = page(() => import('./pages/session-page.tsx'), 'SessionPage'
 const StartVisitPage = page(() => import('./pages/visit-page.tsx'), 'StartVisitPage');
 const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
 const VisitPrintPage = page(() => import('./pages/visit-print-page.tsx'), 'VisitPrintPage');
+const EvaluationPage = page(() => import('./pages/evaluation-page.tsx'), 'EvaluationPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -84,6 +85,7 @@ export function AppRouter() {
             <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />
             <Route path="/besoeg" component={WorklistPage} />
             <Route path="/indstillinger" component={SettingsPage} />
+            <Route path="/overblik" component={EvaluationPage} />
             <Route path="/cosp" component={CospPage} />
             <Route path="/cosp/ny" component={NewCoursePage} />
             <Route path="/cosp/:courseId" component={CoursePage} />

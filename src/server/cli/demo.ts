@@ -1,10 +1,12 @@
 /**
- * Loads the fictional demo caseload (shared/caseload/demo-data.ts) into a team through the sync
+ * Loads the fictional demo caseload (shared/caseload/demo-data.ts) and its activity (signed visits,
+ * a COS-P course: demo-activity.ts) into a team through the sync
  * push (sync/push.ts), as the given user from the fixed device "demo-seed" in batches, so every
  * record gets its rev, seq and field metadata exactly as if a tablet had synced it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { demoActivityDocuments, generateDemoActivity } from '../../shared/caseload/demo-activity.ts';
 import { DEMO_FAMILIES, DEMO_NURSES, demoDocuments, generateDemoCaseload } from '../../shared/caseload/demo-data.ts';
 import { localToday } from '../../shared/domain/age.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
@@ -31,6 +33,9 @@ export type DemoLoadResult = {
   children: number;
   consents: number;
   contacts: number;
+  /** Signed visits with their observations and instrument responses, and the COS-P course's records. */
+  visits: number;
+  activity: number;
 };
 
 export class DemoLoadError extends Error {
@@ -47,7 +52,10 @@ export function loadDemoCaseload(db: Database, user: UserRow, options: DemoLoadO
     families: options.families ?? DEMO_FAMILIES,
     nurses: [user.displayName, ...DEMO_NURSES.slice(1)],
   });
-  const mutations: Mutation[] = demoDocuments(caseload).map((doc, index) => ({
+  // Signed visits and a COS-P course, so the leader's overview has figures (issue 17).
+  const activity = generateDemoActivity(caseload, { today, signer: { id: user.id, displayName: user.displayName } });
+  const documents = [...demoDocuments(caseload), ...demoActivityDocuments(activity)];
+  const mutations: Mutation[] = documents.map((doc, index) => ({
     mutationId: randomUUID(),
     clientSeq: index + 1,
     kind: doc.kind,
@@ -81,5 +89,7 @@ export function loadDemoCaseload(db: Database, user: UserRow, options: DemoLoadO
     children: caseload.children.length,
     consents: caseload.consents.length,
     contacts: caseload.contacts.length,
+    visits: activity.visits.length,
+    activity: demoActivityDocuments(activity).length - activity.visits.length,
   };
 }

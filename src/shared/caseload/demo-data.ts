@@ -68,9 +68,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-type Random = ReturnType<typeof makeRandom>;
+export type Random = ReturnType<typeof makeRandom>;
 
-function makeRandom(seed: number) {
+/** The generator's random helpers over seededRandom (ints, picks, weights, uuids, dates). */
+export function makeRandom(seed: number) {
   const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {

@@ -94,7 +94,9 @@ describe('suppression', () => {
               parts.reduce((a, b) => a + b, 0),
             ),
           );
-          parts.forEach((p, i) => rows.push(row(`P${g}.${i}`, p, { shareOf: `T${g}` })));
+          parts.forEach((p, i) => {
+            rows.push(row(`P${g}.${i}`, p, { shareOf: `T${g}` }));
+          });
           relations.push({ total: `T${g}`, parts: parts.map((_, i) => `P${g}.${i}`), columns: ['count'] });
         });
         rows.push(

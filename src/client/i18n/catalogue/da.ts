@@ -26,6 +26,7 @@ export const da = {
     visits: 'Mine besøg',
     settings: 'Indstillinger',
     cosp: 'COS-P',
+    evaluation: 'Overblik',
   },
   caseload: caseloadCoreDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },

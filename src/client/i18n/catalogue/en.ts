@@ -23,6 +23,7 @@ export const en: Catalogue = {
     visits: 'My visits',
     settings: 'Settings',
     cosp: 'COS-P',
+    evaluation: 'Overview',
   },
   caseload: caseloadCoreEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },

@@ -4,12 +4,14 @@
  */
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
+import { evaluationDa } from './evaluation.ts';
 import { visitsDa } from './visits.ts';
 
 export const screensDa = {
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,
+  evaluation: evaluationDa,
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   family: {
     listTitle: 'Familier',

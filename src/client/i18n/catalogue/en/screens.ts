@@ -4,12 +4,14 @@ import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
+import { evaluationEn } from './evaluation.ts';
 import { visitsEn } from './visits.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
+  evaluation: evaluationEn,
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   family: {
     listTitle: 'Families',

@@ -1,0 +1,239 @@
+/**
+ * FICTIONAL activity for the demo caseload (demo-data.ts), so the leader's overview has something
+ * to count: signed visits for most completed contacts of the last 18 months (material, topics,
+ * rarely a referral or a notification), assessments at the 1½- and 3-year visits, EPDS for the
+ * mother at the 2-month visit, ADBB and TOPI at some 4–11-month visits, and one finished COS-P
+ * group course with attendance. Deterministic for a seed and a day, like the caseload; every
+ * document is valid for its kind's schema. Kept apart from the caseload so the benchmarks built
+ * on `demoDocuments` keep their data.
+ */
+import { scoreAdbb } from '../instruments/adbb.ts';
+import { scoreEpds } from '../instruments/epds.ts';
+import type { KindData } from '../schemas/kinds.ts';
+import { type AssessmentsValues, assessmentAreas } from '../visits/observation.ts';
+import { defaultVisitTopics, visitMaterials } from '../visits/visit.ts';
+import { addDaysIso } from './calendar.ts';
+import { consentState } from './consent.ts';
+import { DEMO_SEED, type DemoCaseload, type DemoDocument, makeRandom, type Random } from './demo-data.ts';
+import { defaultSettings } from './settings.ts';
+
+export type DemoActivity = {
+  visits: DemoDocument<'visit'>[];
+  observations: DemoDocument<'observation'>[];
+  instrumentResponses: DemoDocument<'instrumentResponse'>[];
+  courses: DemoDocument<'cospCourse'>[];
+  sessions: DemoDocument<'cospSession'>[];
+  enrollments: DemoDocument<'cospEnrollment'>[];
+  attendance: DemoDocument<'cospAttendance'>[];
+};
+
+export type DemoSigner = { id: string; displayName: string };
+
+const referralTargets = ['egen-laege', 'psykolog-psykiater', 'ppr', 'tale-hoere', 'sygehus'] as const;
+
+function assessmentValues(r: Random): AssessmentsValues {
+  const areas = Object.fromEntries(
+    assessmentAreas.map((area) => {
+      const level = r.weighted({ normal: 82, 'let-bekymring': 14, problem: 4 });
+      return [area, { level, reason: '' as const, note: '' }];
+    }),
+  ) as AssessmentsValues['areas'];
+  return { section: 'assessments', areas, note: '' };
+}
+
+/** The activity of the caseload up to `today`, signed by `signer` (the demo user). */
+export function generateDemoActivity(
+  caseload: DemoCaseload,
+  options: { today: string; signer: DemoSigner; seed?: number },
+): DemoActivity {
+  const { today, signer } = options;
+  const r = makeRandom((options.seed ?? DEMO_SEED) + 31);
+  const out: DemoActivity = {
+    visits: [],
+    observations: [],
+    instrumentResponses: [],
+    courses: [],
+    sessions: [],
+    enrollments: [],
+    attendance: [],
+  };
+  const children = new Map(caseload.children.map((c) => [c.id, c.data]));
+  const mothers = new Map<string, string>();
+  for (const c of caseload.caregivers)
+    if (c.data.relation === 'mor' && !mothers.has(c.data.familyId)) mothers.set(c.data.familyId, c.id);
+  const from = addDaysIso(today, -540);
+  const signedAt = (date: string) => `${date}T11:15:00.000Z`;
+
+  for (const contact of caseload.contacts) {
+    const c = contact.data;
+    if (c.status !== 'gennemfoert' || c.doneDate < from || c.doneDate > today || !r.chance(0.75)) continue;
+    const child = children.get(c.childId);
+    if (!child) continue;
+    const visitId = r.uuid();
+    const referred = r.chance(0.05);
+    const data: KindData['visit'] = {
+      childId: c.childId,
+      familyId: c.familyId,
+      contactId: contact.id,
+      type: c.type,
+      contactMode: c.type === 'moede-i-dagtilbud' ? 'fremmoede' : 'hjemmebesoeg',
+      date: c.doneDate,
+      startTime: '10:00',
+      endTime: '11:00',
+      participants: [{ role: 'sundhedsplejerske', name: c.nurse }],
+      status: 'underskrevet',
+      materials: visitMaterials.filter((m) => m !== 'andet' && r.chance(0.25)),
+      materialOther: '',
+      topics: defaultVisitTopics.filter(() => r.chance(0.15)),
+      topicsNote: '',
+      agreements: '',
+      nextContact: '',
+      referrals: referred ? [r.pick(referralTargets)] : [],
+      notification: r.chance(0.01),
+      signedBy: signer.displayName,
+      signedById: signer.id,
+      signedAt: signedAt(c.doneDate),
+    };
+    out.visits.push({ kind: 'visit', id: visitId, data });
+    const owner = { visitId, childId: c.childId, familyId: c.familyId };
+    const unsigned = { amendsId: '', amendmentReason: '', signedBy: '', signedById: '', signedAt: '' };
+    if (c.type === 'besoeg-1-5-aar' || c.type === 'besoeg-3-aar')
+      out.observations.push({
+        kind: 'observation',
+        id: r.uuid(),
+        data: { ...owner, values: assessmentValues(r), ...unsigned },
+      });
+    const mother = mothers.get(c.familyId);
+    if (c.type === 'besoeg-2-md' && mother) {
+      // Mostly low scores; about one in eight at or above the mother's cut-off.
+      const high = r.chance(0.12);
+      const answers = Array.from({ length: 10 }, (_, i) => {
+        const raw = high ? r.int(1, 3) : r.int(0, 1);
+        // Items 3 and 5–10 are reverse-scored: the answer index runs the other way.
+        return [0, 1, 3].includes(i) ? raw : 3 - raw;
+      });
+      const response = scoreEpds({ role: 'mor', answers }, defaultSettings.epdsCutoffs).response;
+      out.instrumentResponses.push({
+        kind: 'instrumentResponse',
+        id: r.uuid(),
+        data: { ...owner, caregiverId: mother, response },
+      });
+    }
+    if ((c.type === 'besoeg-4-6-md' || c.type === 'besoeg-8-11-md') && r.chance(0.3)) {
+      const answers = Array.from({ length: 8 }, () => (r.chance(0.1) ? r.int(1, 3) : r.int(0, 1)));
+      const response = scoreAdbb({ answers, visitDate: c.doneDate, birthDate: child.birthDate }).response;
+      out.instrumentResponses.push({
+        kind: 'instrumentResponse',
+        id: r.uuid(),
+        data: { ...owner, caregiverId: '', response },
+      });
+    }
+    if (c.type === 'besoeg-8-11-md' && r.chance(0.6)) {
+      const judgement = r.weighted({ groen: 85, gul: 12, roed: 3 });
+      out.observations.push({
+        kind: 'observation',
+        id: r.uuid(),
+        data: {
+          ...owner,
+          values: { section: 'topi', instrument: 'TOPI', version: 'TOPI-DK-1', judgement, note: '' },
+          ...unsigned,
+        },
+      });
+    }
+  }
+  demoCourse(r, caseload, today, signer, out);
+  return out;
+}
+
+/** One group course of eight weekly sessions that ended about a month ago, with consenting families. */
+function demoCourse(r: Random, caseload: DemoCaseload, today: string, signer: DemoSigner, out: DemoActivity) {
+  const start = addDaysIso(today, -90);
+  const families = caseload.families.filter(
+    (f) =>
+      consentState(
+        caseload.consents.filter((c) => c.data.familyId === f.id).map((c) => c.data),
+        'deltagelse-i-cos-p',
+        start,
+      ) === 'active',
+  );
+  const caregivers = families
+    .map((f) => caseload.caregivers.find((c) => c.data.familyId === f.id))
+    .filter((c) => c !== undefined)
+    .slice(0, 7);
+  if (caregivers.length < 3) return;
+  const courseId = r.uuid();
+  out.courses.push({
+    kind: 'cospCourse',
+    id: courseId,
+    data: {
+      form: 'gruppe',
+      title: 'Tryghedscirklen (demo)',
+      facilitators: [signer.displayName],
+      coFacilitators: [{ name: 'Pædagog (demo)', role: 'pædagog' }],
+      venue: 'Sundhedsplejens mødelokale',
+      plannedSessions: 8,
+      startDate: start,
+      status: 'afsluttet',
+      chapterTitles: [],
+    },
+  });
+  const sessions = Array.from({ length: 8 }, (_, i) => ({
+    id: r.uuid(),
+    date: addDaysIso(start, 7 * i),
+    number: i + 1,
+  }));
+  for (const s of sessions)
+    out.sessions.push({
+      kind: 'cospSession',
+      id: s.id,
+      data: {
+        courseId,
+        number: s.number,
+        date: s.date,
+        startTime: '09:00',
+        endTime: '10:30',
+        place: 'Sundhedsplejens mødelokale',
+        status: 'afholdt',
+        facilitatorsPresent: [signer.displayName],
+        chapters: [s.number],
+        deviations: '',
+      },
+    });
+  caregivers.forEach((caregiver, index) => {
+    const enrollmentId = r.uuid();
+    const dropsOut = index === caregivers.length - 1;
+    const child = caseload.children.find((c) => c.data.familyId === caregiver.data.familyId);
+    out.enrollments.push({
+      kind: 'cospEnrollment',
+      id: enrollmentId,
+      data: {
+        courseId,
+        familyId: caregiver.data.familyId,
+        caregiverId: caregiver.id,
+        focusChildId: child?.id ?? '',
+        enrolledOn: addDaysIso(start, -7),
+        outcome: dropsOut ? 'frafaldet' : 'gennemfoert',
+        dropoutReason: dropsOut ? 'Nyt arbejde med skiftende vagter.' : '',
+        dropoutCategory: dropsOut ? 'arbejde-uddannelse' : '',
+      },
+    });
+    sessions.forEach((s, i) => {
+      if (dropsOut && i > 2) return;
+      const status = r.weighted({ moedt: 86, afbud: 10, udeblevet: 4 });
+      out.attendance.push({ kind: 'cospAttendance', id: r.uuid(), data: { sessionId: s.id, enrollmentId, status } });
+    });
+  });
+}
+
+/** The activity's documents in creation order (visits before what belongs to them). */
+export function demoActivityDocuments(activity: DemoActivity): DemoDocument[] {
+  return [
+    ...activity.visits,
+    ...activity.observations,
+    ...activity.instrumentResponses,
+    ...activity.courses,
+    ...activity.sessions,
+    ...activity.enrollments,
+    ...activity.attendance,
+  ];
+}
