@@ -31,8 +31,11 @@ describe('demo activity', () => {
     expect(activity.enrollments.filter((e) => e.data.outcome === 'frafaldet')).toHaveLength(1);
   });
 
-  it('links every visit to a completed contact on its date', () => {
+  it('links every planned visit to a completed contact on its date; follow-ups are need-based and ad hoc', () => {
     const contacts = new Map(caseload.contacts.map((c) => [c.id, c.data]));
-    for (const v of activity.visits) expect(contacts.get(v.data.contactId)?.doneDate).toBe(v.data.date);
+    for (const v of activity.visits)
+      if (v.data.contactId === '') expect(v.data.type).toBe('behovsbesoeg');
+      else expect(contacts.get(v.data.contactId)?.doneDate).toBe(v.data.date);
+    expect(activity.visits.some((v) => v.data.contactId === '')).toBe(true);
   });
 });

@@ -61,12 +61,16 @@ export function generateDemoActivity(
   const mothers = new Map<string, string>();
   for (const c of caseload.caregivers)
     if (c.data.relation === 'mor' && !mothers.has(c.data.familyId)) mothers.set(c.data.familyId, c.id);
+  // The extra visits reach back three years, so 3-year visits can be compared with the 1½-year one.
   const from = addDaysIso(today, -540);
+  const extraFrom = addDaysIso(today, -1100);
   const signedAt = (date: string) => `${date}T11:15:00.000Z`;
 
   for (const contact of caseload.contacts) {
     const c = contact.data;
-    if (c.status !== 'gennemfoert' || c.doneDate < from || c.doneDate > today || !r.chance(0.75)) continue;
+    const extra = c.type === 'besoeg-1-5-aar' || c.type === 'besoeg-3-aar';
+    if (c.status !== 'gennemfoert' || c.doneDate < (extra ? extraFrom : from) || c.doneDate > today) continue;
+    if (!r.chance(extra ? 0.9 : 0.75)) continue;
     const child = children.get(c.childId);
     if (!child) continue;
     const visitId = r.uuid();
@@ -118,6 +122,9 @@ export function generateDemoActivity(
         id: r.uuid(),
         data: { ...owner, caregiverId: mother, response },
       });
+      // Most mothers above the cut-off get a need-based visit within two weeks (the follow-up).
+      if (response.flags.includes('above-cutoff') && r.chance(0.8))
+        followUp(out, data, addDaysIso(c.doneDate, r.int(3, 13)), today, r.uuid());
     }
     if ((c.type === 'besoeg-4-6-md' || c.type === 'besoeg-8-11-md') && r.chance(0.3)) {
       const answers = Array.from({ length: 8 }, () => (r.chance(0.1) ? r.int(1, 3) : r.int(0, 1)));
@@ -127,6 +134,21 @@ export function generateDemoActivity(
         id: r.uuid(),
         data: { ...owner, caregiverId: '', response },
       });
+      // Above the cut-off the ADBB is repeated 1–2 weeks later, mostly in time.
+      if (response.flags.includes('above-cutoff') && r.chance(0.75)) {
+        const date = addDaysIso(c.doneDate, r.int(7, 16));
+        const repeatId = followUp(out, data, date, today, r.uuid());
+        if (repeatId) {
+          const again = answers.map(() => r.int(0, 1));
+          const repeat = scoreAdbb({ answers: again, visitDate: date, birthDate: child.birthDate }).response;
+          const repeatOwner = { visitId: repeatId, childId: c.childId, familyId: c.familyId };
+          out.instrumentResponses.push({
+            kind: 'instrumentResponse',
+            id: r.uuid(),
+            data: { ...repeatOwner, caregiverId: '', response: repeat },
+          });
+        }
+      }
     }
     if (c.type === 'besoeg-8-11-md' && r.chance(0.6)) {
       const judgement = r.weighted({ groen: 85, gul: 12, roed: 3 });
@@ -143,6 +165,27 @@ export function generateDemoActivity(
   }
   demoCourse(r, caseload, today, signer, out);
   return out;
+}
+
+/** A signed need-based visit after `visit` on `date` (none after today); its id, or null. */
+function followUp(out: DemoActivity, visit: KindData['visit'], date: string, today: string, id: string): string | null {
+  if (date > today) return null;
+  out.visits.push({
+    kind: 'visit',
+    id,
+    data: {
+      ...visit,
+      contactId: '',
+      type: 'behovsbesoeg',
+      date,
+      materials: [],
+      topics: ['foraeldretrivsel'],
+      referrals: [],
+      notification: false,
+      signedAt: `${date}T11:15:00.000Z`,
+    },
+  });
+  return id;
 }
 
 /** One group course of eight weekly sessions that ended about a month ago, with consenting families. */

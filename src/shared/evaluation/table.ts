@@ -51,8 +51,8 @@ export type IndicatorRow = {
   families: number | null;
   /** The row whose count is this row's denominator (the share is shown in per cent). */
   shareOf?: string;
-  /** Indented under the row above it (a breakdown). */
-  level: 0 | 1;
+  /** 1: a part of the row above; 2: a breakdown by reason or target, which the overview hides while 0. */
+  level: 0 | 1 | 2;
   /** What is behind the figure, for the drill-down. */
   tally?: Tally;
 };
@@ -96,7 +96,7 @@ export function indicatorTable(ind: Indicators): IndicatorTable {
     unit: 'families',
     tally: r.offered,
   });
-  for (const k of ['accepted', 'declined', 'unanswered'] as const)
+  const answer = (k: 'accepted' | 'declined' | 'unanswered') =>
     add({
       id: `reach.${k}`,
       area: 'reach',
@@ -106,7 +106,8 @@ export function indicatorTable(ind: Indicators): IndicatorTable {
       shareOf: 'reach.offered',
       level: 1,
     });
-  relate('reach.offered', ['reach.accepted', 'reach.declined', 'reach.unanswered']);
+  answer('accepted');
+  answer('declined');
   for (const reason of declineReasons)
     add({
       id: `reach.declined.${reason}`,
@@ -114,8 +115,10 @@ export function indicatorTable(ind: Indicators): IndicatorTable {
       label: { key: 'evaluation.row.reach.declinedReason', value: `family.offer.declineReasons.${reason}` },
       unit: 'families',
       tally: r.declinedByReason[reason],
-      level: 1,
+      level: 2,
     });
+  answer('unanswered');
+  relate('reach.offered', ['reach.accepted', 'reach.declined', 'reach.unanswered']);
   relate(
     'reach.declined',
     declineReasons.map((x) => `reach.declined.${x}`),
@@ -277,7 +280,7 @@ export function indicatorTable(ind: Indicators): IndicatorTable {
     tally: p.participants,
   });
   const outcomes = ['completers', 'dropouts', 'notStarted', 'belowThreshold'] as const;
-  for (const o of outcomes)
+  for (const o of outcomes) {
     add({
       id: `cosp.${o}`,
       area: 'cosp',
@@ -287,20 +290,22 @@ export function indicatorTable(ind: Indicators): IndicatorTable {
       shareOf: 'cosp.participants',
       level: 1,
     });
+    if (o === 'dropouts')
+      for (const reason of dropoutReasonKeys)
+        add({
+          id: `cosp.dropouts.${reason}`,
+          area: 'cosp',
+          label: { key: 'evaluation.row.cosp.dropoutReason', value: `evaluation.dropout.${reason}` },
+          unit: 'participants',
+          tally: p.dropoutsByReason[reason],
+          level: 2,
+        });
+  }
   relate(
     'cosp.participants',
     outcomes.map((o) => `cosp.${o}`),
     ['count'],
   );
-  for (const reason of dropoutReasonKeys)
-    add({
-      id: `cosp.dropouts.${reason}`,
-      area: 'cosp',
-      label: { key: 'evaluation.row.cosp.dropoutReason', value: `evaluation.dropout.${reason}` },
-      unit: 'participants',
-      tally: p.dropoutsByReason[reason],
-      level: 1,
-    });
   relate(
     'cosp.dropouts',
     dropoutReasonKeys.map((x) => `cosp.dropouts.${x}`),
@@ -429,7 +434,7 @@ export function indicatorTable(ind: Indicators): IndicatorTable {
       label: { key: 'evaluation.row.outcomes.referralTo', value: `visits.referral.${target}` },
       unit: 'visits',
       tally: o.referralsByTarget[target],
-      level: 1,
+      level: 2,
     });
   add({
     id: 'outcomes.notifications',

@@ -122,7 +122,7 @@ export function chartSpec(area: Area, ind: Indicators, t: T): ChartSpec {
       return {
         labels: assessmentAreas.map((a) => t(`visits.area.${a}`)),
         series: changeCategories.map((c) => ({
-          label: t(`evaluation.row.outcomes.${c}`, { value: '' }).replace(/^:\s*/, ''),
+          label: t(`evaluation.matrix.${c}`),
           data: assessmentAreas.map((a) => o[a][c].n),
           color: colours[c],
         })),

@@ -7,7 +7,8 @@ const BarChart = lazy(async () => ({ default: (await import('./bar-chart.tsx')).
 
 export function LazyChart({ spec, title, tableId }: { spec: ChartSpec; title: string; tableId: string }) {
   const { t } = useTranslation();
-  if (spec.labels.length === 0) return null;
+  if (spec.labels.length === 0 || spec.series.every((s) => s.data.every((n) => n === 0)))
+    return <p className="muted">{t('evaluation.chart.empty')}</p>;
   return (
     <Suspense fallback={<p className="muted eval-chart eval-chart--loading">{t('evaluation.chart.loading')}</p>}>
       <BarChart spec={spec} label={t('evaluation.chart.label', { title })} describedBy={tableId} />

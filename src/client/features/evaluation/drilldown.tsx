@@ -33,7 +33,12 @@ export function Drilldown({ label, tally, names, hrefs, onClose }: Props) {
     .sort((a, b) => byName(a.name, b.name));
   return (
     <dialog ref={dialog} className="eval-drilldown" aria-labelledby="eval-drilldown-title" onClose={onClose}>
-      <h2 id="eval-drilldown-title">{t('evaluation.drilldown.title', { label })}</h2>
+      <div className="eval-drilldown__head">
+        <h2 id="eval-drilldown-title">{t('evaluation.drilldown.title', { label })}</h2>
+        <button type="button" className="button button--primary" onClick={() => dialog.current?.close()}>
+          {t('evaluation.drilldown.close')}
+        </button>
+      </div>
       <p className="muted">{t('evaluation.drilldown.note')}</p>
       <div className="eval-drilldown__lists">
         <section aria-labelledby="eval-drilldown-children">
@@ -66,9 +71,6 @@ export function Drilldown({ label, tally, names, hrefs, onClose }: Props) {
           )}
         </section>
       </div>
-      <button type="button" className="button button--primary" onClick={() => dialog.current?.close()}>
-        {t('evaluation.drilldown.close')}
-      </button>
     </dialog>
   );
 }
