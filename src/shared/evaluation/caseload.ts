@@ -39,21 +39,38 @@ export function caseloadByNurse(
   const children = records.children.filter((c) => activeIds.has(c.data.familyId));
 
   const names = nursesOf(records);
+  const known = new Set(names.map(normaliseNurse));
   for (const c of records.contacts) {
     const key = nurseOfContact(c.data);
-    if (!names.some((n) => normaliseNurse(n) === key)) names.push(c.data.nurse.trim());
+    if (!known.has(key)) {
+      known.add(key);
+      names.push(c.data.nurse.trim());
+    }
   }
+  // One pass per list, grouped by the nurse's key.
+  const group = <T>(list: readonly T[], key: (item: T) => string) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) {
+      const k = key(item);
+      const bucket = map.get(k);
+      if (bucket) bucket.push(item);
+      else map.set(k, [item]);
+    }
+    return map;
+  };
+  const tovholderKey = (familyId: string) => normaliseNurse(tovholder.get(familyId) ?? '');
+  const familiesBy = group(active, (f) => normaliseNurse(f.data.tovholder));
+  const childrenBy = group(children, (c) => tovholderKey(c.data.familyId));
+  const plannedBy = group(planned, nurseOfContact);
+  const overdueBy = group(overdue, nurseOfContact);
   const rows = names.map((nurse): NurseLoad => {
     const who = normaliseNurse(nurse);
-    const own = (familyId: string) => normaliseNurse(tovholder.get(familyId) ?? '') === who;
     return {
       nurse,
-      families: tallyOf(active.filter((f) => own(f.id)).map((f) => ({ familyId: f.id }))),
-      children: tallyOf(
-        children.filter((c) => own(c.data.familyId)).map((c) => ({ childId: c.id, familyId: c.data.familyId })),
-      ),
-      plannedThisMonth: tallyOf(planned.filter((c) => nurseOfContact(c) === who)),
-      overdue: tallyOf(overdue.filter((c) => nurseOfContact(c) === who)),
+      families: tallyOf((familiesBy.get(who) ?? []).map((f) => ({ familyId: f.id }))),
+      children: tallyOf((childrenBy.get(who) ?? []).map((c) => ({ childId: c.id, familyId: c.data.familyId }))),
+      plannedThisMonth: tallyOf(plannedBy.get(who) ?? []),
+      overdue: tallyOf(overdueBy.get(who) ?? []),
     };
   });
   return {

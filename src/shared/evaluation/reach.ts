@@ -10,8 +10,8 @@
  *   or a signed visit of that type); their families;
  * - lost to follow-up: families lost in the period, by reason (moved, no contact).
  */
-import { ageInDays } from '../domain/age.ts';
 import { type DeclineReason, declineReasons, type LostReason, lostReasons } from '../schemas/family.ts';
+import { addDaysFast } from './dates.ts';
 import { inPeriod, type Period } from './period.ts';
 import { type EvaluationRecords, type EvaluationSettings, groupBy, signedVisits } from './records.ts';
 import { type Tally, tallier, tallyBy, tallyOf } from './tally.ts';
@@ -40,13 +40,12 @@ export function identifiedOn(
   contacts: readonly Dated[],
   rule: EvaluationSettings['extraVisitsRule'],
 ): string | null {
+  // Day 0 is the birth date; day withinDays is the first day outside (ISO dates compare as strings).
+  const end = addDaysFast(birthDate, rule.withinDays);
   const days = contacts
     .filter((c) => c.data.status === 'gennemfoert')
     .map((c) => c.data.doneDate || c.data.plannedDate || c.data.targetDate)
-    .filter((date) => {
-      const day = ageInDays(birthDate, date);
-      return day >= 0 && day < rule.withinDays;
-    })
+    .filter((date) => date >= birthDate && date < end)
     .sort();
   return days[rule.moreThan] ?? null;
 }

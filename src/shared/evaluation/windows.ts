@@ -4,11 +4,11 @@
  * entry of its type; the window is computed from the child's birth date, or the corrected birth
  * date for an entry that says so. Also which children an offer of the extra visits concerns.
  */
-import { addDaysIso } from '../caseload/calendar.ts';
 import type { Contact } from '../caseload/contact.ts';
-import { correctionDays, planEntry } from '../caseload/schedule.ts';
+import { correctionDays } from '../caseload/schedule.ts';
 import type { ScheduleEntry } from '../caseload/settings.ts';
 import type { Child } from '../schemas/child.ts';
+import { addDaysFast, addMonthsFast } from './dates.ts';
 import type { EvaluationSettings } from './records.ts';
 
 /** The two extra visits of the pool (domain.md §1). */
@@ -32,12 +32,16 @@ export function windowFor(
   child: WindowChild,
   settings: Pick<EvaluationSettings, 'correctedAgeBelowWeeks'>,
 ): { from: string; to: string } {
+  // planEntry (caseload/schedule.ts) with the fast arithmetic: the same windows (windows.test.ts).
   const base =
     entry.ageBasis === 'korrigeret'
-      ? addDaysIso(child.birthDate, correctionDays(child, settings.correctedAgeBelowWeeks))
+      ? addDaysFast(child.birthDate, correctionDays(child, settings.correctedAgeBelowWeeks))
       : child.birthDate;
-  const planned = planEntry(entry, base);
-  return { from: planned.windowFrom, to: planned.windowTo };
+  if (entry.unit === 'dage') {
+    const target = addDaysFast(base, entry.targetAgeDays);
+    return { from: addDaysFast(target, -entry.windowBeforeDays), to: addDaysFast(target, entry.windowAfterDays) };
+  }
+  return { from: addMonthsFast(base, entry.windowFromMonths), to: addMonthsFast(base, entry.windowToMonths) };
 }
 
 /**
