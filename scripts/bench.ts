@@ -18,6 +18,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   caseload: async () => (await import('./bench/caseload.ts')).suite,
   sync: async () => (await import('./bench/sync.ts')).suite,
   startup: async () => (await import('./bench/startup.ts')).suite,
+  overview: async () => (await import('./bench/overview.ts')).suite,
 };
 
 const root = join(import.meta.dirname, '..');

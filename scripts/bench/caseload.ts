@@ -12,15 +12,15 @@ import { openDb } from '../../src/client/db/db.ts';
 import { recordReader } from '../../src/client/db/reader.ts';
 import { indexFields } from '../../src/client/db/records.ts';
 import { matches, searchIndex } from '../../src/client/features/families/search.ts';
+import { demoActivityDocuments, generateDemoActivity } from '../../src/shared/caseload/demo-activity.ts';
 import {
   DEMO_NURSES,
   DEMO_SEED,
   type DemoDocument,
   generateDemoCaseload,
 } from '../../src/shared/caseload/demo-data.ts';
-import { worklist } from '../../src/shared/caseload/worklist.ts';
-import { demoActivityDocuments, generateDemoActivity } from '../../src/shared/caseload/demo-activity.ts';
 import { defaultSettings } from '../../src/shared/caseload/settings.ts';
+import { worklist } from '../../src/shared/caseload/worklist.ts';
 import { caseloadByNurse } from '../../src/shared/evaluation/caseload.ts';
 import { computeIndicators } from '../../src/shared/evaluation/indicators.ts';
 import { quarterOf } from '../../src/shared/evaluation/period.ts';
@@ -194,7 +194,6 @@ export async function run(ctx: SuiteContext) {
     families: caseload.families,
     children: caseload.children,
     contacts: caseload.contacts,
-    consents: caseload.consents,
     visits: activity.visits,
     observations: activity.observations,
     instruments: activity.instrumentResponses,

@@ -4,8 +4,9 @@
  * attributed to ONE nurse, the family's tovholder (compared trimmed and case-insensitively, as the
  * worklist compares nurses), so a nurse's figures add up to the team's; families without a
  * tovholder form their own group (''). COS-P courses belong to their facilitators instead.
+ * Consents are not read: no indicator needs them until handovers (with consent or by exception)
+ * become records of their own; the overview then reads the handovers' legal basis.
  */
-import type { Consent } from '../caseload/consent.ts';
 import type { Contact } from '../caseload/contact.ts';
 import type { MunicipalitySettings } from '../caseload/settings.ts';
 import type { AttendanceEntry } from '../cosp/attendance.ts';
@@ -30,7 +31,6 @@ export type EvaluationRecords = {
   visits: readonly Rec<Visit>[];
   observations: readonly SeqRec<Observation>[];
   instruments: readonly Rec<InstrumentRecord>[];
-  consents: readonly Rec<Consent>[];
   courses: readonly Rec<Course>[];
   enrollments: readonly Rec<Enrollment>[];
   sessions: readonly Rec<Session>[];
@@ -44,7 +44,6 @@ export const noRecords = (): EvaluationRecords => ({
   visits: [],
   observations: [],
   instruments: [],
-  consents: [],
   courses: [],
   enrollments: [],
   sessions: [],
@@ -88,7 +87,6 @@ export function scopeRecords(records: EvaluationRecords, nurse: string | undefin
     visits: own(records.visits),
     observations: records.observations.filter((o) => ids.has(o.data.familyId)),
     instruments: own(records.instruments),
-    consents: own(records.consents),
     courses,
     enrollments,
     sessions,

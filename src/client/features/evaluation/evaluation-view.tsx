@@ -35,9 +35,19 @@ export function EvaluationView({ records, settings, today, hrefs }: Props) {
     () => ({ period, today, settings, ...(nurse === undefined ? {} : { nurse }) }),
     [period, today, settings, nurse],
   );
-  const indicators = useMemo(() => computeIndicators(records, options), [records, options]);
+  const indicators = useMemo(() => {
+    const start = performance.now();
+    const computed = computeIndicators(records, options);
+    performance.measure('overview:indicators', { start });
+    return computed;
+  }, [records, options]);
   const table = useMemo(() => indicatorTable(indicators), [indicators]);
-  const caseload = useMemo(() => caseloadByNurse(records, today), [records, today]);
+  const caseload = useMemo(() => {
+    const start = performance.now();
+    const computed = caseloadByNurse(records, today);
+    performance.measure('overview:caseload', { start });
+    return computed;
+  }, [records, today]);
   const nurses = useMemo(() => nursesOf(records), [records]);
   const names = useMemo(() => {
     const children = new Map(
