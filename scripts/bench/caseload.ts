@@ -25,7 +25,7 @@ import { caseloadByNurse } from '../../src/shared/evaluation/caseload.ts';
 import { computeIndicators } from '../../src/shared/evaluation/indicators.ts';
 import { quarterOf } from '../../src/shared/evaluation/period.ts';
 import { type EvaluationRecords, noRecords } from '../../src/shared/evaluation/records.ts';
-import { indicatorTable } from '../../src/shared/evaluation/table.ts';
+import { indicatorTable } from '../../src/shared/evaluation/table-rows.ts';
 import type { RecordKind } from '../../src/shared/schemas/kinds.ts';
 import {
   type BenchSuite,

@@ -53,6 +53,9 @@ test('a team leader sees the overview of the demo caseload, opens a list and exp
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.screenshot({ path: 'screenshots/evaluation-768x1024.png' });
   await page.setViewportSize({ width: 1024, height: 768 });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: 'screenshots/evaluation-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 
   // Drill-down: the families behind the team's total, with their names (only here).
   const dialog = await overview.openList(/– vis listen: Familier: Hele teamet$/);

@@ -11,7 +11,7 @@ import { computeIndicators } from './indicators.ts';
 import { type IndicatorsCsvTexts, indicatorsCsv, SMALL_MARK } from './indicators-csv.ts';
 import { newPseudonymiser } from './pseudonym.ts';
 import { suppress } from './suppression.ts';
-import { indicatorTable } from './table.ts';
+import { indicatorTable } from './table-rows.ts';
 
 const texts: IndicatorsCsvTexts = {
   title: 'Evaluering',
