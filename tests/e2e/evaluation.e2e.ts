@@ -51,11 +51,22 @@ test('a team leader sees the overview of the demo caseload, opens a list and exp
     await region.screenshot({ path: `screenshots/evaluation-area-${i}.png` });
   await page.screenshot({ path: 'screenshots/evaluation-1024x768-full.png', fullPage: true });
   await page.setViewportSize({ width: 768, height: 1024 });
+  // Nothing wider than the tablet held upright, once the charts have followed the new width.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'screenshots/evaluation-768x1024.png' });
   await page.setViewportSize({ width: 1024, height: 768 });
+  // The A4 report: print media at A4's width (210 mm ≈ 794 CSS px), first two pages' worth.
+  await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: 'screenshots/evaluation-print.png', fullPage: true });
+  for (const n of [0, 1])
+    await page.screenshot({
+      path: `screenshots/evaluation-print-${n + 1}.png`,
+      fullPage: true,
+      clip: { x: 0, y: n * 1123, width: 794, height: 1123 },
+    });
   await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1024, height: 768 });
 
   // Drill-down: the families behind the team's total, with their names (only here).
   const dialog = await overview.openList(/– vis listen: Familier: Hele teamet$/);
