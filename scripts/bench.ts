@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   sync: async () => (await import('./bench/sync.ts')).suite,
   startup: async () => (await import('./bench/startup.ts')).suite,
   server: async () => (await import('./bench/server.ts')).suite,
+  overview: async () => (await import('./bench/overview.ts')).suite,
 };
 
 const root = join(import.meta.dirname, '..');

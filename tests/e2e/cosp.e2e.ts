@@ -127,9 +127,10 @@ test('a group session recorded offline reaches the second facilitator', async ({
   await expect(b.page.getByText('Gennemgået i session 1')).toBeVisible();
   await expect(b.page.getByText('Kapitel 5: Vejen til tryghed (kommunens titel)')).toBeVisible();
 
-  // A participant drops out: the outcome needs a reason.
+  // A participant drops out: the outcome needs a reason and its kind (counted in the evaluation).
   const sixth = `${parents[5]} (Familien ${tag} 6)`;
   await b.page.getByLabel(`Udfald: ${sixth}`).selectOption('frafaldet');
+  await b.page.getByLabel(`Årsagstype: ${sixth}`).selectOption('flyttet');
   await b.page.getByLabel(`Årsag til frafald: ${sixth}`).fill('Familien er flyttet');
   await b.page.getByRole('button', { name: 'Gem' }).click();
   await expect(b.page.getByLabel(`Udfald: ${sixth}`)).toHaveValue('frafaldet');

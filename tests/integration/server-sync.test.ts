@@ -37,6 +37,8 @@ describe('push', () => {
       tovholder: '',
       address: '',
       notes: '',
+      extraVisitsOffer: { offeredOn: '', answer: '', declineReason: '' },
+      lostToFollowUp: { reason: '', date: '' },
     });
     expect(Date.parse(record?.updatedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
     expect(record?.seq).toBeGreaterThan(0);

@@ -29,8 +29,19 @@ export async function startBenchServer(distDir: string) {
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
 
-  async function user(username: string, team: string, name?: string): Promise<string> {
-    await createUser(store.db, { username, password: BENCH_PASSWORD, team, ...(name ? { name } : {}) });
+  async function user(
+    username: string,
+    team: string,
+    name?: string,
+    role?: 'nurse' | 'leader' | 'admin',
+  ): Promise<string> {
+    await createUser(store.db, {
+      username,
+      password: BENCH_PASSWORD,
+      team,
+      ...(name ? { name } : {}),
+      ...(role ? { role } : {}),
+    });
     const response = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -60,6 +60,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {role === 'admin' || role === 'leader' ? (
             // The leader's screens behind one button: the bar stays one row on a portrait tablet.
             <Disclosure label={t('nav.lead')} className="topbar__more">
+              <Link href={paths.evaluation} className={navClass(location === paths.evaluation)}>
+                {t('nav.evaluation')}
+              </Link>
               <Link href={paths.settings} className={navClass(location === paths.settings)}>
                 {t('nav.settings')}
               </Link>

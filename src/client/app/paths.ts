@@ -26,6 +26,7 @@ export const paths = {
   editCourse: (id: string) => `/cosp/${id}/rediger`,
   session: (courseId: string, id: string) => `/cosp/${courseId}/session/${id}`,
   settings: '/indstillinger',
+  evaluation: '/overblik',
   device: '/enhed',
   attention: '/kraever-handling',
   admin: '/admin',

@@ -48,6 +48,7 @@ const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
 const VisitPrintPage = page(() => import('./pages/visit-print-page.tsx'), 'VisitPrintPage');
 const AdminPage = page(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const AdminUserPage = page(() => import('./pages/admin-user-page.tsx'), 'AdminUserPage');
+const EvaluationPage = page(() => import('./pages/evaluation-page.tsx'), 'EvaluationPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -86,6 +87,7 @@ export function AppRouter() {
             <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />
             <Route path="/besoeg" component={WorklistPage} />
             <Route path="/indstillinger" component={SettingsPage} />
+            <Route path="/overblik" component={EvaluationPage} />
             <Route path="/cosp" component={CospPage} />
             <Route path="/cosp/ny" component={NewCoursePage} />
             <Route path="/cosp/:courseId" component={CoursePage} />

@@ -298,7 +298,8 @@ async function createDemoCommand(args: string[], db: Database, options: AdminOpt
     `Created the demo team "${DEMO_TEAM}" — for fictitious data only, never real families.`,
     `Loaded a fictional caseload for ${loaded.today} through sync push (device "demo-seed"): ` +
       `${loaded.families} families, ${loaded.children} children, ${loaded.caregivers} caregivers, ` +
-      `${loaded.consents} consents, ${loaded.contacts} contacts.`,
+      `${loaded.consents} consents, ${loaded.contacts} contacts, ${loaded.visits} signed visits ` +
+      `(with ${loaded.activity} observations, instrument responses and COS-P records).`,
     ...demoLogin(password),
   );
 }

@@ -1,10 +1,19 @@
 /**
- * Loads the fictional demo caseload (shared/caseload/demo-data.ts) into a team through the sync
- * push (sync/push.ts), as the given user from the fixed device "demo-seed" in batches, so every
- * record gets its rev, seq and field metadata exactly as if a tablet had synced it.
+ * Loads the fictional demo caseload (shared/caseload/demo-data.ts) and its activity (signed visits,
+ * a COS-P course: demo-activity.ts) into a team through the sync push (sync/push.ts), as the given
+ * user from the fixed device "demo-seed" in batches, so every record gets its rev, seq and field
+ * metadata exactly as if a tablet had synced it, and the server's journal rules judge every visit.
+ * The activity is pushed with the server clock set to the fictional day it happened (a draft on the
+ * visit's day, its signature after the visit); the caseload itself at the real time.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import {
+  type DemoChange,
+  demoActivityDocuments,
+  demoActivitySteps,
+  generateDemoActivity,
+} from '../../shared/caseload/demo-activity.ts';
 import { DEMO_FAMILIES, DEMO_NURSES, demoDocuments, generateDemoCaseload } from '../../shared/caseload/demo-data.ts';
 import { localToday } from '../../shared/domain/age.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
@@ -31,6 +40,9 @@ export type DemoLoadResult = {
   children: number;
   consents: number;
   contacts: number;
+  /** Signed visits with their observations and instrument responses, and the COS-P course's records. */
+  visits: number;
+  activity: number;
 };
 
 export class DemoLoadError extends Error {
@@ -47,33 +59,45 @@ export function loadDemoCaseload(db: Database, user: UserRow, options: DemoLoadO
     families: options.families ?? DEMO_FAMILIES,
     nurses: [user.displayName, ...DEMO_NURSES.slice(1)],
   });
-  const mutations: Mutation[] = demoDocuments(caseload).map((doc, index) => ({
-    mutationId: randomUUID(),
-    clientSeq: index + 1,
-    kind: doc.kind,
-    id: doc.id,
-    op: 'create',
-    baseRev: 0,
-    data: doc.data,
-  }));
+  // Signed visits and a COS-P course, so the leader's overview has figures (issue 17).
+  const activity = generateDemoActivity(caseload, { today, signer: { id: user.id, displayName: user.displayName } });
   const size = options.batchSize ?? DEMO_BATCH_SIZE;
-  for (let start = 0; start < mutations.length; start += size) {
-    const batch = mutations.slice(start, start + size);
-    const { results } = push(
-      db,
-      user,
-      { deviceId: DEMO_DEVICE_ID, schemaVersion: SCHEMA_VERSION, mutations: batch },
-      now,
-    );
-    const failed = results.find((r) => r.status !== 'applied');
-    if (failed) {
-      const m = batch.find((b) => b.mutationId === failed.mutationId);
-      throw new DemoLoadError(
-        `the server did not apply the demo ${m?.kind ?? 'record'} ${m?.id ?? ''}: ${failed.status}` +
-          `${failed.error ? ` (${failed.error.code}: ${failed.error.message})` : ''}`,
+  let clientSeq = 0;
+  const pushAll = (changes: DemoChange[], at: Date) => {
+    const mutations: Mutation[] = changes.map((change) => ({
+      mutationId: randomUUID(),
+      clientSeq: ++clientSeq,
+      kind: change.kind,
+      id: change.id,
+      op: change.op,
+      baseRev: change.op === 'create' ? 0 : 1,
+      data: change.data,
+    }));
+    for (let start = 0; start < mutations.length; start += size) {
+      const batch = mutations.slice(start, start + size);
+      const { results } = push(
+        db,
+        user,
+        { deviceId: DEMO_DEVICE_ID, schemaVersion: SCHEMA_VERSION, mutations: batch },
+        at,
       );
+      const failed = results.find((r) => r.status !== 'applied');
+      if (failed) {
+        const m = batch.find((b) => b.mutationId === failed.mutationId);
+        throw new DemoLoadError(
+          `the server did not apply the demo ${m?.kind ?? 'record'} ${m?.id ?? ''}: ${failed.status}` +
+            `${failed.error ? ` (${failed.error.code}: ${failed.error.message})` : ''}`,
+        );
+      }
     }
-  }
+  };
+  pushAll(
+    demoDocuments(caseload).map((doc) => ({ kind: doc.kind, id: doc.id, op: 'create', data: doc.data })),
+    now,
+  );
+  // The activity at the fictional moments it happened (the push's clock is the server's for it),
+  // so the journal rules hold for every visit: a draft on the day, signed after the visit.
+  for (const step of demoActivitySteps(activity)) pushAll(step.changes, new Date(step.at));
   return {
     today,
     families: caseload.families.length,
@@ -81,5 +105,7 @@ export function loadDemoCaseload(db: Database, user: UserRow, options: DemoLoadO
     children: caseload.children.length,
     consents: caseload.consents.length,
     contacts: caseload.contacts.length,
+    visits: activity.visits.length,
+    activity: demoActivityDocuments(activity).length - activity.visits.length,
   };
 }

@@ -68,9 +68,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-type Random = ReturnType<typeof makeRandom>;
+export type Random = ReturnType<typeof makeRandom>;
 
-function makeRandom(seed: number) {
+/** The generator's random helpers over seededRandom (ints, picks, weights, uuids, dates). */
+export function makeRandom(seed: number) {
   const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
@@ -291,6 +292,9 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
   if (!Number.isInteger(count) || count < 1) throw new Error(`families must be a positive integer, got ${count}`);
   const nurses = options.nurses && options.nurses.length > 0 ? options.nurses : DEMO_NURSES;
   const r = makeRandom(options.seed ?? DEMO_SEED);
+  // The evaluation facts draw from a stream of their own, so adding them left every other
+  // generated value (and the benchmarks built on them) as it was.
+  const facts = makeRandom((options.seed ?? DEMO_SEED) + 17);
   const usedCprs = new Set<string>();
   const out: DemoCaseload = { families: [], caregivers: [], children: [], consents: [], contacts: [] };
 
@@ -375,6 +379,8 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
       tovholder,
       address: `${r.pick(streetFirst)}${r.pick(streetLast)} ${r.int(1, 120)}, ${r.pick(towns)}`,
       notes: notes.join(' '),
+      extraVisitsOffer: { offeredOn: '', answer: '', declineReason: '' },
+      lostToFollowUp: { reason: '', date: '' },
     };
     out.families.push({ kind: 'family', id: familyId, data: family });
     for (const c of caregiverList) out.caregivers.push({ kind: 'caregiver', id: c.id, data: c.data });
@@ -458,6 +464,9 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
       }
     }
 
+    family.extraVisitsOffer = demoOffer(facts, births, extraVisits, today);
+    family.lostToFollowUp = demoLost(facts, status, inclusionDate, today);
+
     // Consents: the programme's own always; others by chance; some withdrawn.
     const consentTypes: ConsentType[] = ['sundhedsplejens-ydelser'];
     if (r.chance(0.6)) consentTypes.push('evaluering');
@@ -483,6 +492,35 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
     }
   }
   return out;
+}
+
+/**
+ * The offer of the 1½- and 3-year visits, made at about 10–14 months of the oldest child: families
+ * planned for the extra visits accepted (or have not answered yet); of the others, some were
+ * offered and declined (with a reason), the rest were never offered.
+ */
+function demoOffer(r: Random, births: string[], extraVisits: boolean, today: string): Family['extraVisitsOffer'] {
+  const none = { offeredOn: '', answer: '', declineReason: '' } as const;
+  const offeredOn = addDaysIso(births.at(-1) as string, r.int(300, 420));
+  if (offeredOn > today) return none;
+  if (extraVisits) return { offeredOn, answer: r.chance(0.95) ? 'accepteret' : '', declineReason: '' };
+  if (!r.chance(0.45)) return none;
+  const declineReason = r.weighted({
+    'intet-behov': 50,
+    tidspres: 20,
+    'oensker-ikke-besoeg': 15,
+    'andet-tilbud': 10,
+    andet: 5,
+  });
+  return { offeredOn, answer: 'afslaaet', declineReason };
+}
+
+/** Families who moved are lost to follow-up (moved); a few active ones could not be reached. */
+function demoLost(r: Random, status: Family['status'], inclusionDate: string, today: string): Family['lostToFollowUp'] {
+  if (status === 'fraflyttet') return { reason: 'fraflyttet', date: r.dateBetween(inclusionDate, today) };
+  if (status === 'aktiv' && r.chance(0.02))
+    return { reason: 'ingen-kontakt', date: r.dateBetween(inclusionDate, today) };
+  return { reason: '', date: '' };
 }
 
 /**

@@ -12,6 +12,17 @@ import { cospMsg } from './cosp-fields.ts';
 export const enrollmentOutcomes = ['gennemfoert', 'frafaldet', 'ikke-startet'] as const;
 export type EnrollmentOutcome = (typeof enrollmentOutcomes)[number];
 
+/** Why a participant dropped out, as a choice the evaluation can count (the text says more). */
+export const dropoutCategories = [
+  'sygdom',
+  'arbejde-uddannelse',
+  'praktisk',
+  'oensker-ikke',
+  'flyttet',
+  'andet',
+] as const;
+export type DropoutCategory = (typeof dropoutCategories)[number];
+
 export const enrollmentBaseSchema = z.object({
   courseId: z.uuid(),
   familyId: z.uuid(),
@@ -22,6 +33,8 @@ export const enrollmentBaseSchema = z.object({
   /** '' while the participant is still on the course. */
   outcome: optionalChoice(enrollmentOutcomes),
   dropoutReason: optionalText(1000),
+  /** The drop-out's reason as a category ('' when not stated: older records have none). */
+  dropoutCategory: optionalChoice(dropoutCategories),
 });
 
 /** Cross-field rule: a drop-out states why (an evaluation indicator, domain.md §7). */

@@ -81,7 +81,13 @@ describe('enrollment schema', () => {
   };
 
   it('fills defaults: no focus child yet, no outcome', () => {
-    expect(enrollmentSchema.parse(valid)).toEqual({ ...valid, focusChildId: '', outcome: '', dropoutReason: '' });
+    expect(enrollmentSchema.parse(valid)).toEqual({
+      ...valid,
+      focusChildId: '',
+      outcome: '',
+      dropoutReason: '',
+      dropoutCategory: '',
+    });
     expect(enrollmentSchema.parse({ ...valid, focusChildId: ids.child, outcome: 'gennemfoert' }).outcome).toBe(
       'gennemfoert',
     );

@@ -48,6 +48,7 @@ export const enrollment = (patch: Partial<Enrollment & { id: string }> = {}): En
   enrolledOn: '2025-08-15',
   outcome: '',
   dropoutReason: '',
+  dropoutCategory: '',
   ...patch,
 });
 

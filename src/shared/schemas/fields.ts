@@ -27,6 +27,8 @@ export const msg = {
   birthDateFuture: 'validation.birthDateFuture',
   /** A birth date too long ago for a child in the 0–6 year programme (a typo in the year). */
   birthDateTooOld: 'validation.birthDateTooOld',
+  /** A field that must stay empty with the other answers (e.g. a decline reason on an acceptance). */
+  notApplicable: 'validation.notApplicable',
 } as const;
 export type MessageKey = (typeof msg)[keyof typeof msg];
 

@@ -17,7 +17,7 @@ import {
   smokerRoles,
 } from './observation.ts';
 import { formSections } from './templates.ts';
-import { contactModes, participantRoles, visitMaterials, visitStatuses, visitTypes } from './visit.ts';
+import { contactModes, participantRoles, referralTargets, visitMaterials, visitStatuses, visitTypes } from './visit.ts';
 
 const plausibilityWarnings = [
   'implausible',
@@ -43,6 +43,7 @@ export const choiceGroups = {
   languageResult: languageResultGroups,
   languageSource: languageSources,
   answer: ['ja', 'nej'],
+  referral: referralTargets,
   epdsRole: epdsRoles,
   epdsFlag: epdsFlags,
   adbbFlag: adbbFlags,
@@ -92,6 +93,8 @@ export const fieldNames = [
   'author',
   'duplicate',
   'missing',
+  'referrals',
+  'notification',
 ] as const;
 export type FieldName = (typeof fieldNames)[number];
 

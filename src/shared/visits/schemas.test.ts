@@ -41,6 +41,8 @@ describe('visit schema', () => {
       nextContact: '',
       author: '',
       authorId: '',
+      referrals: [],
+      notification: false,
       signedBy: '',
       signedById: '',
       signedAt: '',

@@ -282,3 +282,24 @@ describe('visitSummary', () => {
     expect(used.filter((key) => !known.has(key))).toEqual([]);
   });
 });
+
+describe('the visit outcome in the summary', () => {
+  const content = (v: typeof visit) =>
+    visitSummary(v, [], [], [], {})
+      .sections.find((s) => s.key === 'content')
+      ?.rows.map((r) => [r.labelKey, r.keys]);
+
+  it('lists referrals and a notification (emphasised), and nothing when there is none', () => {
+    const withOutcome = { ...visit, referrals: ['egen-laege', 'ppr'] as typeof visit.referrals, notification: true };
+    expect(content(withOutcome)).toEqual(
+      expect.arrayContaining([
+        ['visits.field.referrals', ['visits.referral.egen-laege', 'visits.referral.ppr']],
+        ['visits.field.notification', ['visits.answer.ja']],
+      ]),
+    );
+    const rows = visitSummary(withOutcome, [], [], [], {}).sections.find((s) => s.key === 'content')?.rows ?? [];
+    expect(rows.find((r) => r.labelKey === 'visits.field.notification')?.emphasis).toBe(true);
+    expect(content(visit)?.map(([key]) => key)).not.toContain('visits.field.referrals');
+    expect(content(visit)?.map(([key]) => key)).not.toContain('visits.field.notification');
+  });
+});

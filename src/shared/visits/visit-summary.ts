@@ -385,6 +385,16 @@ export function visitSummary(
       : [row(fieldLabel('topics'), visit.topicsNote, visit.topics.map(topicLabel))]),
     ...(visit.agreements === '' ? [] : [row(fieldLabel('agreements'), visit.agreements)]),
     ...(visit.nextContact === '' ? [] : [row(fieldLabel('nextContact'), formatDateDa(visit.nextContact))]),
+    ...(visit.referrals.length === 0
+      ? []
+      : [
+          row(
+            fieldLabel('referrals'),
+            '',
+            visit.referrals.map((r) => choiceLabel('referral', r)),
+          ),
+        ]),
+    ...(visit.notification ? [row(fieldLabel('notification'), '', [choiceLabel('answer', 'ja')], true)] : []),
   ];
   const content: SummarySection[] =
     contentRows.length === 0

@@ -1,11 +1,12 @@
 /**
  * A visit record (domain.md §1–2): who, when, how and with whom a contact took place, the material
- * used, the topics discussed, the agreements made and the next contact. A visit may complete a
- * planned contact (contactId) or be ad hoc (''). It is a draft (kladde) until signed; a signed visit
- * is final, with its observations and instrument responses: corrections are amendments.
+ * used, the topics discussed, the agreements made, the next contact, and what it led to (referrals,
+ * a notification). A visit may complete a planned contact (contactId) or be ad hoc (''). It is a
+ * draft (kladde) until signed; a signed visit is final, with its observations and instrument
+ * responses: corrections are amendments.
  */
 import * as z from 'zod/mini';
-import { keyField } from '../caseload/caseload-fields.ts';
+import { flag, keyField } from '../caseload/caseload-fields.ts';
 import { type Contact, type ContactType, contactTypes } from '../caseload/contact.ts';
 import {
   checkSignature,
@@ -70,6 +71,22 @@ export const defaultVisitTopics = [
   'passiv-rygning',
 ] as const;
 
+/**
+ * Where a visit referred the child or a parent (an outcome proxy, domain.md §7; docs/decisions/
+ * 0040-evaluation-facts.md). Choices only, so the evaluation counts them without reading text.
+ */
+export const referralTargets = [
+  'egen-laege',
+  'sygehus',
+  'psykolog-psykiater',
+  'ppr',
+  'fysio-ergoterapeut',
+  'tale-hoere',
+  'familieafdeling',
+  'andet',
+] as const;
+export type ReferralTarget = (typeof referralTargets)[number];
+
 export const participantSchema = z.object({
   role: choice(participantRoles),
   name: optionalText(120),
@@ -105,6 +122,10 @@ export const visitBaseSchema = z.object({
   /** Who started the visit (the draft's author): the name set by the server, the id checked against the login. */
   author: optionalText(120),
   authorId: optionalText(120),
+  /** Referrals the visit led to (none by default, so visits from before still parse). */
+  referrals: choiceList(referralTargets),
+  /** The visit led to a notification to the municipality (underretning, barnets lov). */
+  notification: flag,
   ...signatureShape,
   ...recordedShape,
 });

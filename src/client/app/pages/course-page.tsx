@@ -101,10 +101,15 @@ export function CoursePage() {
         overview={overview}
         names={names}
         required={threshold.attendedChapters}
-        onOutcome={async (enrollmentId, outcome, reason) => {
+        onOutcome={async (enrollmentId, outcome, reason, category) => {
           const enrollment = data.enrollments.find((e) => e.id === enrollmentId);
           if (enrollment)
-            await writer.update('cospEnrollment', enrollmentId, { ...enrollment.data, outcome, dropoutReason: reason });
+            await writer.update('cospEnrollment', enrollmentId, {
+              ...enrollment.data,
+              outcome,
+              dropoutReason: reason,
+              dropoutCategory: category,
+            });
         }}
       />
       {families ? <EnrolPanel courseId={courseId} families={families} /> : null}

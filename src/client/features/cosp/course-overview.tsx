@@ -5,13 +5,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseOverview } from '../../../shared/cosp/completion.ts';
-import { type EnrollmentOutcome, enrollmentOutcomes } from '../../../shared/cosp/enrollment.ts';
+import {
+  type DropoutCategory,
+  dropoutCategories,
+  type EnrollmentOutcome,
+  enrollmentOutcomes,
+} from '../../../shared/cosp/enrollment.ts';
 
 type Props = {
   overview: CourseOverview;
   names: Map<string, string>;
   required: number;
-  onOutcome: (enrollmentId: string, outcome: EnrollmentOutcome | '', reason: string) => Promise<void>;
+  onOutcome: (
+    enrollmentId: string,
+    outcome: EnrollmentOutcome | '',
+    reason: string,
+    category: DropoutCategory | '',
+  ) => Promise<void>;
 };
 
 export function CourseOverviewView({ overview, names, required, onOutcome }: Props) {
@@ -80,7 +90,7 @@ export function CourseOverviewView({ overview, names, required, onOutcome }: Pro
                     <OutcomeEditor
                       name={names.get(p.enrollmentId) ?? ''}
                       outcome={p.outcome}
-                      onSave={(outcome, reason) => onOutcome(p.enrollmentId, outcome, reason)}
+                      onSave={(outcome, reason, category) => onOutcome(p.enrollmentId, outcome, reason, category)}
                     />
                   </td>
                 </tr>
@@ -96,11 +106,12 @@ export function CourseOverviewView({ overview, names, required, onOutcome }: Pro
 function OutcomeEditor(props: {
   name: string;
   outcome: EnrollmentOutcome | '';
-  onSave: (outcome: EnrollmentOutcome | '', reason: string) => Promise<void>;
+  onSave: (outcome: EnrollmentOutcome | '', reason: string, category: DropoutCategory | '') => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<EnrollmentOutcome | ''>(props.outcome);
   const [reason, setReason] = useState('');
+  const [category, setCategory] = useState<DropoutCategory | ''>('');
   const needsReason = outcome === 'frafaldet' && props.outcome !== 'frafaldet';
   return (
     <div className="outcome">
@@ -110,7 +121,7 @@ function OutcomeEditor(props: {
         onChange={(e) => {
           const next = e.target.value as EnrollmentOutcome | '';
           setOutcome(next);
-          if (next !== 'frafaldet') void props.onSave(next, '');
+          if (next !== 'frafaldet') void props.onSave(next, '', '');
         }}
       >
         {(['', ...enrollmentOutcomes] as const).map((o) => (
@@ -121,6 +132,17 @@ function OutcomeEditor(props: {
       </select>
       {needsReason ? (
         <>
+          <select
+            aria-label={`${t('cosp.overview.dropoutCategory')}: ${props.name}`}
+            value={category}
+            onChange={(e) => setCategory(e.target.value as DropoutCategory | '')}
+          >
+            {(['', ...dropoutCategories] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`cosp.dropoutCategories.${c}`)}
+              </option>
+            ))}
+          </select>
           <input
             aria-label={`${t('cosp.overview.dropoutReason')}: ${props.name}`}
             placeholder={t('cosp.overview.dropoutReason')}
@@ -130,8 +152,8 @@ function OutcomeEditor(props: {
           <button
             type="button"
             className="button button--small"
-            disabled={reason.trim() === ''}
-            onClick={() => void props.onSave('frafaldet', reason)}
+            disabled={reason.trim() === '' || category === ''}
+            onClick={() => void props.onSave('frafaldet', reason, category)}
           >
             {t('common.save')}
           </button>

@@ -1,6 +1,16 @@
 /** Create or edit a family: the shared family schema validates, errors show inline in Danish. */
 import { useTranslation } from 'react-i18next';
-import { type Family, familySchema, familyStatuses, inclusionReasons } from '../../../shared/schemas/family.ts';
+import {
+  declineReasons,
+  emptyLost,
+  emptyOffer,
+  type Family,
+  familySchema,
+  familyStatuses,
+  inclusionReasons,
+  lostReasons,
+  offerAnswers,
+} from '../../../shared/schemas/family.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
 import { Field } from '../../ui/field.tsx';
@@ -15,6 +25,8 @@ const empty: Family = {
   tovholder: '',
   address: '',
   notes: '',
+  extraVisitsOffer: { ...emptyOffer },
+  lostToFollowUp: { ...emptyLost },
 };
 
 export function FamilyForm({ id, initial, onSaved, onCancel }: Props) {
@@ -25,8 +37,9 @@ export function FamilyForm({ id, initial, onSaved, onCancel }: Props) {
     defaultValues: initial ?? empty,
     onSaved,
   });
-  const { register, formState } = form;
+  const { register, formState, watch } = form;
   const { errors } = formState;
+  const declined = watch('extraVisitsOffer.answer') === 'afslaaet';
 
   return (
     <form className="form" onSubmit={submit} noValidate>
@@ -74,6 +87,63 @@ export function FamilyForm({ id, initial, onSaved, onCancel }: Props) {
         </Field>
         <Field label={t('family.notes')} hint={t('family.notesHint')} error={errors.notes?.message} className="span-2">
           {(control) => <textarea {...control} rows={4} {...register('notes')} />}
+        </Field>
+      </fieldset>
+      <fieldset className="form__section">
+        <legend>{t('family.offer.legend')}</legend>
+        <p className="field__hint span-2">{t('family.offer.hint')}</p>
+        <Field label={t('family.offer.offeredOn')} error={errors.extraVisitsOffer?.offeredOn?.message}>
+          {(control) => <input type="date" {...control} {...register('extraVisitsOffer.offeredOn')} />}
+        </Field>
+        <Field label={t('family.offer.answer')} error={errors.extraVisitsOffer?.answer?.message}>
+          {(control) => (
+            <select
+              {...control}
+              {...register('extraVisitsOffer.answer', {
+                // Only a refusal has a reason: changing the answer clears it.
+                onChange: (e) => {
+                  if (e.target.value !== 'afslaaet') form.setValue('extraVisitsOffer.declineReason', '');
+                },
+              })}
+            >
+              {(['', ...offerAnswers] as const).map((a) => (
+                <option key={a} value={a}>
+                  {t(`family.offer.answers.${a}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {declined ? (
+          <Field
+            label={t('family.offer.declineReason')}
+            error={errors.extraVisitsOffer?.declineReason?.message}
+            required
+          >
+            {(control) => (
+              <select {...control} {...register('extraVisitsOffer.declineReason')}>
+                {(['', ...declineReasons] as const).map((r) => (
+                  <option key={r} value={r}>
+                    {t(`family.offer.declineReasons.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field label={t('family.lost.reason')} error={errors.lostToFollowUp?.reason?.message}>
+          {(control) => (
+            <select {...control} {...register('lostToFollowUp.reason')}>
+              {(['', ...lostReasons] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`family.lost.reasons.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('family.lost.date')} error={errors.lostToFollowUp?.date?.message}>
+          {(control) => <input type="date" {...control} {...register('lostToFollowUp.date')} />}
         </Field>
       </fieldset>
       <FormActions errors={errors} status={status} submitting={formState.isSubmitting} onCancel={onCancel} />

@@ -15,6 +15,7 @@ import {
   defaultVisitTopics,
   isVisitAuthor,
   participantRoles,
+  referralTargets,
   signVisit,
   type Visit,
   visitMaterials,
@@ -283,6 +284,26 @@ function EditVisit({
         )}
       </fieldset>
 
+      <fieldset className="form__section">
+        <legend>{t('visits.outcome')}</legend>
+        <p className="field__hint span-2">{t('visits.outcomeHint')}</p>
+        <fieldset className="span-2 subfieldset">
+          <legend className="field__label">{t('visits.referrals')}</legend>
+          <div className="check-grid">
+            {referralTargets.map((target) => (
+              <label key={target} className="checkbox">
+                <input type="checkbox" value={target} {...register('referrals')} />
+                {t(`visits.referral.${target}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="checkbox span-2">
+          <input type="checkbox" {...register('notification')} />
+          {t('visits.notification')}
+        </label>
+      </fieldset>
+
       {refused && (fieldProblems.length > 0 || showBlockers) ? (
         <div className="alert" role="alert" ref={summary} tabIndex={-1} aria-labelledby="visit-problems-heading">
           <p id="visit-problems-heading">{t(refused.signing ? 'visits.signBlocked' : 'visits.saveBlocked')}</p>
@@ -355,6 +376,8 @@ function SignedVisit({ visit, draftOf }: { visit: Visit; draftOf?: string }) {
     [t('visits.topicsNote'), visit.topicsNote],
     [t('visits.agreements'), visit.agreements],
     [t('visits.nextContact'), formatDate(visit.nextContact, i18n.language)],
+    [t('visits.referrals'), visit.referrals.map((r) => t(`visits.referral.${r}`)).join(', ')],
+    [t('visits.notification'), visit.notification ? t('visits.notificationYes') : ''],
   ];
   return (
     <section className="card" aria-labelledby="signed-visit">

@@ -28,6 +28,7 @@ export const da = {
     cosp: 'COS-P',
     admin: 'Administration',
     lead: 'Ledelse',
+    evaluation: 'Overblik',
   },
   caseload: caseloadCoreDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },
@@ -94,6 +95,7 @@ export const da = {
     dropoutReasonRequired: 'Angiv årsagen til frafaldet.',
     signatureMissing: 'Et underskrevet notat skal have underskriver og tidspunkt.',
     draftSigned: 'En kladde kan ikke have en underskrift.',
+    notApplicable: 'Skal være tom med de øvrige svar.',
     unknown: 'Ugyldig værdi.',
   },
   sync: {

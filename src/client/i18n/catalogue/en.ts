@@ -25,6 +25,7 @@ export const en: Catalogue = {
     cosp: 'COS-P',
     admin: 'Administration',
     lead: 'Manage',
+    evaluation: 'Overview',
   },
   caseload: caseloadCoreEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },
@@ -91,6 +92,7 @@ export const en: Catalogue = {
     dropoutReasonRequired: 'State the reason for dropping out.',
     signatureMissing: 'A signed note needs a signer and a time.',
     draftSigned: 'A draft cannot carry a signature.',
+    notApplicable: 'Must be left empty with the other answers.',
     unknown: 'Invalid value.',
   },
   sync: {

@@ -43,6 +43,7 @@ export const cospDa = {
     noParticipants: 'Ingen deltagere endnu.',
     outcome: 'Udfald',
     dropoutReason: 'Årsag til frafald',
+    dropoutCategory: 'Årsagstype',
   },
   enroll: {
     title: 'Tilmeld deltager',
@@ -89,6 +90,15 @@ export const cospDa = {
     saved: 'Gemt',
   },
   attendanceStatuses: { moedt: 'Mødt', afbud: 'Afbud', udeblevet: 'Udeblevet' },
+  dropoutCategories: {
+    '': 'Vælg årsagstype',
+    sygdom: 'Sygdom',
+    'arbejde-uddannelse': 'Arbejde eller uddannelse',
+    praktisk: 'Praktiske forhold',
+    'oensker-ikke': 'Ønsker ikke at fortsætte',
+    flyttet: 'Flyttet',
+    andet: 'Andet',
+  },
   outcomes: { '': 'I gang', gennemfoert: 'Gennemført', frafaldet: 'Frafaldet', 'ikke-startet': 'Ikke startet' },
   history: 'COS-P',
   noHistory: 'Familien har ikke deltaget i COS-P.',

@@ -5,6 +5,7 @@
 import { adminDa, changePasswordDa } from './admin.ts';
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
+import { evaluationDa } from './evaluation.ts';
 import { notesDa } from './notes.ts';
 import { visitsDa } from './visits.ts';
 
@@ -30,6 +31,7 @@ export const screensDa = {
   notes: notesDa,
   admin: adminDa,
   changePassword: changePasswordDa,
+  evaluation: evaluationDa,
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   archive: {
     archived: 'Arkiveret',
@@ -73,6 +75,29 @@ export const screensDa = {
     addChild: 'Tilføj barn',
     details: 'Oplysninger',
     notFound: 'Familien findes ikke på denne enhed.',
+    offer: {
+      legend: 'Tilbud om besøg ved 1½ og 3 år',
+      hint: 'Registrér tilbuddet og familiens svar. Bruges til evalueringen (tal, aldrig tekst).',
+      offeredOn: 'Tilbudt den',
+      answer: 'Familiens svar',
+      answers: { '': 'Ikke svaret endnu', accepteret: 'Takket ja', afslaaet: 'Takket nej' },
+      declineReason: 'Årsag til nej',
+      declineReasons: {
+        '': 'Vælg årsag',
+        'intet-behov': 'Oplever ikke behov',
+        tidspres: 'Har ikke tid',
+        'andet-tilbud': 'Får andet tilbud',
+        'oensker-ikke-besoeg': 'Ønsker ikke besøg i hjemmet',
+        andet: 'Anden årsag',
+      },
+      summary: 'Tilbudt {{date}}',
+      none: 'Ikke tilbudt',
+    },
+    lost: {
+      reason: 'Ophørt kontakt',
+      reasons: { '': 'Nej', fraflyttet: 'Fraflyttet kommunen', 'ingen-kontakt': 'Ingen kontakt til familien' },
+      date: 'Ophørt den',
+    },
   },
   child: {
     newTitle: 'Nyt barn',

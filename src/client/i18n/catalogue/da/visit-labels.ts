@@ -60,6 +60,8 @@ export const visitLabelsDa = {
     author: 'Skrevet af',
     duplicate: 'Registreret to gange',
     missing: 'Mangler',
+    referrals: 'Henvist til',
+    notification: 'Underretning sendt',
   },
   area: {
     'social-kontakt': 'Social kontakt',

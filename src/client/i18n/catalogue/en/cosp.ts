@@ -47,6 +47,7 @@ export const cospEn: Widen<typeof cospDa> = {
     noParticipants: 'No participants yet.',
     outcome: 'Outcome',
     dropoutReason: 'Reason for dropping out',
+    dropoutCategory: 'Kind of reason',
   },
   enroll: {
     title: 'Enrol participant',
@@ -93,6 +94,15 @@ export const cospEn: Widen<typeof cospDa> = {
     saved: 'Saved',
   },
   attendanceStatuses: { moedt: 'Attended', afbud: 'Cancelled', udeblevet: 'Absent' },
+  dropoutCategories: {
+    '': 'Choose a kind of reason',
+    sygdom: 'Illness',
+    'arbejde-uddannelse': 'Work or education',
+    praktisk: 'Practical circumstances',
+    'oensker-ikke': 'Does not want to continue',
+    flyttet: 'Moved',
+    andet: 'Other',
+  },
   outcomes: { '': 'Ongoing', gennemfoert: 'Completed', frafaldet: 'Dropped out', 'ikke-startet': 'Not started' },
   history: 'COS-P',
   noHistory: 'The family has not taken part in COS-P.',

@@ -5,6 +5,7 @@ import type { Widen } from '../da.ts';
 import { adminEn, changePasswordEn } from './admin.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
+import { evaluationEn } from './evaluation.ts';
 import { notesEn } from './notes.ts';
 import { visitsEn } from './visits.ts';
 
@@ -31,6 +32,7 @@ export const screensEn: Widen<typeof screensDa> = {
   notes: notesEn,
   admin: adminEn,
   changePassword: changePasswordEn,
+  evaluation: evaluationEn,
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   archive: {
     archived: 'Archived',
@@ -74,6 +76,29 @@ export const screensEn: Widen<typeof screensDa> = {
     addChild: 'Add child',
     details: 'Details',
     notFound: 'The family is not on this device.',
+    offer: {
+      legend: 'Offer of the visits at 1½ and 3 years',
+      hint: "Record the offer and the family's answer. Used for the evaluation (counts, never text).",
+      offeredOn: 'Offered on',
+      answer: "The family's answer",
+      answers: { '': 'Not answered yet', accepteret: 'Accepted', afslaaet: 'Declined' },
+      declineReason: 'Reason for declining',
+      declineReasons: {
+        '': 'Choose a reason',
+        'intet-behov': 'Feels no need',
+        tidspres: 'Has no time',
+        'andet-tilbud': 'Receives another offer',
+        'oensker-ikke-besoeg': 'Does not want home visits',
+        andet: 'Other reason',
+      },
+      summary: 'Offered {{date}}',
+      none: 'Not offered',
+    },
+    lost: {
+      reason: 'Lost to follow-up',
+      reasons: { '': 'No', fraflyttet: 'Moved away', 'ingen-kontakt': 'No contact with the family' },
+      date: 'Lost on',
+    },
   },
   child: {
     newTitle: 'New child',

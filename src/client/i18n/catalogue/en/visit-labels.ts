@@ -61,6 +61,8 @@ export const visitLabelsEn: Widen<typeof visitLabelsDa> = {
     author: 'Written by',
     duplicate: 'Recorded twice',
     missing: 'Missing',
+    referrals: 'Referred to',
+    notification: 'Notification sent',
   },
   area: {
     'social-kontakt': 'Social contact',

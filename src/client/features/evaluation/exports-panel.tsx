@@ -1,0 +1,36 @@
+/** The export buttons: indicators for the steering group, events and their description for an evaluator. */
+import { useState } from 'react';
+import type { ExportKind, runExport } from './export-actions.ts';
+import { useEvalT } from './labels.ts';
+
+type Props = { run: (kind: ExportKind) => ReturnType<typeof runExport> };
+
+export function ExportsPanel({ run }: Props) {
+  const { t } = useEvalT();
+  const [status, setStatus] = useState('');
+  const go = async (kind: ExportKind) => {
+    setStatus(t('evaluation.exports.working'));
+    const file = await run(kind);
+    setStatus(t('evaluation.exports.done', { file }));
+  };
+  return (
+    <section className="card eval-area no-print" aria-labelledby="eval-exports">
+      <h2 id="eval-exports">{t('evaluation.exports.title')}</h2>
+      <p className="muted">{t('evaluation.exports.intro')}</p>
+      <div className="eval-exports">
+        <button type="button" className="button button--primary" onClick={() => void go('indicators')}>
+          {t('evaluation.exports.csv')}
+        </button>
+        <button type="button" className="button" onClick={() => void go('events')}>
+          {t('evaluation.exports.events')}
+        </button>
+        <button type="button" className="button" onClick={() => void go('description')}>
+          {t('evaluation.exports.description')}
+        </button>
+      </div>
+      <p role="status" className="muted">
+        {status}
+      </p>
+    </section>
+  );
+}
