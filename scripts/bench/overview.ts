@@ -47,14 +47,16 @@ export async function run(ctx: SuiteContext) {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     await server.user('leder', 'bench', DEMO_NURSES[0], 'leader');
-    const activity = generateDemoActivity(caseload, { today, signer: { id: 'bench', displayName: DEMO_NURSES[0] } });
+    const signer = { id: server.userId('leder'), displayName: DEMO_NURSES[0] };
+    const activity = generateDemoActivity(caseload, { today, signer });
     // Consents are seeded (the team has them) but the overview does not read them.
     const docs = [...demoDocuments(caseload), ...demoActivityDocuments(activity)];
     validate(docs);
     ctx.log(
       `seeding ${thousands(docs.length)} records (${thousands(families)} families, ${thousands(activity.visits.length)} signed visits)`,
     );
-    server.seed('leder', docs);
+    server.seed('leder', demoDocuments(caseload));
+    server.seedActivity('leder', activity);
     const expected = caseloadByNurse({ ...noRecords(), ...caseload }, today).team;
 
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });

@@ -67,6 +67,6 @@ test('a birth date corrected a year back leaves no long-closed visit overdue; a 
   await page.getByLabel('Hovedomfang (cm)').fill('45,5');
   await visit.section('Målinger').getByRole('button', { name: 'Gem målinger' }).click();
   await expect(page.getByText('Målingerne er gemt.')).toBeVisible();
-  await page.reload();
+  await app.reload();
   await expect(page.getByLabel('Længde/højde (cm)')).toHaveValue('81,5');
 });

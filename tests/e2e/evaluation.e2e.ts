@@ -120,6 +120,6 @@ test('a nurse gets no overview in the menu', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Overblik' })).toHaveCount(
     0,
   );
-  await page.goto('/overblik');
+  await app.goto('/overblik');
   await expect(page.getByText('Overblikket er for projektledere og administratorer.')).toBeVisible();
 });

@@ -54,3 +54,17 @@ test('a family and a child created offline survive an offline reload', async ({ 
   await app.goto('/familier');
   await expect(app.familyLink('Familien Offline')).toBeVisible();
 });
+
+test('a signed-in tablet that changes nothing stays quiet: one sync, not a loop', async ({ page }) => {
+  const pulls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/sync/pull')) pulls.push(request.url());
+  });
+  const app = new AppPage(page);
+  await app.open('/', 'mette');
+  await app.expectAllSynced();
+  const afterFirstSync = pulls.length;
+  // Nothing changes for five seconds: the next sync is the minute's, not the next tick's.
+  await page.waitForTimeout(5000);
+  expect(pulls.length - afterFirstSync).toBeLessThanOrEqual(1);
+});

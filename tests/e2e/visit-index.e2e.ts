@@ -84,7 +84,7 @@ test('an accidental draft visit is discarded and its contact planned again; a si
   // Started again it is a fresh visit; signed, it offers no discard.
   await worklist.openVisit('Denne uge', 'Alf');
   await expect(page.getByLabel('Aftaler')).toHaveValue('');
-  await page.goto('/familier');
+  await app.goto('/familier');
   await app.familyLink('Familien Kassér').click();
   await page.getByRole('link', { name: 'Alf', exact: true }).click();
   await visit.startAdHoc();

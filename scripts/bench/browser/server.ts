@@ -11,7 +11,9 @@ import { buildApp } from '../../../src/server/app.ts';
 import { createUser } from '../../../src/server/auth/create-user.ts';
 import { findUserByUsername } from '../../../src/server/store/accounts.ts';
 import { openStore } from '../../../src/server/store/db.ts';
+import { demoPusher, pushDemoActivity } from '../../../src/server/cli/demo.ts';
 import { push } from '../../../src/server/sync/push.ts';
+import type { DemoActivity } from '../../../src/shared/caseload/demo-activity.ts';
 import type { DemoDocument } from '../../../src/shared/caseload/demo-data.ts';
 import { SCHEMA_VERSION } from '../../../src/shared/version.ts';
 
@@ -74,11 +76,27 @@ export async function startBenchServer(distDir: string) {
     return performance.now() - start;
   }
 
+  /** Seeds demo activity as the demo loader does (each visit a draft on its day, then signed). */
+  function seedActivity(username: string, activity: DemoActivity): void {
+    const row = findUserByUsername(store.db, username);
+    if (!row) throw new Error(`no user ${username}`);
+    pushDemoActivity(demoPusher(store.db, row, 500, randomUUID()), activity);
+  }
+
+  /** The user's id (a signer must be the signed-in user). */
+  function userId(username: string): string {
+    const row = findUserByUsername(store.db, username);
+    if (!row) throw new Error(`no user ${username}`);
+    return row.id;
+  }
+
   return {
     url,
     dataDir,
     user,
+    userId,
     seed,
+    seedActivity,
     /** The server time of the sync routes since the last call. */
     takeServerMs() {
       const taken = { ...serverMs };

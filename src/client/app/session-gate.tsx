@@ -65,9 +65,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const unlocked = useUnlocked();
   const session = useLive(async () => (await getSession()) ?? null, []);
+  // Once per unlocked user and token: the session object is new after every change of the store,
+  // and a sync on each would be a loop (each sync changes the store).
+  const signedIn = unlocked && session ? `${session.user.id} ${session.token}` : null;
   useEffect(() => {
-    if (unlocked && session) startSync();
-  }, [unlocked, session]);
+    if (signedIn) startSync();
+  }, [signedIn]);
   if (!unlocked) return <LockedScreen />;
   if (session === undefined) return <p className="muted center">{t('app.loading')}</p>;
   if (session === null) return <LockedScreen />;

@@ -11,7 +11,7 @@ async function main(): Promise<number> {
   const config = parseConfig(process.env);
   // Files the CLI creates (a first database) are private like the server's.
   process.umask(0o077);
-  const store = openStore({ dataDir: config.dataDir });
+  const store = openStore({ dataDir: config.dataDir, busyTimeoutMs: 30_000 });
   try {
     const output = await runAdmin(process.argv.slice(2), store.db, { io: processIo() });
     for (const line of output.stdout) console.log(line);

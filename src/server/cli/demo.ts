@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import {
+  type DemoActivity,
   type DemoChange,
   demoActivityDocuments,
   demoActivitySteps,
@@ -49,6 +50,44 @@ export class DemoLoadError extends Error {
   override name = 'DemoLoadError';
 }
 
+/** Pushes changes as `user` from the device "demo-seed" with the server clock at `at`; throws DemoLoadError. */
+export function demoPusher(db: Database, user: UserRow, size = DEMO_BATCH_SIZE, deviceId = DEMO_DEVICE_ID) {
+  let clientSeq = 0;
+  return {
+    push(changes: DemoChange[], at: Date): void {
+      const mutations: Mutation[] = changes.map((change) => ({
+        mutationId: randomUUID(),
+        clientSeq: ++clientSeq,
+        kind: change.kind,
+        id: change.id,
+        op: change.op,
+        baseRev: change.op === 'create' ? 0 : 1,
+        data: change.data,
+      }));
+      for (let start = 0; start < mutations.length; start += size) {
+        const batch = mutations.slice(start, start + size);
+        const { results } = push(db, user, { deviceId, schemaVersion: SCHEMA_VERSION, mutations: batch }, at);
+        const failed = results.find((r) => r.status !== 'applied');
+        if (failed) {
+          const m = batch.find((b) => b.mutationId === failed.mutationId);
+          throw new DemoLoadError(
+            `the server did not apply the demo ${m?.kind ?? 'record'} ${m?.id ?? ''}: ${failed.status}` +
+              `${failed.error ? ` (${failed.error.code}: ${failed.error.message})` : ''}`,
+          );
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The activity at the fictional moments it happened (the push's clock is the server's for it), so
+ * the journal rules hold for every visit: a draft on the day, signed after the visit.
+ */
+export function pushDemoActivity(pusher: ReturnType<typeof demoPusher>, activity: DemoActivity): void {
+  for (const step of demoActivitySteps(activity)) pusher.push(step.changes, new Date(step.at));
+}
+
 /** Pushes the demo caseload as `user`; throws DemoLoadError when the server does not apply a mutation. */
 export function loadDemoCaseload(db: Database, user: UserRow, options: DemoLoadOptions = {}): DemoLoadResult {
   const now = options.now ?? new Date();
@@ -61,43 +100,12 @@ export function loadDemoCaseload(db: Database, user: UserRow, options: DemoLoadO
   });
   // Signed visits and a COS-P course, so the leader's overview has figures (issue 17).
   const activity = generateDemoActivity(caseload, { today, signer: { id: user.id, displayName: user.displayName } });
-  const size = options.batchSize ?? DEMO_BATCH_SIZE;
-  let clientSeq = 0;
-  const pushAll = (changes: DemoChange[], at: Date) => {
-    const mutations: Mutation[] = changes.map((change) => ({
-      mutationId: randomUUID(),
-      clientSeq: ++clientSeq,
-      kind: change.kind,
-      id: change.id,
-      op: change.op,
-      baseRev: change.op === 'create' ? 0 : 1,
-      data: change.data,
-    }));
-    for (let start = 0; start < mutations.length; start += size) {
-      const batch = mutations.slice(start, start + size);
-      const { results } = push(
-        db,
-        user,
-        { deviceId: DEMO_DEVICE_ID, schemaVersion: SCHEMA_VERSION, mutations: batch },
-        at,
-      );
-      const failed = results.find((r) => r.status !== 'applied');
-      if (failed) {
-        const m = batch.find((b) => b.mutationId === failed.mutationId);
-        throw new DemoLoadError(
-          `the server did not apply the demo ${m?.kind ?? 'record'} ${m?.id ?? ''}: ${failed.status}` +
-            `${failed.error ? ` (${failed.error.code}: ${failed.error.message})` : ''}`,
-        );
-      }
-    }
-  };
-  pushAll(
+  const pusher = demoPusher(db, user, options.batchSize ?? DEMO_BATCH_SIZE);
+  pusher.push(
     demoDocuments(caseload).map((doc) => ({ kind: doc.kind, id: doc.id, op: 'create', data: doc.data })),
     now,
   );
-  // The activity at the fictional moments it happened (the push's clock is the server's for it),
-  // so the journal rules hold for every visit: a draft on the day, signed after the visit.
-  for (const step of demoActivitySteps(activity)) pushAll(step.changes, new Date(step.at));
+  pushDemoActivity(pusher, activity);
   return {
     today,
     families: caseload.families.length,

@@ -37,8 +37,12 @@ function prepareDataFiles(path: string): void {
   }
 }
 
-/** Opens (creating if needed) DATA_DIR/tusind-dage.sqlite, or `file` when given. */
-export function openStore(options: { dataDir: string; file?: string }): Store {
+/**
+ * Opens (creating if needed) DATA_DIR/tusind-dage.sqlite, or `file` when given. `busyTimeoutMs` is
+ * how long a write waits for another connection's (the server's 5 s; the admin CLI, which runs
+ * beside a busy server, waits longer).
+ */
+export function openStore(options: { dataDir: string; file?: string; busyTimeoutMs?: number }): Store {
   prepareDataDir(options.dataDir);
   const path = options.file ?? join(options.dataDir, DB_FILE_NAME);
   prepareDataFiles(path);
@@ -47,7 +51,7 @@ export function openStore(options: { dataDir: string; file?: string }): Store {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     migrate(db);
   } catch (error) {
     db.close();

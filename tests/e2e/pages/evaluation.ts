@@ -11,7 +11,9 @@ export class EvaluationPage {
   }
 
   async openFromMenu() {
-    await this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Overblik' }).click();
+    const nav = this.page.getByRole('navigation', { name: 'Hovedmenu' });
+    await nav.getByRole('button', { name: 'Ledelse' }).click();
+    await nav.getByRole('link', { name: 'Overblik', exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Overblik og evaluering' })).toBeVisible();
   }
 

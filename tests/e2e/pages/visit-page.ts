@@ -21,7 +21,7 @@ export class VisitPage {
     child: Partial<ChildInput> & { firstName: string },
     options: { included?: boolean } = {},
   ) {
-    await this.page.goto('/familier/ny');
+    await app.goto('/familier/ny');
     await this.page.getByLabel('Familiens navn').fill(family);
     if (options.included) await this.page.getByLabel('Inkluderet i forløbet').fill(monthsAgo(12));
     await this.page.getByRole('button', { name: 'Gem' }).click();
