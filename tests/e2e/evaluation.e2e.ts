@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { demoActivityDocuments, generateDemoActivity } from '../../src/shared/caseload/demo-activity.ts';
 import { localToday } from '../../src/shared/domain/age.ts';
 import { caseloadByNurse } from '../../src/shared/evaluation/caseload.ts';
@@ -14,6 +14,7 @@ import { parseCsv } from '../../src/shared/evaluation/csv.ts';
 import { AppPage } from './pages/app.ts';
 import { EvaluationPage } from './pages/evaluation.ts';
 import { LEADER, seedDemoWithLeader, seededCaseload } from './support/demo-leader.ts';
+import { expect, test } from './support/fixtures.ts';
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
