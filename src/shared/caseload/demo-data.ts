@@ -478,6 +478,8 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
         scope: type === 'videregivelse-til-dagtilbud' ? 'Trivsel og udvikling, søvn og rytme, sprog.' : '',
         withdrawnAt: withdrawn ? r.dateBetween(date, today) : '',
         withdrawnNote: withdrawn ? 'Forældrene trak samtykket tilbage mundtligt.' : '',
+        validUntil: '',
+        instrumentScores: false,
       };
       out.consents.push({ kind: 'consent', id: r.uuid(), data: consent });
     }

@@ -19,6 +19,8 @@ export function ConsentForm({ familyId, caregiverNames, onSaved, onCancel }: Pro
     scope: '',
     withdrawnAt: '',
     withdrawnNote: '',
+    validUntil: '',
+    instrumentScores: false,
   };
   const { form, submit, status } = useRecordForm(consentSchema, { kind: 'consent', defaultValues: defaults, onSaved });
   const { register, formState } = form;
@@ -63,6 +65,20 @@ export function ConsentForm({ familyId, caregiverNames, onSaved, onCancel }: Pro
         <Field label={t('caseload.consent.scope')} error={errors.scope?.message} className="span-2">
           {(c) => <textarea {...c} rows={2} {...register('scope')} />}
         </Field>
+        <Field
+          label={t('caseload.consent.validUntil')}
+          hint={t('caseload.consent.validUntilHint')}
+          error={errors.validUntil?.message}
+        >
+          {(c) => <input type="date" {...c} {...register('validUntil')} />}
+        </Field>
+        <label className="checkbox span-2">
+          <input type="checkbox" {...register('instrumentScores')} aria-describedby="consent-scores-hint" />
+          {t('caseload.consent.instrumentScores')}
+        </label>
+        <p id="consent-scores-hint" className="field__hint span-2">
+          {t('caseload.consent.instrumentScoresHint')}
+        </p>
       </fieldset>
       <FormActions errors={errors} status={status} submitting={formState.isSubmitting} onCancel={onCancel} />
     </form>

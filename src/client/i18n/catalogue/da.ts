@@ -85,6 +85,7 @@ export const da = {
     duplicateKey: 'Nøglen er brugt to gange.',
     targetOutsideWindow: 'Måldatoen skal ligge inden for vinduet.',
     withdrawnBeforeGiven: 'Et samtykke kan ikke tilbagekaldes, før det er givet.',
+    endsBeforeGiven: 'Et samtykke kan ikke udløbe, før det er givet.',
     scoreMismatch: 'Scoren passer ikke med svarene.',
     timeFormat: 'Skriv et klokkeslæt som TT:MM.',
     endBeforeStart: 'Sluttidspunktet skal ligge efter starttidspunktet.',

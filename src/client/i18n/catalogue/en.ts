@@ -82,6 +82,7 @@ export const en: Catalogue = {
     duplicateKey: 'The key is used twice.',
     targetOutsideWindow: 'The target date must lie inside the window.',
     withdrawnBeforeGiven: 'A consent cannot be withdrawn before it was given.',
+    endsBeforeGiven: 'A consent cannot end before it was given.',
     scoreMismatch: 'The score does not match the answers.',
     timeFormat: 'Enter a time as HH:MM.',
     endBeforeStart: 'The end time must be after the start time.',
