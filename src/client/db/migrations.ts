@@ -57,6 +57,16 @@ export const migrations: Migration[] = [
       families: 'id, sync',
     },
   },
+  {
+    // Cooperation with daycare: the team's institutions, handovers, meetings, talks and forums.
+    version: 5,
+    stores: {
+      institutions: 'id, sync',
+      handovers: 'id, familyId, childId, sync',
+      cooperationMeetings: 'id, familyId, childId, sync',
+      daycareActivities: 'id, sync',
+    },
+  },
 ];
 
 /** A kind's table spec as its registry entry implies: the id, the declared indexes, the sync state. */

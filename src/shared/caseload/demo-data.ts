@@ -437,6 +437,8 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
           : null,
         childcareType,
         childcarePlace: childcareType === 'ingen' ? '' : r.pick(childcarePlaces[childcareType]),
+        institutionId: '',
+        childcareStart: '',
       };
       out.children.push({ kind: 'child', id: childId, data: child });
       const owner = { childId, familyId, nurse: tovholder };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { type Consent, consentSchema, consentState } from './consent.ts';
-import { checkLegalBasis, type DisclosureRule, disclosureGate, type LegalBasisFields, recordGate } from './disclosure.ts';
+import {
+  checkLegalBasis,
+  type DisclosureRule,
+  disclosureGate,
+  type LegalBasisFields,
+  recordGate,
+} from './disclosure.ts';
 
 type Stored = Consent & { id: string };
 const consent = (id: string, date: string, patch: Partial<Consent> = {}): Stored => ({

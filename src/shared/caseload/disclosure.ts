@@ -143,4 +143,3 @@ export function checkLegalBasis(
   if (fields.legalBasis !== 'samtykke' && fields.consentId !== '')
     add('consentId', fields.consentId, messages.notApplicable);
 }
-

@@ -46,6 +46,8 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
     birthHeadCircumferenceCm: null,
     childcareType: 'ingen',
     childcarePlace: '',
+    institutionId: '',
+    childcareStart: '',
   };
   // Number inputs hold text (Danish comma); setValueAs turns it into a number or null.
   const defaultValues = {

@@ -156,6 +156,8 @@ export const screensDa = {
       reference_mismatch: 'posten henviser til en post om en anden familie, et andet barn eller besøg',
       signed_at_invalid: 'enhedens ur viste et umuligt tidspunkt for underskriften – tjek enhedens dato og tid',
       sign_incomplete: 'besøget mangler påkrævede afsnit og kan ikke underskrives endnu',
+      legal_basis_missing:
+        'der er intet gældende samtykke eller begrundet undtagelse på datoen – intet er videregivet. Registrér samtykket på familiens side',
       other: 'serveren afviste ændringen',
     },
     notFound: 'Konflikten findes ikke på denne enhed.',

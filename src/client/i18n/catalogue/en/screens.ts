@@ -156,6 +156,8 @@ export const screensEn: Widen<typeof screensDa> = {
       reference_mismatch: 'the record refers to a record about another family, child or visit',
       signed_at_invalid: "the device's clock showed an impossible time of signing – check the device's date and time",
       sign_incomplete: 'the visit lacks required sections and cannot be signed yet',
+      legal_basis_missing:
+        "there is no consent in force or justified exception on the date – nothing was disclosed. Register the consent on the family's page",
       other: 'the server rejected the change',
     },
     notFound: 'The conflict is not on this device.',
