@@ -1,6 +1,8 @@
 /**
- * One family: details, children, caregivers, consents, COS-P and the family's journal (every note
- * about the family or one of its children). An archived (deleted) family is still shown, read-only.
+ * One family: details, children, caregivers, consents, the disclosure log (what was passed on to
+ * daycare and partners, on which legal basis, also before a later withdrawal), COS-P and the
+ * family's journal (every note about the family or one of its children). An archived (deleted)
+ * family is still shown, read-only.
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
@@ -9,6 +11,7 @@ import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
 import { ConsentsList } from '../../features/consents/consents-list.tsx';
 import { FamilyCospHistory, FamilyReflections } from '../../features/cosp/family-history.tsx';
+import { DisclosureLog } from '../../features/daycare/disclosure-log.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
 import { getSession } from '../../sync/session.ts';
@@ -16,6 +19,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { paths } from '../paths.ts';
 import { familyCospHistory, familyReflections } from './cosp-loaders.ts';
+import { familyDisclosures } from './daycare-loaders.ts';
 
 export function FamilyPage() {
   const { t } = useTranslation();
@@ -34,6 +38,7 @@ export function FamilyPage() {
   const consents = useLive(() => records.ofFamily('consent', familyId), [familyId]);
   const cosp = useLive(() => familyCospHistory(familyId), [familyId]);
   const reflections = useLive(() => familyReflections(familyId), [familyId]);
+  const disclosures = useLive(() => familyDisclosures(familyId), [familyId]);
   const back = { to: paths.families, label: t('app.backToFamilies') };
 
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
@@ -111,6 +116,18 @@ export function FamilyPage() {
             />
           ) : null}
         </section>
+        {disclosures ? (
+          <DisclosureLog
+            entries={disclosures.entries}
+            childName={disclosures.childName}
+            institutionName={disclosures.institutionName}
+            href={(e) =>
+              e.kind === 'handover'
+                ? paths.handover(familyId, e.childId, e.additionOf || e.id)
+                : paths.meeting(familyId, e.childId, e.id)
+            }
+          />
+        ) : null}
         <section className="card" aria-labelledby="cosp-heading">
           <h2 id="cosp-heading">{t('cosp.history')}</h2>
           {cosp ? <FamilyCospHistory rows={cosp} /> : null}

@@ -6,6 +6,7 @@
 import { Fragment, lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
+import { isMeetingType } from '../../../shared/daycare/meeting.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
 import { instrumentDraftKey, observationDraftKey } from '../../../shared/visits/draft.ts';
@@ -27,6 +28,7 @@ import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.ts
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
+import { daycareSharing } from './daycare-scores.ts';
 import { parentNames } from './visit-loaders.ts';
 
 const GrowthChart = lazy(async () => ({
@@ -90,6 +92,11 @@ export function StartVisitPage() {
     void (async () => {
       const me = await signer();
       const contact = contactId ? await records.get('contact', contactId) : undefined;
+      // A planned interdisciplinary visit or meeting in daycare opens its own form (meeting-page.tsx).
+      if (contact && contactId && isMeetingType(contact.data.type)) {
+        navigate(paths.meetingFromContact(familyId, childId, contactId), { replace: true });
+        return;
+      }
       // A visit already started for this contact is reopened, not duplicated.
       const existing = contactId
         ? (await records.byIndex('visit', 'childId', childId)).find((v) => v.data.contactId === contactId)
@@ -107,10 +114,10 @@ export function StartVisitPage() {
 }
 
 export function VisitPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
   const data = useLive(async () => {
-    const [visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts] =
+    const [visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts, consents] =
       await Promise.all([
         records.get('visit', visitId),
         records.get('child', childId),
@@ -127,6 +134,7 @@ export function VisitPage() {
             list.map((c) => c.id),
           ),
         ),
+        records.ofFamily('consent', familyId),
       ]);
     const formerParents = await parentNames(instruments, caregivers);
     return visit
@@ -142,6 +150,7 @@ export function VisitPage() {
           observations,
           drafts,
           formerParents,
+          consents,
         }
       : null;
   }, [visitId, childId]);
@@ -160,7 +169,16 @@ export function VisitPage() {
     observations,
     drafts,
     formerParents,
+    consents,
   } = data;
+  const sharing = daycareSharing(
+    t,
+    i18n.language,
+    consents.map((c) => c.data),
+    visit.data.date,
+    paths.newConsentFor(familyId, 'videregivelse-til-dagtilbud', paths.visit(familyId, childId, visitId)),
+  );
+
   const specs = sectionsFor(visit.data.type);
   const views = currentObservations(observations);
   const blockers: SignBlocker[] = [
@@ -281,6 +299,7 @@ export function VisitPage() {
                 saved={current ? { id: current.id, values: current.data.values } : null}
                 history={views[section]}
                 signer={me}
+                {...(section === 'language' ? { daycareSharing: sharing } : {})}
               />
             );
           }

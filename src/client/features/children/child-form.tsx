@@ -1,6 +1,7 @@
 /**
- * Create or edit a child: identity, birth data and childcare. Numbers accept a Danish decimal comma;
- * an empty number field means "not recorded".
+ * Create or edit a child: identity, birth data and childcare (its kind, the institution of the
+ * team's register and the start date: a handover is due before it). Numbers accept a Danish
+ * decimal comma; an empty number field means "not recorded".
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,8 @@ type Props = {
   onCancel: () => void;
   /** For a new child: children in the team that may be the same child (CPR, or name and birth date). */
   findDuplicates?: (child: Child) => Promise<PossibleDuplicate[]>;
+  /** The team's institutions a child may be linked to (name and id). */
+  institutions?: { id: string; name: string }[];
 };
 
 const numberFields = [
@@ -30,7 +33,7 @@ const numberFields = [
   'birthHeadCircumferenceCm',
 ] as const;
 
-export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplicates }: Props) {
+export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplicates, institutions = [] }: Props) {
   const { t } = useTranslation();
   const start = initial ?? {
     familyId,
@@ -147,6 +150,25 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
         </Field>
         <Field label={t('child.childcarePlace')} error={errors.childcarePlace?.message}>
           {(c) => <input {...c} {...register('childcarePlace')} autoComplete="off" />}
+        </Field>
+        <Field label={t('daycare.childcare.institution')} error={errors.institutionId?.message}>
+          {(c) => (
+            <select {...c} {...register('institutionId')}>
+              <option value="">{t('daycare.childcare.none')}</option>
+              {institutions.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('daycare.childcare.start')}
+          hint={t('daycare.childcare.startHint')}
+          error={errors.childcareStart?.message}
+        >
+          {(c) => <input {...c} type="date" {...register('childcareStart')} />}
         </Field>
       </fieldset>
       {duplicates.length > 0 ? (

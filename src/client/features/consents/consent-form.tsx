@@ -1,18 +1,31 @@
 /** Register a consent (type, who gave it, oral or written, date, scope). */
 import { useTranslation } from 'react-i18next';
-import { type Consent, consentForms, consentSchema, consentTypes } from '../../../shared/caseload/consent.ts';
+import {
+  type Consent,
+  type ConsentType,
+  consentForms,
+  consentSchema,
+  consentTypes,
+} from '../../../shared/caseload/consent.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
 import { Field } from '../../ui/field.tsx';
 
-type Props = { familyId: string; caregiverNames: string[]; onSaved: (id: string) => void; onCancel: () => void };
+type Props = {
+  familyId: string;
+  caregiverNames: string[];
+  /** The type a flow asked for (e.g. a handover stopped for want of it). */
+  initialType?: ConsentType;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+};
 
-export function ConsentForm({ familyId, caregiverNames, onSaved, onCancel }: Props) {
+export function ConsentForm({ familyId, caregiverNames, initialType, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const defaults: Consent = {
     familyId,
-    type: 'sundhedsplejens-ydelser',
+    type: initialType ?? 'sundhedsplejens-ydelser',
     givenBy: caregiverNames[0] ?? '',
     form: 'mundtlig',
     date: localToday(),

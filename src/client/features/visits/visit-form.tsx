@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { isMeetingType } from '../../../shared/daycare/meeting.ts';
 import { visitDraftKey } from '../../../shared/visits/draft.ts';
 import type { FormSection } from '../../../shared/visits/templates.ts';
 import {
@@ -148,11 +149,13 @@ function EditVisit({
           'type',
           t('visits.typeLabel'),
           <select id="visit-type" {...register('type')} disabled={visit.contactId !== ''}>
-            {visitTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`caseload.plan.types.${type}`)}
-              </option>
-            ))}
+            {visitTypes
+              .filter((type) => !isMeetingType(type) || type === visit.type)
+              .map((type) => (
+                <option key={type} value={type}>
+                  {t(`caseload.plan.types.${type}`)}
+                </option>
+              ))}
           </select>,
         )}
         {field(

@@ -1,6 +1,7 @@
 /**
  * "Mine besøg": open contacts across the caseload grouped as overdue, today, this week and
- * upcoming, filterable by nurse. Each row names the child and family, the visit, and its date.
+ * upcoming, filterable by nurse — with the handovers due before a childcare start among them. Each
+ * row names the child and family, the visit (or the handover and its place), and its date.
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -15,7 +16,10 @@ export type WorklistRow = {
   windowFrom: string;
   windowTo: string;
   outsideWindow: boolean;
-  type: ContactType;
+  /** A contact's type, or a handover due before a childcare start. */
+  type: ContactType | 'overlevering';
+  /** E.g. the institution a handover is for. */
+  detail?: string;
   childName: string;
   familyName: string;
   nurse: string;
@@ -76,7 +80,10 @@ export function WorklistView({ rows, nurses, nurse, me, onNurseChange }: Props) 
                         <span className="worklist__child">{row.childName}</span>
                         <span className="muted">{row.familyName}</span>
                       </Link>
-                      <span>{t(`caseload.plan.types.${row.type}`)}</span>
+                      <span>
+                        {t(`caseload.plan.types.${row.type}`)}
+                        {row.detail ? <span className="muted"> · {row.detail}</span> : null}
+                      </span>
                       <span className="worklist__due">
                         {t('caseload.worklist.due', { date: date(row.dueDate) })}
                         <span className="muted">

@@ -5,6 +5,7 @@
 import { adminDa, changePasswordDa } from './admin.ts';
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
+import { daycareDa } from './daycare.ts';
 import { notesDa } from './notes.ts';
 import { visitsDa } from './visits.ts';
 
@@ -12,6 +13,7 @@ export const screensDa = {
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,
+  daycare: daycareDa,
   notes: notesDa,
   admin: adminDa,
   changePassword: changePasswordDa,

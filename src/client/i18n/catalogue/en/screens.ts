@@ -5,6 +5,7 @@ import type { Widen } from '../da.ts';
 import { adminEn, changePasswordEn } from './admin.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
+import { daycareEn } from './daycare.ts';
 import { notesEn } from './notes.ts';
 import { visitsEn } from './visits.ts';
 
@@ -12,6 +13,7 @@ export const screensEn: Widen<typeof screensDa> = {
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
+  daycare: daycareEn,
   notes: notesEn,
   admin: adminEn,
   changePassword: changePasswordEn,
