@@ -10,9 +10,6 @@ export const paths = {
   newCaregiver: (familyId: string) => `/familier/${familyId}/omsorgspersoner/ny`,
   editCaregiver: (familyId: string, id: string) => `/familier/${familyId}/omsorgspersoner/${id}`,
   newConsent: (familyId: string) => `/familier/${familyId}/samtykker/nyt`,
-  /** Register a consent of a type, then return to `back` (the flow that needed it). */
-  newConsentFor: (familyId: string, type: string, back: string) =>
-    `/familier/${familyId}/samtykker/nyt?type=${encodeURIComponent(type)}&tilbage=${encodeURIComponent(back)}`,
   newContact: (familyId: string, childId: string) => `/familier/${familyId}/boern/${childId}/besoeg/nyt`,
   editContact: (familyId: string, childId: string, id: string) => `/familier/${familyId}/boern/${childId}/besoeg/${id}`,
   visits: '/besoeg',
@@ -23,21 +20,8 @@ export const paths = {
     `/familier/${familyId}/boern/${childId}/registrering/${visitId}`,
   printVisit: (familyId: string, childId: string, visitId: string) =>
     `/familier/${familyId}/boern/${childId}/registrering/${visitId}/udskrift`,
-  newHandover: (familyId: string, childId: string) => `/familier/${familyId}/boern/${childId}/overlevering/ny`,
-  handover: (familyId: string, childId: string, id: string) =>
-    `/familier/${familyId}/boern/${childId}/overlevering/${id}`,
-  handoverLetter: (familyId: string, childId: string, id: string) =>
-    `/familier/${familyId}/boern/${childId}/overlevering/${id}/brev`,
-  newMeeting: (familyId: string, childId: string, type: string) =>
-    `/familier/${familyId}/boern/${childId}/moede/ny/${type}`,
-  meetingFromContact: (familyId: string, childId: string, contactId: string) =>
-    `/familier/${familyId}/boern/${childId}/moede/fra/${contactId}`,
-  meeting: (familyId: string, childId: string, id: string) => `/familier/${familyId}/boern/${childId}/moede/${id}`,
+  /** The cooperation with daycare's own screens: daycare-paths.ts (a lazy area of the app). */
   daycare: '/dagtilbud',
-  newInstitution: '/dagtilbud/institutioner/ny',
-  institution: (id: string) => `/dagtilbud/institutioner/${id}`,
-  newActivity: (type: string) => `/dagtilbud/aktiviteter/ny/${type}`,
-  activity: (id: string) => `/dagtilbud/aktiviteter/${id}`,
   cosp: '/cosp',
   newCourse: '/cosp/ny',
   course: (id: string) => `/cosp/${id}`,
@@ -49,10 +33,4 @@ export const paths = {
   admin: '/admin',
   adminUser: (id: string) => `/admin/brugere/${id}`,
   conflict: (id: string) => `/kraever-handling/konflikt/${id}`,
-};
-
-/** The `?tilbage=` path of a screen another flow sent the nurse to: within the app only, never another site. */
-export const returnPath = (search: string, fallback: string): string => {
-  const back = new URLSearchParams(search).get('tilbage') ?? '';
-  return back.startsWith('/') && !back.startsWith('//') ? back : fallback;
 };

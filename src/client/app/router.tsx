@@ -46,16 +46,8 @@ const SessionPage = page(() => import('./pages/session-page.tsx'), 'SessionPage'
 const StartVisitPage = page(() => import('./pages/visit-page.tsx'), 'StartVisitPage');
 const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
 const VisitPrintPage = page(() => import('./pages/visit-print-page.tsx'), 'VisitPrintPage');
-const DaycarePage = page(() => import('./pages/daycare-page.tsx'), 'DaycarePage');
-const NewInstitutionPage = page(() => import('./pages/institution-edit-page.tsx'), 'NewInstitutionPage');
-const EditInstitutionPage = page(() => import('./pages/institution-edit-page.tsx'), 'EditInstitutionPage');
-const NewActivityPage = page(() => import('./pages/activity-edit-page.tsx'), 'NewActivityPage');
-const EditActivityPage = page(() => import('./pages/activity-edit-page.tsx'), 'EditActivityPage');
-const StartHandoverPage = page(() => import('./pages/handover-page.tsx'), 'StartHandoverPage');
-const HandoverPage = page(() => import('./pages/handover-page.tsx'), 'HandoverPage');
-const HandoverLetterPage = page(() => import('./pages/handover-letter-page.tsx'), 'HandoverLetterPage');
-const StartMeetingPage = page(() => import('./pages/meeting-page.tsx'), 'StartMeetingPage');
-const MeetingPage = page(() => import('./pages/meeting-page.tsx'), 'MeetingPage');
+// The cooperation with daycare: one lazy entry with its own routes (pages/cooperation-screens.tsx).
+const CooperationScreens = page(() => import('./pages/cooperation-screens.tsx'), 'CooperationScreens');
 const AdminPage = page(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const AdminUserPage = page(() => import('./pages/admin-user-page.tsx'), 'AdminUserPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
@@ -91,15 +83,8 @@ export function AppRouter() {
               path="/familier/:familyId/boern/:childId/registrering/:visitId/udskrift"
               component={VisitPrintPage}
             />
-            <Route path="/familier/:familyId/boern/:childId/overlevering/ny" component={StartHandoverPage} />
-            <Route path="/familier/:familyId/boern/:childId/overlevering/:handoverId" component={HandoverPage} />
-            <Route
-              path="/familier/:familyId/boern/:childId/overlevering/:handoverId/brev"
-              component={HandoverLetterPage}
-            />
-            <Route path="/familier/:familyId/boern/:childId/moede/ny/:type" component={StartMeetingPage} />
-            <Route path="/familier/:familyId/boern/:childId/moede/fra/:contactId" component={StartMeetingPage} />
-            <Route path="/familier/:familyId/boern/:childId/moede/:meetingId" component={MeetingPage} />
+            <Route path="/familier/:familyId/boern/:childId/overlevering/*" component={CooperationScreens} />
+            <Route path="/familier/:familyId/boern/:childId/moede/*" component={CooperationScreens} />
             <Route path="/familier/:familyId/omsorgspersoner/ny" component={NewCaregiverPage} />
             <Route path="/familier/:familyId/omsorgspersoner/:caregiverId" component={EditCaregiverPage} />
             <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />
@@ -110,11 +95,7 @@ export function AppRouter() {
             <Route path="/cosp/:courseId" component={CoursePage} />
             <Route path="/cosp/:courseId/rediger" component={EditCoursePage} />
             <Route path="/cosp/:courseId/session/:sessionId" component={SessionPage} />
-            <Route path="/dagtilbud" component={DaycarePage} />
-            <Route path="/dagtilbud/institutioner/ny" component={NewInstitutionPage} />
-            <Route path="/dagtilbud/institutioner/:institutionId" component={EditInstitutionPage} />
-            <Route path="/dagtilbud/aktiviteter/ny/:type" component={NewActivityPage} />
-            <Route path="/dagtilbud/aktiviteter/:activityId" component={EditActivityPage} />
+            <Route path="/dagtilbud/*?" component={CooperationScreens} />
             <Route path="/enhed" component={DevicePage} />
             <Route path="/kraever-handling" component={NeedsAttentionPage} />
             <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />

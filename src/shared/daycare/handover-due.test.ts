@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type PlanContactFacts, reconcilePlan } from '../caseload/schedule.ts';
 import { worklist } from '../caseload/worklist.ts';
-import { handoverDue, handoverWorklistEntries } from './handover-due.ts';
+import { handoverDue, handoverPlan, handoverPlanKey, isHandoverKey } from './handover-due.ts';
 import { ids } from './test-fixtures.ts';
 
 const child = { id: ids.child, familyId: ids.family, institutionId: ids.institution, childcareStart: '2026-04-01' };
@@ -33,26 +34,58 @@ describe('the handover due before a childcare start', () => {
   });
 });
 
-describe('handovers in the worklist', () => {
-  const nurse = () => 'Mette';
-  const entries = (today: string, handovers = [] as (typeof signed)[]) =>
-    handoverWorklistEntries([child], handovers, 4, today, nurse);
-
-  it('is upcoming before the window, this week or overdue by the worklist’s own rule', () => {
-    const bucket = (today: string) => worklist(entries(today), today)[0]?.bucket;
-    expect(bucket('2026-02-10')).toBe('upcoming');
-    expect(bucket('2026-03-20')).toBe('this-week');
-    expect(bucket('2026-04-02')).toBe('overdue');
-    expect(entries('2026-03-20')[0]).toMatchObject({
-      id: `handover:${ids.child}`,
-      nurse: 'Mette',
-      windowTo: '2026-04-01',
-    });
+describe('the handover in the child’s plan', () => {
+  const planned = { institutionId: ids.institution, childcareStart: '2026-04-01' };
+  const plan = (child = planned, weeks = 4) => handoverPlan(child, weeks);
+  const existing = (patch: Partial<PlanContactFacts> = {}): PlanContactFacts => ({
+    id: 'c1',
+    type: 'overlevering',
+    source: 'plan',
+    scheduleKey: handoverPlanKey(ids.institution),
+    targetDate: '2026-03-04',
+    windowFrom: '2026-03-04',
+    windowTo: '2026-04-01',
+    plannedDate: '',
+    status: 'planlagt',
+    ...patch,
   });
 
-  it('leaves the list once the handover is signed, or a month after the start', () => {
-    expect(entries('2026-03-20', [signed])).toEqual([]);
-    expect(entries('2026-05-01')).toHaveLength(1);
-    expect(entries('2026-05-02')).toEqual([]);
+  it('is a planned contact from the setting’s weeks before the start to the start', () => {
+    expect(plan()).toEqual([
+      {
+        type: 'overlevering',
+        scheduleKey: `overlevering-${ids.institution}`,
+        targetDate: '2026-03-04',
+        windowFrom: '2026-03-04',
+        windowTo: '2026-04-01',
+      },
+    ]);
+    expect(plan({ ...planned, institutionId: '' })).toEqual([]);
+    expect(plan({ ...planned, childcareStart: '' })).toEqual([]);
+    expect(isHandoverKey(handoverPlanKey(ids.institution))).toBe(true);
+    expect(isHandoverKey('besoeg-3-aar')).toBe(false);
+  });
+
+  it('is added, moved with a later start, and cancelled for another institution (nothing deleted)', () => {
+    expect(reconcilePlan([], plan()).add).toHaveLength(1);
+    const later = reconcilePlan([existing()], plan({ ...planned, childcareStart: '2026-05-01' }));
+    expect(later.update).toEqual([
+      { id: 'c1', changes: { targetDate: '2026-04-03', windowFrom: '2026-04-03', windowTo: '2026-05-01' } },
+    ]);
+    const moved = reconcilePlan([existing()], plan({ ...planned, institutionId: ids.otherInstitution }));
+    expect(moved.cancel.map((c) => c.id)).toEqual(['c1']);
+    expect(moved.add.map((c) => c.scheduleKey)).toEqual([handoverPlanKey(ids.otherInstitution)]);
+  });
+
+  it('leaves a done handover alone, and shows in "Mine besøg" by the worklist’s own rule', () => {
+    expect(
+      reconcilePlan([existing({ status: 'gennemfoert' })], plan({ ...planned, childcareStart: '2026-05-01' })),
+    ).toMatchObject({
+      update: [],
+      add: [],
+    });
+    const contact = { ...existing(), nurse: 'Mette' };
+    expect(worklist([contact], '2026-02-10')[0]?.bucket).toBe('upcoming');
+    expect(worklist([contact], '2026-04-02')[0]?.bucket).toBe('overdue');
   });
 });

@@ -1,12 +1,15 @@
 /**
  * When a handover to daycare is due (domain.md §5): a child linked to an institution with a start
  * date needs a signed handover to that institution in the weeks before the start (a municipality
- * setting, default 4 weeks). The due handover is shown on the child's timeline and, as an entry in
- * the worklist's own shape, in "Mine besøg": due from `from`, overdue once the start has passed.
- * After `graceDays` past the start it is no longer listed (a child who started long ago without a
- * handover in the app is not nagged about forever). Dates are YYYY-MM-DD; today is passed in.
+ * setting, default 4 weeks). The due handover is a contact of the child's plan (type
+ * "overlevering", one per institution), planned and kept in step by the same reconciliation as the
+ * schedule's visits (caseload/schedule.ts): so the timeline and "Mine besøg" show it like any
+ * planned contact — due from the window's opening, overdue once the start has passed — and a later
+ * start date moves it, another institution cancels it and plans a new one. Signing the handover
+ * marks it done. Dates are YYYY-MM-DD.
  */
 import { addDaysIso } from '../caseload/calendar.ts';
+import type { PlannedContact } from '../caseload/schedule.ts';
 
 export type HandoverDueChild = {
   id: string;
@@ -33,8 +36,11 @@ export type HandoverDue = {
   state: 'due' | 'done';
 };
 
-/** The days after the start a missing handover is still listed. */
-export const HANDOVER_GRACE_DAYS = 30;
+/** The plan key of the handover to an institution: one contact per institution a child starts in. */
+export const handoverPlanKey = (institutionId: string) => `overlevering-${institutionId.toLowerCase()}`;
+
+/** Whether a plan contact is the handover to an institution. */
+export const isHandoverKey = (scheduleKey: string) => scheduleKey.startsWith('overlevering-');
 
 /**
  * The child's handover for its current childcare link, or null when it has none (no institution or
@@ -64,33 +70,23 @@ export function handoverDue(
 }
 
 /**
- * The open handovers of a caseload as worklist entries (caseload/worklist.ts `WorklistContact`):
- * target and window opening on `from`, the window closing on the start date, by the family's
- * tovholder. Listed until `graceDays` after the start.
+ * The handover as a planned contact of the child's plan: target and window opening `weeksBefore`
+ * weeks before the start, the window closing on the start day. Empty without a link; reconciled
+ * with the schedule's contacts (reconcilePlan), so it is added, moved or cancelled like them.
  */
-export function handoverWorklistEntries(
-  children: readonly HandoverDueChild[],
-  handovers: readonly HandoverFacts[],
+export function handoverPlan(
+  child: Pick<HandoverDueChild, 'institutionId' | 'childcareStart'>,
   weeksBefore: number,
-  today: string,
-  nurseOf: (familyId: string) => string,
-  graceDays = HANDOVER_GRACE_DAYS,
-) {
-  return children.flatMap((child) => {
-    const due = handoverDue(child, handovers, weeksBefore);
-    if (!due || due.state === 'done' || today > addDaysIso(due.startDate, graceDays)) return [];
-    return [
-      {
-        id: `handover:${child.id}`,
-        childId: child.id,
-        familyId: child.familyId,
-        status: 'planlagt' as const,
-        targetDate: due.from,
-        windowFrom: due.from,
-        windowTo: due.startDate,
-        plannedDate: '',
-        nurse: nurseOf(child.familyId),
-      },
-    ];
-  });
+): PlannedContact[] {
+  if (child.institutionId === '' || child.childcareStart === '') return [];
+  const from = addDaysIso(child.childcareStart, -7 * weeksBefore);
+  return [
+    {
+      type: 'overlevering',
+      scheduleKey: handoverPlanKey(child.institutionId),
+      targetDate: from,
+      windowFrom: from,
+      windowTo: child.childcareStart,
+    },
+  ];
 }

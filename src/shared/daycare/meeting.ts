@@ -8,6 +8,7 @@
  * signed, then final, corrected by an addition (a new signed record pointing to it with a reason).
  */
 import * as z from 'zod/mini';
+import { type MeetingContactType, meetingContactTypes } from '../caseload/contact.ts';
 import { checkLegalBasis, legalBasisShape } from '../caseload/disclosure.ts';
 import { checkSignature, journalMsg, type Signer, type Stored } from '../journal/signature.ts';
 import { amendNote, draftNote, signedNoteShape } from '../journal/signed-note.ts';
@@ -25,10 +26,8 @@ import { choiceList } from '../visits/common.ts';
 import { professions } from './daycare-fields.ts';
 
 /** The two contact types this record carries out (caseload/contact.ts). */
-export const meetingTypes = ['tvaerfagligt-hjemmebesoeg', 'moede-i-dagtilbud'] as const;
-export type MeetingType = (typeof meetingTypes)[number];
-
-export const isMeetingType = (type: string): type is MeetingType => (meetingTypes as readonly string[]).includes(type);
+export const meetingTypes = meetingContactTypes;
+export type MeetingType = MeetingContactType;
 
 /** Themes a meeting offers (stored as keys; free text goes in the agenda). */
 export const meetingThemes = [

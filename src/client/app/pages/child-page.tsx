@@ -7,7 +7,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import { isMeetingType } from '../../../shared/daycare/meeting.ts';
+import { isMeetingType } from '../../../shared/caseload/contact.ts';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import { records, useLive } from '../../db/store.ts';
 import { CooperationJournal } from '../../features/daycare/cooperation-journal.tsx';
@@ -19,6 +19,7 @@ import { getSession } from '../../sync/session.ts';
 import { Age } from '../../ui/age.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { daycarePaths } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';
 import { childCooperation } from './daycare-loaders.ts';
 
@@ -54,7 +55,7 @@ export function ChildPage() {
       status: record.data.status,
       additions,
       sync: record.sync,
-      href: paths.handover(familyId, childId, record.id),
+      href: daycarePaths.handover(familyId, childId, record.id),
     })),
     ...cooperation.meetings.map(({ record, additions }) => ({
       id: record.id,
@@ -65,7 +66,7 @@ export function ChildPage() {
       status: record.data.status,
       additions,
       sync: record.sync,
-      href: paths.meeting(familyId, childId, record.id),
+      href: daycarePaths.meeting(familyId, childId, record.id),
     })),
   ].sort((a, b) => b.date.localeCompare(a.date));
   const signedCooperation = coopRows.filter((r) => r.status === 'underskrevet');
@@ -96,21 +97,7 @@ export function ChildPage() {
       {archived ? <p className="notice">{t('archive.childNotice')}</p> : null}
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('caseload.plan.timeline')}</h2>
-        <Timeline
-          name={name}
-          birthDate={child.data.birthDate}
-          contacts={contacts}
-          cooperation={signedCooperation}
-          handoverDue={
-            cooperation.due
-              ? {
-                  from: cooperation.due.from,
-                  startDate: cooperation.due.startDate,
-                  done: cooperation.due.state === 'done',
-                }
-              : null
-          }
-        />
+        <Timeline name={name} birthDate={child.data.birthDate} contacts={contacts} cooperation={signedCooperation} />
       </section>
       <section className="card" aria-labelledby="plan-heading">
         <div className="card__head">
@@ -127,12 +114,14 @@ export function ChildPage() {
         <PlanTable
           items={contacts}
           editHref={(id) => paths.editContact(familyId, childId, id)}
-          startHref={(id) =>
-            // Interdisciplinary home visits and meetings in daycare have their own form, not the visit's.
-            isMeetingType(contacts.find((c) => c.id === id)?.data.type ?? '')
-              ? paths.meetingFromContact(familyId, childId, id)
-              : paths.startVisit(familyId, childId, id)
-          }
+          startHref={(id) => {
+            // Interdisciplinary home visits, meetings in daycare and the handover have their own forms.
+            const type = contacts.find((c) => c.id === id)?.data.type ?? '';
+            if (type === 'overlevering') return daycarePaths.newHandover(familyId, childId);
+            return isMeetingType(type)
+              ? daycarePaths.meetingFromContact(familyId, childId, id)
+              : paths.startVisit(familyId, childId, id);
+          }}
         />
       </section>
       <CooperationList
@@ -142,9 +131,9 @@ export function ChildPage() {
           archived
             ? null
             : {
-                handover: paths.newHandover(familyId, childId),
-                homeVisit: paths.newMeeting(familyId, childId, 'tvaerfagligt-hjemmebesoeg'),
-                meeting: paths.newMeeting(familyId, childId, 'moede-i-dagtilbud'),
+                handover: daycarePaths.newHandover(familyId, childId),
+                homeVisit: daycarePaths.newMeeting(familyId, childId, 'tvaerfagligt-hjemmebesoeg'),
+                meeting: daycarePaths.newMeeting(familyId, childId, 'moede-i-dagtilbud'),
               }
         }
       />
@@ -185,7 +174,9 @@ export function ChildPage() {
             handovers={cooperation.all.handovers}
             meetings={cooperation.all.meetings}
             href={(kind, id) =>
-              kind === 'handover' ? paths.handover(familyId, childId, id) : paths.meeting(familyId, childId, id)
+              kind === 'handover'
+                ? daycarePaths.handover(familyId, childId, id)
+                : daycarePaths.meeting(familyId, childId, id)
             }
           />
         }

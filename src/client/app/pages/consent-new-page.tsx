@@ -8,7 +8,8 @@ import { type ConsentType, consentTypes } from '../../../shared/caseload/consent
 import { records, useLive } from '../../db/store.ts';
 import { ConsentForm } from '../../features/consents/consent-form.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { paths, returnPath } from '../paths.ts';
+import { returnPath } from '../daycare-paths.ts';
+import { paths } from '../paths.ts';
 
 export function NewConsentPage() {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { records, useLive } from '../../db/store.ts';
 import { ActivityList } from '../../features/daycare/activity-list.tsx';
 import { InstitutionsList } from '../../features/daycare/institutions-list.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { paths } from '../paths.ts';
+import { daycarePaths } from '../daycare-paths.ts';
 
 export function DaycarePage() {
   const { t } = useTranslation();
@@ -32,21 +32,21 @@ export function DaycarePage() {
         <section className="card" aria-labelledby="institutions-heading">
           <div className="card__head">
             <h2 id="institutions-heading">{t('daycare.institutions')}</h2>
-            <Link href={paths.newInstitution} className="button button--small">
+            <Link href={daycarePaths.newInstitution} className="button button--small">
               {t('daycare.addInstitution')}
             </Link>
           </div>
-          <InstitutionsList items={data.institutions} editHref={paths.institution} />
+          <InstitutionsList items={data.institutions} editHref={daycarePaths.institution} />
         </section>
         <section className="card" aria-labelledby="activities-heading">
           <div className="card__head">
             <h2 id="activities-heading">{t('daycare.activity.listTitle')}</h2>
           </div>
           <div className="inline-form__actions">
-            <Link href={paths.newActivity('oplaeg')} className="button button--small button--primary">
+            <Link href={daycarePaths.newActivity('oplaeg')} className="button button--small button--primary">
               {t('daycare.activity.newOplaeg')}
             </Link>
-            <Link href={paths.newActivity('kompetenceforum')} className="button button--small">
+            <Link href={daycarePaths.newActivity('kompetenceforum')} className="button button--small">
               {t('daycare.activity.newForum')}
             </Link>
           </div>
@@ -76,7 +76,7 @@ export function DaycarePage() {
               </select>
             </label>
           </fieldset>
-          <ActivityList items={shown} institutionName={(id) => names.get(id) ?? ''} editHref={paths.activity} />
+          <ActivityList items={shown} institutionName={(id) => names.get(id) ?? ''} editHref={daycarePaths.activity} />
         </section>
       </div>
     </>

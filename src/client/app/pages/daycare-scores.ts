@@ -1,15 +1,9 @@
 /**
- * Small hooks the pages share for daycare cooperation: a child's result as the text a handover
- * shares, and whether a language result shared by the daycare may be recorded on a visit.
+ * A child's result as the text a handover shares (ADBB's total is of 32, domain.md §3; not imported
+ * from the instrument module, which would bring date-fns into this screen's chunk).
  */
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { type Consent, type ConsentRefusal, consentStatus } from '../../../shared/caseload/consent.ts';
-import { disclosureGate } from '../../../shared/caseload/disclosure.ts';
-import { LANGUAGE_RESULT_DISCLOSURE } from '../../../shared/daycare/daycare-fields.ts';
 import type { SharedScore } from '../../../shared/daycare/handover.ts';
-import { ADBB_MAX_TOTAL } from '../../../shared/instruments/adbb.ts';
-import { formatDate } from '../../ui/dates.ts';
 import type { ScoreFact } from './daycare-loaders.ts';
 
 /**
@@ -26,32 +20,6 @@ export function useScoreText(): (fact: ScoreFact) => SharedScore {
     result:
       fact.instrument === 'TOPI'
         ? da(`instruments.topi.${fact.judgement}`)
-        : `${fact.total} af ${ADBB_MAX_TOTAL} (grænse ${fact.cutoff})`,
+        : `${fact.total} af 32 (grænse ${fact.cutoff})`,
   });
-}
-
-/**
- * Whether the daycare's language result may be recorded as shared with consent on `date` (the
- * shared disclosure gate), with the explanation when not and where to register the consent.
- */
-export function daycareSharing(
-  t: TFunction,
-  language: string,
-  consents: readonly Consent[],
-  date: string,
-  consentHref: string,
-) {
-  const gate = disclosureGate(consents, LANGUAGE_RESULT_DISCLOSURE, {}, [date]);
-  if (gate.ok) return { ok: true, message: '', consentHref };
-  const reason = gate.reason as ConsentRefusal;
-  const current = consentStatus(consents, LANGUAGE_RESULT_DISCLOSURE.consent, date).current;
-  const when = reason === 'consent-withdrawn' ? current?.withdrawnAt : current?.validUntil;
-  return {
-    ok: false,
-    message: t(`daycare.basis.stop.${reason}`, {
-      type: t(`caseload.consent.types.${LANGUAGE_RESULT_DISCLOSURE.consent}`).toLocaleLowerCase(language),
-      date: formatDate(when ?? '', language),
-    }),
-    consentHref,
-  };
 }

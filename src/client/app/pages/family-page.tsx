@@ -17,6 +17,7 @@ import { Journal } from '../../features/visits/journal.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
+import { daycarePaths } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';
 import { familyCospHistory, familyReflections } from './cosp-loaders.ts';
 import { familyDisclosures } from './daycare-loaders.ts';
@@ -123,8 +124,8 @@ export function FamilyPage() {
             institutionName={disclosures.institutionName}
             href={(e) =>
               e.kind === 'handover'
-                ? paths.handover(familyId, e.childId, e.additionOf || e.id)
-                : paths.meeting(familyId, e.childId, e.id)
+                ? daycarePaths.handover(familyId, e.childId, e.additionOf || e.id)
+                : daycarePaths.meeting(familyId, e.childId, e.id)
             }
           />
         ) : null}

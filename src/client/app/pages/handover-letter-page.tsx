@@ -8,7 +8,7 @@ import { useParams } from 'wouter';
 import { records, useLive } from '../../db/store.ts';
 import { HandoverLetter } from '../../features/daycare/handover-letter.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { paths } from '../paths.ts';
+import { daycarePaths } from '../daycare-paths.ts';
 import { chainOf } from './daycare-loaders.ts';
 
 export function HandoverLetterPage() {
@@ -25,7 +25,7 @@ export function HandoverLetterPage() {
     const institution = await records.get('institution', chain.record.data.institutionId);
     return { ...chain, record: chain.record, child, settings, consents, institution };
   }, [handoverId, childId, familyId]);
-  const back = { to: paths.handover(familyId, childId, handoverId), label: t('common.back') };
+  const back = { to: daycarePaths.handover(familyId, childId, handoverId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
   const { record, additions, child, settings, consents, institution } = data;

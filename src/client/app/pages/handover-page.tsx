@@ -13,6 +13,7 @@ import { HandoverFlow } from '../../features/daycare/handover-flow.tsx';
 import { HandoverView } from '../../features/daycare/handover-view.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { daycarePaths } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';
 import { chainOf, childScores, withIds } from './daycare-loaders.ts';
 import { useScoreText } from './daycare-scores.ts';
@@ -32,7 +33,7 @@ export function StartHandoverPage() {
     started.current = true;
     void (async () => {
       const id = await startHandover({ familyId, childId }, await signer());
-      navigate(paths.handover(familyId, childId, id), { replace: true });
+      navigate(daycarePaths.handover(familyId, childId, id), { replace: true });
     })();
   }, [familyId, childId, navigate]);
   return <p className="muted">{t('app.loading')}</p>;
@@ -65,7 +66,7 @@ export function HandoverPage() {
   const h = record.data;
   const mine = h.status === 'kladde' && (h.authorId === '' || h.authorId === me.id);
   const institution = institutions.find((i) => i.id === h.institutionId)?.data ?? null;
-  const here = paths.handover(familyId, childId, handoverId);
+  const here = daycarePaths.handover(familyId, childId, handoverId);
   return (
     <>
       <PageHeader
@@ -74,7 +75,7 @@ export function HandoverPage() {
         back={{ to: childHref, label: name || t('common.back') }}
         actions={
           h.status === 'underskrevet' ? (
-            <Link href={paths.handoverLetter(familyId, childId, handoverId)} className="button">
+            <Link href={daycarePaths.handoverLetter(familyId, childId, handoverId)} className="button">
               {t('daycare.handover.letter')}
             </Link>
           ) : null
@@ -95,8 +96,8 @@ export function HandoverPage() {
           availableScores={scores.map(scoreText)}
           caregiverNames={caregivers.map((c) => c.data.name)}
           me={me}
-          consentHref={paths.newConsentFor(familyId, 'videregivelse-til-dagtilbud', here)}
-          newInstitutionHref={`${paths.newInstitution}?tilbage=${encodeURIComponent(here)}`}
+          consentHref={daycarePaths.newConsentFor(familyId, 'videregivelse-til-dagtilbud', here)}
+          newInstitutionHref={`${daycarePaths.newInstitution}?tilbage=${encodeURIComponent(here)}`}
           onSigned={() => navigate(here, { replace: true })}
           onDiscarded={() => navigate(childHref, { replace: true })}
         />

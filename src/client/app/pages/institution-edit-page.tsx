@@ -4,7 +4,8 @@ import { useLocation, useParams, useSearch } from 'wouter';
 import { useRecord } from '../../db/store.ts';
 import { InstitutionForm } from '../../features/daycare/institution-form.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { paths, returnPath } from '../paths.ts';
+import { returnPath } from '../daycare-paths.ts';
+import { paths } from '../paths.ts';
 
 export function NewInstitutionPage() {
   const { t } = useTranslation();

@@ -6,14 +6,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
+import { isMeetingType } from '../../../shared/caseload/contact.ts';
 import { activeInstitutions } from '../../../shared/daycare/institution.ts';
-import { isMeetingType, type MeetingType } from '../../../shared/daycare/meeting.ts';
+import type { MeetingType } from '../../../shared/daycare/meeting.ts';
 import { records, useLive } from '../../db/store.ts';
 import { startMeeting } from '../../features/daycare/daycare-actions.ts';
 import { MeetingForm } from '../../features/daycare/meeting-form.tsx';
 import { MeetingView } from '../../features/daycare/meeting-view.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { daycarePaths } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';
 import { chainOf, withIds } from './daycare-loaders.ts';
 
@@ -49,7 +51,7 @@ export function StartMeetingPage() {
         return;
       }
       const id = await startMeeting({ familyId, childId, ...(contactId ? { contactId } : {}) }, kind, await signer());
-      navigate(paths.meeting(familyId, childId, id), { replace: true });
+      navigate(daycarePaths.meeting(familyId, childId, id), { replace: true });
     })();
   }, [familyId, childId, type, contactId, navigate]);
   return <p className="muted">{t('app.loading')}</p>;
@@ -76,7 +78,7 @@ export function MeetingPage() {
   const name = child ? `${child.data.firstName} ${child.data.lastName}`.trim() : '';
   const m = record.data;
   const mine = m.status === 'kladde' && (m.authorId === '' || m.authorId === me.id);
-  const here = paths.meeting(familyId, childId, meetingId);
+  const here = daycarePaths.meeting(familyId, childId, meetingId);
   return (
     <>
       <PageHeader
@@ -92,7 +94,7 @@ export function MeetingPage() {
           institutions={activeInstitutions(institutions)}
           consents={withIds(consents)}
           me={me}
-          consentHref={paths.newConsentFor(familyId, 'tvaerfagligt-moede', here)}
+          consentHref={daycarePaths.newConsentFor(familyId, 'tvaerfagligt-moede', here)}
           onSigned={() => navigate(here, { replace: true })}
         />
       ) : (

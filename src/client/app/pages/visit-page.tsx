@@ -6,7 +6,7 @@
 import { Fragment, lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
-import { isMeetingType } from '../../../shared/daycare/meeting.ts';
+import { isMeetingType } from '../../../shared/caseload/contact.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
 import { instrumentDraftKey, observationDraftKey } from '../../../shared/visits/draft.ts';
@@ -27,8 +27,9 @@ import { SectionForm } from '../../features/visits/section-forms.tsx';
 import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { daycarePaths } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';
-import { daycareSharing } from './daycare-scores.ts';
+import { daycareSharing } from './daycare-sharing.ts';
 import { parentNames } from './visit-loaders.ts';
 
 const GrowthChart = lazy(async () => ({
@@ -94,7 +95,11 @@ export function StartVisitPage() {
       const contact = contactId ? await records.get('contact', contactId) : undefined;
       // A planned interdisciplinary visit or meeting in daycare opens its own form (meeting-page.tsx).
       if (contact && contactId && isMeetingType(contact.data.type)) {
-        navigate(paths.meetingFromContact(familyId, childId, contactId), { replace: true });
+        navigate(daycarePaths.meetingFromContact(familyId, childId, contactId), { replace: true });
+        return;
+      }
+      if (contact?.data.type === 'overlevering') {
+        navigate(daycarePaths.newHandover(familyId, childId), { replace: true });
         return;
       }
       // A visit already started for this contact is reopened, not duplicated.
@@ -176,7 +181,7 @@ export function VisitPage() {
     i18n.language,
     consents.map((c) => c.data),
     visit.data.date,
-    paths.newConsentFor(familyId, 'videregivelse-til-dagtilbud', paths.visit(familyId, childId, visitId)),
+    daycarePaths.newConsentFor(familyId, 'videregivelse-til-dagtilbud', paths.visit(familyId, childId, visitId)),
   );
 
   const specs = sectionsFor(visit.data.type);

@@ -15,6 +15,7 @@ import {
   type SharedSection,
   signHandoverData,
 } from '../../../shared/daycare/handover.ts';
+import { handoverPlanKey } from '../../../shared/daycare/handover-due.ts';
 import {
   type Meeting,
   type MeetingType,
@@ -91,7 +92,17 @@ export async function signHandover(id: string, data: Handover, me: Signer): Prom
   if (!parsed.success) return { ok: false, fields: problemsOf(parsed.error.issues) };
   if (!gate.ok) return { ok: false, gate: gate.reason };
   await writer.update('handover', id, parsed.data);
+  await completePlannedHandover(parsed.data);
   return { ok: true };
+}
+
+/** The plan's handover to this institution is done on the handover's day (handover-due.ts). */
+async function completePlannedHandover(handover: Handover): Promise<void> {
+  const key = handoverPlanKey(handover.institutionId);
+  for (const contact of await records.contactsOfChild(handover.childId)) {
+    if (contact.data.scheduleKey === key && contact.data.status === 'planlagt')
+      await writer.update('contact', contact.id, { ...contact.data, status: 'gennemfoert', doneDate: handover.date });
+  }
 }
 
 /** An addition to a signed handover: a new disclosure, gated like the original, signed now. */

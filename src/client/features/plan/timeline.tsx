@@ -2,15 +2,13 @@
  * A child's first 1000 days at a glance: an axis from birth to day 1000 with age ticks, today, and
  * each contact placed at its date — done (filled), planned (open ring, at the agreed or target
  * date, its window as a band) and cancelled or missed (cross) — and the cooperation with daycare:
- * handovers and interdisciplinary meetings (diamonds above the axis) and the weeks before a
- * childcare start in which a handover is due (an amber band, ending in a flag at the start). The
- * figure has a text alternative.
+ * signed handovers and interdisciplinary meetings (diamonds above the axis; the handover due before
+ * a childcare start is a planned contact like the visits). The figure has a text alternative.
  */
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/caseload/contact.ts';
 import { timelinePosition } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
-import { formatDate } from '../../ui/dates.ts';
 
 type Props = {
   name: string;
@@ -18,8 +16,6 @@ type Props = {
   contacts: { id: string; data: Contact }[];
   /** Signed handovers and interdisciplinary meetings, by date. */
   cooperation?: { id: string; date: string }[];
-  /** The handover due before the childcare start, when the child has one. */
-  handoverDue?: { from: string; startDate: string; done: boolean } | null;
 };
 
 const WIDTH = 1000;
@@ -36,8 +32,8 @@ const ticks = [
   { day: 1000, label: '1000' },
 ];
 
-export function Timeline({ name, birthDate, contacts, cooperation = [], handoverDue = null }: Props) {
-  const { t, i18n } = useTranslation();
+export function Timeline({ name, birthDate, contacts, cooperation = [] }: Props) {
+  const { t } = useTranslation();
   const today = timelinePosition(birthDate, localToday());
   const done = contacts.filter((c) => c.data.status === 'gennemfoert');
   const planned = contacts.filter((c) => c.data.status === 'planlagt');
@@ -54,7 +50,7 @@ export function Timeline({ name, birthDate, contacts, cooperation = [], handover
           done: done.length,
           planned: planned.length,
           missed: missed.length,
-        })}${cooperation.length > 0 || handoverDue ? ` ${t('caseload.plan.timelineCooperation', { count: cooperation.length })}` : ''}${handoverDue ? ` ${t('caseload.plan.timelineHandoverDue', { from: formatDate(handoverDue.from, i18n.language), start: formatDate(handoverDue.startDate, i18n.language) })}` : ''}`}
+        })}${cooperation.length > 0 ? ` ${t('caseload.plan.timelineCooperation', { count: cooperation.length })}` : ''}`}
       >
         <line x1={x(0)} x2={x(1)} y1={AXIS_Y} y2={AXIS_Y} className="timeline__axis" />
         {ticks.map((tick) => (
@@ -82,21 +78,6 @@ export function Timeline({ name, birthDate, contacts, cooperation = [], handover
             <text x={x(today.fraction)} y={20} textAnchor="middle" className="timeline__label timeline__label--today">
               {t('caseload.plan.today')}
             </text>
-          </g>
-        ) : null}
-        {handoverDue ? (
-          <g>
-            <rect
-              x={at(handoverDue.from)}
-              width={Math.max(2, at(handoverDue.startDate) - at(handoverDue.from))}
-              y={AXIS_Y - 4}
-              height={8}
-              className={handoverDue.done ? 'timeline__handover timeline__handover--done' : 'timeline__handover'}
-            />
-            <path
-              d={`M${at(handoverDue.startDate)} ${AXIS_Y} V${AXIS_Y - 30} l14 6 l-14 6`}
-              className="timeline__flag"
-            />
           </g>
         ) : null}
         {cooperation.map((c) => {
@@ -149,7 +130,6 @@ export function Timeline({ name, birthDate, contacts, cooperation = [], handover
         {cooperation.length > 0 ? (
           <span className="legend legend--cooperation">{t('caseload.plan.legendCooperation')}</span>
         ) : null}
-        {handoverDue ? <span className="legend legend--handover">{t('caseload.plan.legendHandoverDue')}</span> : null}
       </figcaption>
     </figure>
   );

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isMeetingType } from '../../../shared/daycare/meeting.ts';
+import { isVisitType } from '../../../shared/caseload/contact.ts';
 import { visitDraftKey } from '../../../shared/visits/draft.ts';
 import type { FormSection } from '../../../shared/visits/templates.ts';
 import {
@@ -150,7 +150,7 @@ function EditVisit({
           t('visits.typeLabel'),
           <select id="visit-type" {...register('type')} disabled={visit.contactId !== ''}>
             {visitTypes
-              .filter((type) => !isMeetingType(type) || type === visit.type)
+              .filter((type) => isVisitType(type) || type === visit.type)
               .map((type) => (
                 <option key={type} value={type}>
                   {t(`caseload.plan.types.${type}`)}

@@ -1,7 +1,6 @@
 /**
  * "Mine besøg": open contacts across the caseload grouped as overdue, today, this week and
- * upcoming, filterable by nurse — with the handovers due before a childcare start among them. Each
- * row names the child and family, the visit (or the handover and its place), and its date.
+ * upcoming, filterable by nurse. Each row names the child and family, the visit, and its date.
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -16,10 +15,7 @@ export type WorklistRow = {
   windowFrom: string;
   windowTo: string;
   outsideWindow: boolean;
-  /** A contact's type, or a handover due before a childcare start. */
-  type: ContactType | 'overlevering';
-  /** E.g. the institution a handover is for. */
-  detail?: string;
+  type: ContactType;
   childName: string;
   familyName: string;
   nurse: string;
@@ -80,10 +76,7 @@ export function WorklistView({ rows, nurses, nurse, me, onNurseChange }: Props) 
                         <span className="worklist__child">{row.childName}</span>
                         <span className="muted">{row.familyName}</span>
                       </Link>
-                      <span>
-                        {t(`caseload.plan.types.${row.type}`)}
-                        {row.detail ? <span className="muted"> · {row.detail}</span> : null}
-                      </span>
+                      <span>{t(`caseload.plan.types.${row.type}`)}</span>
                       <span className="worklist__due">
                         {t('caseload.worklist.due', { date: date(row.dueDate) })}
                         <span className="muted">
