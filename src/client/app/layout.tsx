@@ -42,9 +42,6 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href={paths.cosp} className={navClass(location.startsWith(paths.cosp))}>
             {t('nav.cosp')}
           </Link>
-          <Link href={paths.daycare} className={navClass(location.startsWith(paths.daycare))}>
-            {t('nav.daycare')}
-          </Link>
           <Link href={paths.attention} className={navClass(location.startsWith(paths.attention))}>
             {t('nav.attention')}
           </Link>

@@ -49,6 +49,13 @@ describe('the disclosure log', () => {
     });
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ basis: 'samtykke', consentDate: '2026-01-10', withdrawnSince: '2026-03-20' });
+    // Withdrawn later the same day as the handover (registered after it was signed): still marked.
+    const sameDay = disclosureLog({
+      handovers: [signedHandover(ids.handover)],
+      meetings: [],
+      consents: [consent(ids.consent, '2026-01-10', { withdrawnAt: '2026-03-02' })],
+    });
+    expect(sameDay[0]?.withdrawnSince).toBe('2026-03-02');
   });
 
   it('shows an exception with its justification, and finds the consent in force when none is named', () => {

@@ -35,7 +35,7 @@ export type DisclosureEntry = {
   /** An addition to an earlier handover (its reason). */
   additionOf: string;
   amendmentReason: string;
-  /** The consent relied on was withdrawn after the disclosure (its date), or ''. */
+  /** The consent relied on has since been withdrawn (the withdrawal's date, also the same day), or ''. */
   withdrawnSince: string;
 };
 
@@ -67,7 +67,7 @@ export function disclosureLog(input: {
       consentDate: consent?.date ?? '',
       exception: data.exception,
       justification: data.justification,
-      withdrawnSince: consent && consent.withdrawnAt > data.date ? consent.withdrawnAt : '',
+      withdrawnSince: consent?.withdrawnAt ?? '',
     };
   };
   const handovers = input.handovers

@@ -15,7 +15,7 @@ function useInstitutionChoices(current = '') {
   return useLive(async () => {
     const all = await records.all('institution');
     return [...activeInstitutions(all), ...all.filter((i) => i.id === current && i.data.archivedAt !== '')].map(
-      (i) => ({ id: i.id, name: i.data.name }),
+      (i) => ({ id: i.id, name: i.data.name, kind: i.data.kind }),
     );
   }, [current]);
 }

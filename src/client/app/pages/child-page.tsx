@@ -127,6 +127,7 @@ export function ChildPage() {
       <CooperationList
         rows={coopRows}
         due={cooperation.due}
+        registerHref={paths.daycare}
         links={
           archived
             ? null

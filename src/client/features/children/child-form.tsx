@@ -21,8 +21,8 @@ type Props = {
   onCancel: () => void;
   /** For a new child: children in the team that may be the same child (CPR, or name and birth date). */
   findDuplicates?: (child: Child) => Promise<PossibleDuplicate[]>;
-  /** The team's institutions a child may be linked to (name and id). */
-  institutions?: { id: string; name: string }[];
+  /** The team's institutions a child may be linked to. */
+  institutions?: { id: string; name: string; kind: 'dagpleje' | 'daginstitution' }[];
 };
 
 const numberFields = [
@@ -153,7 +153,19 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
         </Field>
         <Field label={t('daycare.childcare.institution')} error={errors.institutionId?.message}>
           {(c) => (
-            <select {...c} {...register('institutionId')}>
+            <select
+              {...c}
+              {...register('institutionId', {
+                // Linking fills in the place (and a childminder's kind) when they were not given.
+                onChange: (e: { target: { value: string } }) => {
+                  const chosen = institutions.find((i) => i.id === e.target.value);
+                  if (!chosen) return;
+                  if (form.getValues('childcarePlace') === '') form.setValue('childcarePlace', chosen.name);
+                  if (form.getValues('childcareType') === 'ingen' && chosen.kind === 'dagpleje')
+                    form.setValue('childcareType', 'dagpleje');
+                },
+              })}
+            >
               <option value="">{t('daycare.childcare.none')}</option>
               {institutions.map((i) => (
                 <option key={i.id} value={i.id}>

@@ -29,9 +29,11 @@ type Props = {
   rows: CooperationRow[];
   due: (HandoverDue & { place: string }) | null;
   links: { handover: string; homeVisit: string; meeting: string } | null;
+  /** The team's institutions and talks. */
+  registerHref: string;
 };
 
-export function CooperationList({ rows, due, links }: Props) {
+export function CooperationList({ rows, due, links, registerHref }: Props) {
   const { t, i18n } = useTranslation();
   const date = (d: string) => formatDate(d, i18n.language);
   const label = (row: CooperationRow) =>
@@ -42,6 +44,9 @@ export function CooperationList({ rows, due, links }: Props) {
     <section className="card" aria-labelledby="cooperation-heading">
       <div className="card__head">
         <h2 id="cooperation-heading">{t('daycare.cooperation.title')}</h2>
+        <Link href={registerHref} className="button button--small">
+          {t('daycare.open')}
+        </Link>
       </div>
       {due ? (
         <p className={due.state === 'done' ? 'notice notice--ok' : 'notice'}>

@@ -55,13 +55,15 @@ const problemsOf = (issues: readonly { path: PropertyKey[]; message: string }[])
 
 // Handovers ----------------------------------------------------------------------------------------
 
-/** A new draft handover of the child (to its institution, if it has one); returns its id. */
+/** A new draft handover of the child, to its institution and contact person if it has one; returns its id. */
 export async function startHandover(refs: { familyId: string; childId: string }, me: Signer): Promise<string> {
   const child = await records.get('child', refs.childId);
-  return writer.create(
-    'handover',
-    newHandover({ ...refs, institutionId: child?.data.institutionId ?? '' }, me, localToday()),
-  );
+  const institutionId = child?.data.institutionId ?? '';
+  const institution = institutionId ? await records.get('institution', institutionId) : undefined;
+  return writer.create('handover', {
+    ...newHandover({ ...refs, institutionId }, me, localToday()),
+    recipientName: institution?.data.contactPerson ?? '',
+  });
 }
 
 /** Saves the author's draft as it stands. */

@@ -120,7 +120,7 @@ function Flow(
   return (
     <div className="handover-flow">
       {props.restored ? <p className="notice">{t('daycare.meeting.draftRestored')}</p> : null}
-      <nav aria-label={t('daycare.basis.legend')} className="stepper">
+      <nav aria-label={t('daycare.handover.stepsLabel')} className="stepper">
         <ol>
           {flowSteps.map((s, i) => (
             <li key={s} className={s === step ? 'stepper__step stepper__step--current' : 'stepper__step'}>

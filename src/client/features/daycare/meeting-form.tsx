@@ -69,6 +69,8 @@ function EditMeeting(
       props.keep(editable(next));
       return next;
     });
+    // A field the nurse changes is no longer marked wrong.
+    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([field]) => !(field in patch))));
     setStatus('');
   };
   const save = async (sign: boolean) => {

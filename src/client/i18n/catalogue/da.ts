@@ -26,7 +26,6 @@ export const da = {
     visits: 'Mine besøg',
     settings: 'Indstillinger',
     cosp: 'COS-P',
-    daycare: 'Dagtilbud',
     admin: 'Administration',
   },
   caseload: caseloadCoreDa,

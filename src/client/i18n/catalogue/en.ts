@@ -23,7 +23,6 @@ export const en: Catalogue = {
     visits: 'My visits',
     settings: 'Settings',
     cosp: 'COS-P',
-    daycare: 'Daycare',
     admin: 'Administration',
   },
   caseload: caseloadCoreEn,

@@ -1,6 +1,8 @@
 /** Danish texts of the cooperation with daycare: institutions, handovers, meetings, talks, consent gates. */
 export const daycareDa = {
   title: 'Dagtilbud',
+  /** The way to the screen (Familier and each child's cooperation card; no top-bar item, decision 0053). */
+  open: 'Dagtilbud og oplæg',
   intro: 'Samarbejdet med dagpleje og daginstitutioner: teamets dagtilbud, oplæg og kompetenceforum.',
   institutions: 'Dagtilbud i teamet',
   noInstitutions: 'Ingen dagtilbud registreret endnu.',
@@ -114,6 +116,7 @@ export const daycareDa = {
       confirm: 'Bekræft og underskriv',
     },
     stepOf: 'Trin {{step}} af {{count}}: {{name}}',
+    stepsLabel: 'Trin i overleveringen',
     next: 'Næste',
     previous: 'Tilbage',
     saveDraft: 'Gem kladde',
@@ -174,7 +177,7 @@ export const daycareDa = {
     basis: 'Grundlag',
     basisConsent: 'Videregivet med forældrenes samtykke af {{date}} (sundhedsloven § 43).',
     basisException: 'Videregivet uden samtykke efter {{exception}}: {{justification}}',
-    confirmed: 'Forældrene har set og er enige i indholdet ({{who}}).',
+    confirmed: 'Forældrene har set og er enige i indholdet. Bekræftet af: {{who}}.',
     scores: 'Testresultater (med forældrenes samtykke)',
     additions: 'Tilføjelser',
     addition: 'Tilføjelse {{date}}',
@@ -296,7 +299,7 @@ export const daycareDa = {
     scores_one: '{{count}} testresultat',
     scores_other: '{{count}} testresultater',
     withdrawnSince:
-      'Samtykket er tilbagekaldt {{date}}. Videregivelsen skete før og står ved magt; intet nyt videregives.',
+      'Samtykket er tilbagekaldt {{date}}. Det, der blev videregivet før tilbagekaldelsen, står ved magt; intet nyt videregives.',
     addition: 'Tilføjelse ({{reason}})',
     meetingWith: '{{type}} med {{names}}',
   },

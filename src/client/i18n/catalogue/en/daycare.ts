@@ -5,6 +5,7 @@ import type { Widen } from '../da.ts';
 
 export const daycareEn: Widen<typeof daycareDa> = {
   title: 'Daycare',
+  open: 'Daycare and talks',
   intro: "Cooperation with childminders and daycare institutions: the team's institutions, talks and competence forum.",
   institutions: "The team's childcare institutions",
   noInstitutions: 'No childcare institutions registered yet.',
@@ -118,6 +119,7 @@ export const daycareEn: Widen<typeof daycareDa> = {
       confirm: 'Confirm and sign',
     },
     stepOf: 'Step {{step}} of {{count}}: {{name}}',
+    stepsLabel: 'Steps of the handover',
     next: 'Next',
     previous: 'Back',
     saveDraft: 'Save draft',
@@ -178,7 +180,7 @@ export const daycareEn: Widen<typeof daycareDa> = {
     basis: 'Basis',
     basisConsent: "Passed on with the parents' consent of {{date}} (Health Act § 43).",
     basisException: 'Passed on without consent under {{exception}}: {{justification}}',
-    confirmed: 'The parents have seen and agree to the content ({{who}}).',
+    confirmed: 'The parents have seen and agree to the content. Confirmed by: {{who}}.',
     scores: "Instrument scores (with the parents' consent)",
     additions: 'Additions',
     addition: 'Addition {{date}}',
@@ -300,7 +302,7 @@ export const daycareEn: Widen<typeof daycareDa> = {
     scores_one: '{{count}} instrument score',
     scores_other: '{{count}} instrument scores',
     withdrawnSince:
-      'The consent was withdrawn on {{date}}. This disclosure was made before and stands; nothing new is passed on.',
+      'The consent was withdrawn on {{date}}. What was passed on before the withdrawal stands; nothing new is passed on.',
     addition: 'Addition ({{reason}})',
     meetingWith: '{{type}} with {{names}}',
   },
