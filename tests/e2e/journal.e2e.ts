@@ -74,10 +74,10 @@ test('a colleague corrects a signed note on her own tablet; both tablets show th
 }) => {
   test.setTimeout(120_000);
   const a = await newTablet(browser, 'mette');
-  await familyWithChild(a.app, 'Familien Rettelse', 'Vera');
-  await a.page.getByRole('link', { name: 'Vera', exact: true }).click();
+  await familyWithChild(a.app, 'Familien Rettelse', 'Vilma');
+  await a.page.getByRole('link', { name: 'Vilma', exact: true }).click();
   const childUrl = a.page.url();
-  await journal(a.page).getByLabel('Nyt journalnotat').fill('Vera kravler rundt.');
+  await journal(a.page).getByLabel('Nyt journalnotat').fill('Vilma kravler rundt.');
   await journal(a.page).getByRole('button', { name: 'Underskriv notat' }).click();
   await a.app.syncNow();
   await a.app.expectAllSynced();
@@ -85,11 +85,11 @@ test('a colleague corrects a signed note on her own tablet; both tablets show th
   const b = await newTablet(browser, 'hanne');
   await b.app.syncNow();
   await b.page.goto(childUrl);
-  await expect(journal(b.page).getByText('Vera kravler rundt.')).toBeVisible();
+  await expect(journal(b.page).getByText('Vilma kravler rundt.')).toBeVisible();
   await b.app.goOffline();
   await journal(b.page).getByRole('button', { name: 'Tilføj rettelse' }).click();
   const correction = journal(b.page).getByRole('group', { name: 'Tilføj rettelse' });
-  await correction.getByLabel('Rettelse', { exact: true }).fill('Vera går langs møblerne.');
+  await correction.getByLabel('Rettelse', { exact: true }).fill('Vilma går langs møblerne.');
   await correction.getByLabel('Årsag til rettelsen').fill('Forveksling med søsteren');
   await correction.getByRole('button', { name: 'Underskriv notat' }).click();
   await b.app.goOnline();
@@ -98,8 +98,8 @@ test('a colleague corrects a signed note on her own tablet; both tablets show th
 
   await a.app.syncNow();
   await a.page.reload();
-  await expect(journal(a.page).getByText('Vera kravler rundt.')).toBeVisible();
-  await expect(journal(a.page).getByText('Vera går langs møblerne.')).toBeVisible();
+  await expect(journal(a.page).getByText('Vilma kravler rundt.')).toBeVisible();
+  await expect(journal(a.page).getByText('Vilma går langs møblerne.')).toBeVisible();
   await expect(journal(a.page).getByText(/Forveksling med søsteren/)).toBeVisible();
   await expect(journal(a.page).getByText(/Underskrevet af Hanne Sundhedsplejerske/)).toBeVisible();
   await a.page.goto('/kraever-handling');

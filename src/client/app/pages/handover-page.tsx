@@ -86,7 +86,6 @@ export function HandoverPage() {
           key={record.id}
           id={record.id}
           handover={h}
-          childName={name}
           institutions={[
             ...activeInstitutions(institutions),
             // A draft keeps its institution even after it was archived.

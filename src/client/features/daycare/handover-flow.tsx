@@ -31,7 +31,6 @@ export type FlowInstitution = { id: string; data: Institution };
 export type HandoverFlowProps = {
   id: string;
   handover: Handover;
-  childName: string;
   institutions: FlowInstitution[];
   consents: (Consent & { id: string })[];
   /** The child's results that could be shared (TOPI, ADBB of signed visits). */
