@@ -20,6 +20,8 @@ export const paths = {
     `/familier/${familyId}/boern/${childId}/registrering/${visitId}`,
   printVisit: (familyId: string, childId: string, visitId: string) =>
     `/familier/${familyId}/boern/${childId}/registrering/${visitId}/udskrift`,
+  /** The cooperation with daycare's own screens: daycare-paths.ts (a lazy area of the app). */
+  daycare: '/dagtilbud',
   cosp: '/cosp',
   newCourse: '/cosp/ny',
   course: (id: string) => `/cosp/${id}`,

@@ -46,6 +46,8 @@ const SessionPage = page(() => import('./pages/session-page.tsx'), 'SessionPage'
 const StartVisitPage = page(() => import('./pages/visit-page.tsx'), 'StartVisitPage');
 const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
 const VisitPrintPage = page(() => import('./pages/visit-print-page.tsx'), 'VisitPrintPage');
+// The cooperation with daycare: one lazy entry with its own routes (pages/cooperation-screens.tsx).
+const CooperationScreens = page(() => import('./pages/cooperation-screens.tsx'), 'CooperationScreens');
 const AdminPage = page(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const AdminUserPage = page(() => import('./pages/admin-user-page.tsx'), 'AdminUserPage');
 const EvaluationPage = page(() => import('./pages/evaluation-page.tsx'), 'EvaluationPage');
@@ -82,6 +84,8 @@ export function AppRouter() {
               path="/familier/:familyId/boern/:childId/registrering/:visitId/udskrift"
               component={VisitPrintPage}
             />
+            <Route path="/familier/:familyId/boern/:childId/overlevering/*" component={CooperationScreens} />
+            <Route path="/familier/:familyId/boern/:childId/moede/*" component={CooperationScreens} />
             <Route path="/familier/:familyId/omsorgspersoner/ny" component={NewCaregiverPage} />
             <Route path="/familier/:familyId/omsorgspersoner/:caregiverId" component={EditCaregiverPage} />
             <Route path="/familier/:familyId/samtykker/nyt" component={NewConsentPage} />
@@ -93,6 +97,7 @@ export function AppRouter() {
             <Route path="/cosp/:courseId" component={CoursePage} />
             <Route path="/cosp/:courseId/rediger" component={EditCoursePage} />
             <Route path="/cosp/:courseId/session/:sessionId" component={SessionPage} />
+            <Route path="/dagtilbud/*?" component={CooperationScreens} />
             <Route path="/enhed" component={DevicePage} />
             <Route path="/kraever-handling" component={NeedsAttentionPage} />
             <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />

@@ -8,7 +8,7 @@
  * says so and only the deletion is repeated. Nothing is read but what was written by the app.
  */
 import { deleteDB, type IDBPDatabase, wrap } from 'idb';
-import { recordKinds, registry } from '../../shared/schemas/kinds.ts';
+import { type KindSpec, recordKinds, registry } from '../../shared/schemas/kinds.ts';
 import type { LocalStore } from './local-store.ts';
 import type { LocalRow, OutboxEntry, SegmentBody } from './state.ts';
 
@@ -55,7 +55,7 @@ export async function readLegacy(): Promise<LegacyContents | null> {
         meta.set(entry.key, entry.value);
     const rows: LocalRow[] = [];
     for (const kind of recordKinds) {
-      const table = registry[kind].legacyTable;
+      const table = (registry[kind] as KindSpec).legacyTable;
       if (!table || !names.has(table)) continue;
       for (const row of (await db.getAll(table)) as LegacyRow[]) {
         const data = dataOf(row.payload);

@@ -240,6 +240,15 @@ function toRowWithout(r: DbRow): Omit<RecordRow, 'data' | 'fieldMeta'> {
   };
 }
 
+/** The current records of a kind about a family (for the consent gate): team-scoped, not deleted. */
+export function recordsOfFamily(db: Database, teamId: string, kind: string, familyId: string): RecordRow[] {
+  const rows = statement(
+    db,
+    `${SELECT} WHERE r.team_id = ? AND r.kind = ? AND r.deleted = 0 AND json_extract(r.data, '$.familyId') = ?`,
+  ).all(teamId, kind, familyId) as DbRow[];
+  return rows.map(toRow);
+}
+
 /** The current observations of a visit (for the sign check): team-scoped, not deleted. */
 export function observationsOfVisit(
   db: Database,

@@ -22,6 +22,7 @@ import {
   insertRecord,
   observationsOfVisit,
   type RecordRow,
+  recordsOfFamily,
   updateRecord,
 } from '../store/records.ts';
 import { createConflict } from './conflicts.ts';
@@ -84,6 +85,7 @@ function rules(
     },
     observationsOf: (visitId) =>
       observationsOfVisit(ctx.db, ctx.user.teamId, visitId) as { id: string; seq: number; data: Observation }[],
+    recordsOf: (kind, familyId) => recordsOfFamily(ctx.db, ctx.user.teamId, kind, familyId).map(stored),
   });
 }
 

@@ -13,6 +13,7 @@ export const caseloadMsg = {
   duplicateKey: 'validation.duplicateKey',
   targetOutsideWindow: 'validation.targetOutsideWindow',
   withdrawnBeforeGiven: 'validation.withdrawnBeforeGiven',
+  endsBeforeGiven: 'validation.endsBeforeGiven',
 } as const;
 
 /** A yes/no answer; a checkbox always gives one, so it defaults to no. */

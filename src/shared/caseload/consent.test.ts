@@ -12,6 +12,8 @@ const consent = (id: string, date: string, patch: Partial<Consent> = {}): Stored
   scope: 'Trivsel, søvn og sprog til Solsikken',
   withdrawnAt: '',
   withdrawnNote: '',
+  validUntil: '',
+  instrumentScores: false,
   ...patch,
 });
 

@@ -1,12 +1,14 @@
 /**
  * Consents (domain.md §5: sundhedsloven § 43): given orally or in writing, recorded, revocable.
  * A withdrawal is set on the same record (withdrawnAt, withdrawnNote), so the history is never
- * erased. Features ask `requireConsent` before doing something that needs consent; the state on a
- * date is decided by the latest consent given on or before it.
+ * erased. A consent may be limited in time (validUntil) and, for a disclosure, may cover the
+ * child's instrument scores (instrumentScores: "specifically consented", domain.md §5). Features
+ * ask `requireConsent` (or the disclosure gate, disclosure.ts) before doing something that needs
+ * consent; the state on a date is decided by the latest consent given on or before it.
  */
 import * as z from 'zod/mini';
 import { choice, isoDate, optionalDate, optionalText, requiredText } from '../schemas/fields.ts';
-import { caseloadMsg } from './caseload-fields.ts';
+import { caseloadMsg, flag } from './caseload-fields.ts';
 
 export const consentTypes = [
   'sundhedsplejens-ydelser',
@@ -29,9 +31,13 @@ export const consentBaseSchema = z.object({
   scope: optionalText(2000),
   withdrawnAt: optionalDate,
   withdrawnNote: optionalText(2000),
+  /** The last day the consent applies; '' for a consent until withdrawn. */
+  validUntil: optionalDate,
+  /** The consent covers instrument scores (TOPI, ADBB), which are otherwise never passed on. */
+  instrumentScores: flag,
 });
 
-/** Cross-field rule: a consent cannot be withdrawn before it was given. */
+/** Cross-field rules: a consent is not withdrawn, nor does it end, before it was given. */
 export const consentSchema = consentBaseSchema.check(
   z.superRefine((consent, ctx) => {
     if (consent.withdrawnAt !== '' && consent.withdrawnAt < consent.date) {
@@ -42,15 +48,26 @@ export const consentSchema = consentBaseSchema.check(
         message: caseloadMsg.withdrawnBeforeGiven,
       });
     }
+    if (consent.validUntil !== '' && consent.validUntil < consent.date) {
+      ctx.addIssue({
+        code: 'custom',
+        input: consent.validUntil,
+        path: ['validUntil'],
+        message: caseloadMsg.endsBeforeGiven,
+      });
+    }
   }),
 );
 
 export type Consent = z.output<typeof consentSchema>;
 export type ConsentInput = z.input<typeof consentSchema>;
 
-/** The fields the rules read; callers may pass whole records (with ids) and get them back. */
-export type ConsentFacts = Pick<Consent, 'type' | 'date' | 'withdrawnAt'>;
-export type ConsentState = 'active' | 'withdrawn' | 'none';
+/**
+ * The fields the rules read; callers may pass whole records (with ids) and get them back. The
+ * time limit is optional: records stored before it existed have none.
+ */
+export type ConsentFacts = Pick<Consent, 'type' | 'date' | 'withdrawnAt'> & { validUntil?: string };
+export type ConsentState = 'active' | 'withdrawn' | 'expired' | 'none';
 
 export type ConsentStatus<T extends ConsentFacts> = {
   state: ConsentState;
@@ -67,11 +84,14 @@ export function consentHistory<T extends ConsentFacts>(consents: readonly T[], t
 
 const withdrawnBy = (consent: ConsentFacts, onDate: string) =>
   consent.withdrawnAt !== '' && consent.withdrawnAt <= onDate;
+const expiredBy = (consent: ConsentFacts, onDate: string) =>
+  (consent.validUntil ?? '') !== '' && (consent.validUntil ?? '') < onDate;
 
 /**
  * The consent state on a date. Consents given after the date do not count yet; of the rest, the
- * latest decides, and a withdrawal counts from its own date. Two consents given the same day, one
- * of them withdrawn, read as withdrawn: when in doubt, health data is not passed on.
+ * latest decides, and a withdrawal counts from its own date; a time-limited consent has expired
+ * the day after its last day. Two consents given the same day, one of them withdrawn, read as
+ * withdrawn: when in doubt, health data is not passed on.
  */
 export function consentStatus<T extends ConsentFacts>(
   consents: readonly T[],
@@ -85,6 +105,8 @@ export function consentStatus<T extends ConsentFacts>(
   const sameDay = given.filter((c) => c.date === latest.date);
   const withdrawn = sameDay.find((c) => withdrawnBy(c, onDate));
   if (withdrawn) return { state: 'withdrawn', current: withdrawn, history };
+  const expired = sameDay.find((c) => expiredBy(c, onDate));
+  if (expired) return { state: 'expired', current: expired, history };
   return { state: 'active', current: latest, history };
 }
 
@@ -95,7 +117,9 @@ export type ConsentRefusal =
   /** No consent of the type was given on or before the date: ask for it first. */
   | 'consent-missing'
   /** The consent that applies was withdrawn: respect it until a new consent is recorded. */
-  | 'consent-withdrawn';
+  | 'consent-withdrawn'
+  /** The consent that applies was given for a period that has ended: ask for a new one. */
+  | 'consent-expired';
 
 export type ConsentCheck<T extends ConsentFacts> = { ok: true; consent: T } | { ok: false; reason: ConsentRefusal };
 
@@ -107,5 +131,6 @@ export function requireConsent<T extends ConsentFacts>(
 ): ConsentCheck<T> {
   const { state, current } = consentStatus(consents, type, onDate);
   if (state === 'active' && current) return { ok: true, consent: current };
-  return { ok: false, reason: state === 'withdrawn' ? 'consent-withdrawn' : 'consent-missing' };
+  const reasons = { withdrawn: 'consent-withdrawn', expired: 'consent-expired', none: 'consent-missing' } as const;
+  return { ok: false, reason: state === 'active' ? 'consent-missing' : reasons[state] };
 }

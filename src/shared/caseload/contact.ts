@@ -22,8 +22,22 @@ export const contactTypes = [
   'behovsbesoeg',
   'tvaerfagligt-hjemmebesoeg',
   'moede-i-dagtilbud',
+  /** The handover to daycare due before a childcare start (daycare/handover-due.ts). */
+  'overlevering',
 ] as const;
 export type ContactType = (typeof contactTypes)[number];
+
+/**
+ * The contacts with a partner professional (domain.md §1): carried out by their own record
+ * (daycare/meeting.ts), not by the measurement visit.
+ */
+export const meetingContactTypes = ['tvaerfagligt-hjemmebesoeg', 'moede-i-dagtilbud'] as const;
+export type MeetingContactType = (typeof meetingContactTypes)[number];
+export const isMeetingType = (type: string): type is MeetingContactType =>
+  (meetingContactTypes as readonly string[]).includes(type);
+
+/** Contacts a visit record carries out (meetings and the handover have records of their own). */
+export const isVisitType = (type: string): boolean => !isMeetingType(type) && type !== 'overlevering';
 
 export const contactSources = ['plan', 'manual'] as const;
 export type ContactSource = (typeof contactSources)[number];

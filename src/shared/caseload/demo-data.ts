@@ -443,6 +443,8 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
           : null,
         childcareType,
         childcarePlace: childcareType === 'ingen' ? '' : r.pick(childcarePlaces[childcareType]),
+        institutionId: '',
+        childcareStart: '',
       };
       out.children.push({ kind: 'child', id: childId, data: child });
       const owner = { childId, familyId, nurse: tovholder };
@@ -487,6 +489,8 @@ export function generateDemoCaseload(options: DemoOptions): DemoCaseload {
         scope: type === 'videregivelse-til-dagtilbud' ? 'Trivsel og udvikling, søvn og rytme, sprog.' : '',
         withdrawnAt: withdrawn ? r.dateBetween(date, today) : '',
         withdrawnNote: withdrawn ? 'Forældrene trak samtykket tilbage mundtligt.' : '',
+        validUntil: '',
+        instrumentScores: false,
       };
       out.consents.push({ kind: 'consent', id: r.uuid(), data: consent });
     }

@@ -1,12 +1,16 @@
 /**
  * Municipality settings (domain.md: where a rule differs between municipalities it is a setting):
  * the visit schedule with its ages and windows, instrument cut-offs, the COS-P completion threshold,
- * the rule that qualifies a family for the 1½- and 3-year visits, and journal retention.
+ * the rule that qualifies a family for the 1½- and 3-year visits, journal retention, and the
+ * cooperation with daycare (when a handover is due, whether its letter shows the CPR number).
  */
 import * as z from 'zod/mini';
 import { choice, msg, requiredText } from '../schemas/fields.ts';
 import { caseloadMsg, flag, intInRange, keyField } from './caseload-fields.ts';
 import { contactTypes } from './contact.ts';
+
+/** Until a municipality sets its own: the handover is due 4 weeks before the start, letters carry no CPR. */
+const DEFAULT_DAYCARE_SETTINGS = { handoverWeeksBefore: 4, letterShowsCpr: false };
 
 /** Whether an age counts from the birth date or from the corrected birth date of a preterm child. */
 export const ageBases = ['foedsel', 'korrigeret'] as const;
@@ -96,6 +100,15 @@ export const settingsSchema = z.object({
   extraVisitsRule: z.object({ moreThan: intInRange(0, 100), withinDays: intInRange(1, 1100) }),
   /** Journal retention after the last entry; the journal rules require at least 10 years. */
   retentionYears: intInRange(10, 100),
+  /**
+   * Cooperation with daycare: a handover is due this many weeks before a child's childcare start;
+   * the handover letter shows the child's CPR number only when `letterShowsCpr` (default: never).
+   * Defaulted, so settings saved before these existed still read.
+   */
+  daycare: z._default(
+    z.object({ handoverWeeksBefore: intInRange(0, 26), letterShowsCpr: flag }),
+    DEFAULT_DAYCARE_SETTINGS,
+  ),
 });
 
 export type MunicipalitySettings = z.output<typeof settingsSchema>;
@@ -148,4 +161,5 @@ export const defaultSettings: MunicipalitySettings = {
   cospCompletion: { attendedChapters: 6, totalChapters: 8 },
   extraVisitsRule: { moreThan: 5, withinDays: 365 },
   retentionYears: 10,
+  daycare: DEFAULT_DAYCARE_SETTINGS,
 };

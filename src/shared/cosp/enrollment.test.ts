@@ -14,6 +14,8 @@ const consent = (id: string, date: string, patch: Partial<Consent> = {}): Stored
   scope: '',
   withdrawnAt: '',
   withdrawnNote: '',
+  validUntil: '',
+  instrumentScores: false,
   ...patch,
 });
 
@@ -50,5 +52,11 @@ describe('enrolment gate', () => {
     expect(enrolmentGate([withdrawn], ids.family, '2025-09-10')).toEqual({ ok: false, reason: 'consent-withdrawn' });
     const renewed = consent('b', '2025-10-01');
     expect(enrolmentGate([renewed, withdrawn], ids.family, '2025-10-01')).toEqual({ ok: true, consent: renewed });
+  });
+
+  it('refuses once a time-limited consent has expired (the same gate as every disclosure)', () => {
+    const limited = consent('a', '2025-08-01', { validUntil: '2025-12-31' });
+    expect(enrolmentGate([limited], ids.family, '2025-12-31').ok).toBe(true);
+    expect(enrolmentGate([limited], ids.family, '2026-01-01')).toEqual({ ok: false, reason: 'consent-expired' });
   });
 });

@@ -5,7 +5,8 @@
  * family's consent "deltagelse-i-cos-p" (domain.md §5), checked by `enrolmentGate`.
  */
 import * as z from 'zod/mini';
-import { type ConsentFacts, type ConsentRefusal, type ConsentType, requireConsent } from '../caseload/consent.ts';
+import type { ConsentFacts, ConsentRefusal, ConsentType } from '../caseload/consent.ts';
+import { type DisclosureRule, disclosureGate } from '../caseload/disclosure.ts';
 import { isoDate, optionalChoice, optionalId, optionalText } from '../schemas/fields.ts';
 import { cospMsg } from './cosp-fields.ts';
 
@@ -50,13 +51,15 @@ export type Enrollment = z.output<typeof enrollmentSchema>;
 export type EnrollmentInput = z.input<typeof enrollmentSchema>;
 
 export const COSP_CONSENT: ConsentType = 'deltagelse-i-cos-p';
+/** Enrolment shares the family's participation with the course's facilitators: consent only, no exception. */
+export const COSP_DISCLOSURE: DisclosureRule = { consent: COSP_CONSENT, exceptions: [] };
 
 export type EnrolmentGate<T> = { ok: true; consent: T } | { ok: false; reason: ConsentRefusal };
 
 /**
  * May the family be enrolled (or keep taking part) on `onDate`? Only the family's own consents
- * count; the state follows `requireConsent` (the latest consent on or before the date decides, a
- * withdrawal counts from its date).
+ * count; the answer is the disclosure gate's (caseload/disclosure.ts: the latest consent on or
+ * before the date decides, a withdrawal counts from its date, a time-limited consent expires).
  */
 export function enrolmentGate<T extends ConsentFacts & { familyId: string }>(
   consents: readonly T[],
@@ -64,5 +67,8 @@ export function enrolmentGate<T extends ConsentFacts & { familyId: string }>(
   onDate: string,
 ): EnrolmentGate<T> {
   const own = consents.filter((c) => c.familyId === familyId);
-  return requireConsent(own, COSP_CONSENT, onDate);
+  const gate = disclosureGate(own, COSP_DISCLOSURE, { legalBasis: 'samtykke' }, [onDate]);
+  if (gate.ok && gate.basis === 'samtykke') return { ok: true, consent: gate.consent };
+  // With consent as the only basis the gate refuses only for consent reasons.
+  return { ok: false, reason: gate.ok ? 'consent-missing' : (gate.reason as ConsentRefusal) };
 }

@@ -48,6 +48,8 @@ export const child = (id: string, familyId: string, birthDate: string, patch: Pa
     birthHeadCircumferenceCm: null,
     childcareType: 'ingen',
     childcarePlace: '',
+    institutionId: '',
+    childcareStart: '',
     ...patch,
   },
 });

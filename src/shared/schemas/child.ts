@@ -1,7 +1,9 @@
 /**
  * A child: identity (name, CPR, sex, birth date), birth data used for corrected age and growth,
- * and current childcare. Birth measurements follow domain.md §2: weight in whole grams, length and
- * head circumference in cm with one decimal (length is measured to the nearest 0.5 cm).
+ * and current childcare: its kind, the institution of the team's register it starts in and the start
+ * date (a handover is due before it, daycare/handover-due.ts). Birth measurements follow domain.md §2:
+ * weight in whole grams, length and head circumference in cm with one decimal (length is measured to
+ * the nearest 0.5 cm).
  *
  * The stored record's schema never looks at today's date: a record must stay readable for the
  * retention period, long after the child left the programme. What may be typed today (no birth
@@ -10,7 +12,16 @@
 import * as z from 'zod/mini';
 import { addMonthsIso } from '../caseload/calendar.ts';
 import { cprBirthDate, cprProblem, normaliseCpr } from '../domain/cpr.ts';
-import { choice, isoDate, msg, optionalNumber, optionalText, requiredText } from './fields.ts';
+import {
+  choice,
+  isoDate,
+  msg,
+  optionalDate,
+  optionalId,
+  optionalNumber,
+  optionalText,
+  requiredText,
+} from './fields.ts';
 
 export const sexes = ['pige', 'dreng'] as const;
 export const childcareTypes = ['ingen', 'dagpleje', 'vuggestue', 'boernehave'] as const;
@@ -44,6 +55,10 @@ export const childBaseSchema = z.object({
   birthHeadCircumferenceCm: optionalNumber(15, 45, { decimals: 1 }),
   childcareType: z._default(choice(childcareTypes), 'ingen'),
   childcarePlace: optionalText(120),
+  /** The institution of the team's register (daycare/institution.ts); '' when not linked. */
+  institutionId: optionalId,
+  /** The day the child starts there; '' when not known. */
+  childcareStart: optionalDate,
 });
 
 /** Cross-field rule: a CPR number's date must be the birth date. */

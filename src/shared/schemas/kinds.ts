@@ -32,6 +32,33 @@ export type JournalRule =
 type Schemas = { schema: z.ZodMiniType; base: z.ZodMiniObject };
 type Doc = Record<string, unknown>;
 
+/**
+ * A kind whose records disclose health information (domain.md §5): the server writes one only with
+ * a legal basis — the family's consent of `consent` active on the record's date (its `date` field,
+ * else the date of the visit its `visitId` names) and on the day it is signed, or one of
+ * `exceptions` with a written justification (caseload/disclosure.ts, the same gate the device asks).
+ * The record's own `legalBasis`, `exception` and `justification` fields say which; a kind without
+ * them claims consent.
+ * - on: when a record discloses — 'sign' (a draft discloses nothing), 'create' (e.g. an enrolment;
+ *   later edits such as its outcome are no new disclosure) or 'write' (every create and update).
+ * - corrections: whether a signed correction is a new disclosure (a handover's addition goes to the
+ *   recipient) or only the journal's own correction (false).
+ * - when: only records for which it holds disclose (e.g. a language result shared by the daycare).
+ * - scoresField: a list field whose entries are instrument scores, shared only with a consent
+ *   that covers scores.
+ * - dateField: the field holding the disclosure's date (default `date`; a record without one takes
+ *   the date of its visit).
+ */
+export type ConsentGateRule = {
+  consent: string;
+  exceptions: readonly string[];
+  on: 'sign' | 'create' | 'write';
+  corrections: boolean;
+  when?: (data: Doc) => boolean;
+  scoresField?: string;
+  dateField?: string;
+};
+
 export type KindSpec = {
   /** The kind's schemas: full validation (cross-field rules) and the plain object for updates. */
   load: () => Promise<Schemas>;
@@ -49,6 +76,8 @@ export type KindSpec = {
   /** Fields that name another record of the team, and the kinds they may name (checked by a test). */
   refs?: Readonly<Record<string, readonly string[]>>;
   journal?: JournalRule;
+  /** The legal basis a disclosure needs (server-enforced); absent for kinds that disclose nothing. */
+  consentGate?: ConsentGateRule;
   /** The id fields the device indexes (in memory, after unlock). */
   indexes: readonly IndexName[];
   /** The kind's table in the plain store of earlier versions, read once when a device upgrades. */
@@ -65,6 +94,9 @@ const snippet = (value: unknown) => {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 };
 const leaders = ['leader', 'admin'] as const;
+const values = (d: Doc) => (d.values ?? {}) as Doc;
+/** The exceptions of sundhedsloven § 43 and barnets lov (caseload/disclosure.ts; equal by a test). */
+const allExceptions = ['sundhedsloven-43-stk-2', 'barnets-lov-tidlig-forebyggelse'] as const;
 
 export const registry = {
   family: {
@@ -84,7 +116,7 @@ export const registry = {
       return { schema: m.childSchema, base: m.childBaseSchema };
     },
     mergeable: true,
-    refs: { familyId: ['family'] },
+    refs: { familyId: ['family'], institutionId: ['institution'] },
     legacyTable: 'children',
     indexes: ['familyId'],
     labelKey: 'kinds.child',
@@ -161,6 +193,14 @@ export const registry = {
     mergeable: false,
     refs: { visitId: ['visit'], familyId: ['family'], childId: ['child'], amendsId: ['observation'] },
     journal: { mode: 'partOfVisit', corrections: true, sameSection: true },
+    // A language result the daycare shared is recorded only with the parents' consent to the exchange.
+    consentGate: {
+      consent: 'videregivelse-til-dagtilbud',
+      exceptions: [],
+      on: 'write',
+      corrections: true,
+      when: (d) => values(d).section === 'language' && values(d).source === 'dagtilbud-med-samtykke',
+    },
     legacyTable: 'observations',
     indexes: ['visitId', 'childId'],
     labelKey: 'kinds.observation',
@@ -222,6 +262,14 @@ export const registry = {
     },
     mergeable: true,
     refs: { courseId: ['cospCourse'], familyId: ['family'], caregiverId: ['caregiver'], focusChildId: ['child'] },
+    // Enrolment shares the family's participation with the course's facilitators (enrolmentGate).
+    consentGate: {
+      consent: 'deltagelse-i-cos-p',
+      exceptions: [],
+      on: 'create',
+      corrections: false,
+      dateField: 'enrolledOn',
+    },
     legacyTable: 'cospEnrollments',
     indexes: ['courseId', 'familyId'],
     labelKey: 'kinds.cospEnrollment',
@@ -280,6 +328,82 @@ export const registry = {
     indexes: ['sessionId', 'familyId'],
     labelKey: 'kinds.cospFamilyReflection',
     title: (d) => snippet(d.text),
+  },
+  // Cooperation with daycare (domain.md §1, §5): the team's institutions, handovers, interdisciplinary
+  // meetings, and talks / competence-forum meetings without personal data.
+  institution: {
+    load: async () => {
+      const m = await import('../daycare/institution.ts');
+      return { schema: m.institutionSchema, base: m.institutionSchema };
+    },
+    mergeable: true,
+    // Archived, never deleted: handovers made to an institution keep naming it.
+    roles: { delete: [] },
+    indexes: [],
+    labelKey: 'kinds.institution',
+    title: (d) => text(d.name),
+  },
+  handover: {
+    load: async () => {
+      const m = await import('../daycare/handover.ts');
+      return { schema: m.handoverSchema, base: m.handoverBaseSchema };
+    },
+    mergeable: false,
+    refs: {
+      familyId: ['family'],
+      childId: ['child'],
+      institutionId: ['institution'],
+      consentId: ['consent'],
+      amendsId: ['handover'],
+    },
+    journal: { mode: 'signed', author: 'fields', corrections: true },
+    consentGate: {
+      consent: 'videregivelse-til-dagtilbud',
+      exceptions: allExceptions,
+      on: 'sign',
+      corrections: true,
+      scoresField: 'scores',
+    },
+    indexes: ['familyId', 'childId'],
+    labelKey: 'kinds.handover',
+    title: (d) => text(d.date),
+  },
+  cooperationMeeting: {
+    load: async () => {
+      const m = await import('../daycare/meeting.ts');
+      return { schema: m.meetingSchema, base: m.meetingBaseSchema };
+    },
+    mergeable: false,
+    refs: {
+      familyId: ['family'],
+      childId: ['child'],
+      contactId: ['contact'],
+      institutionId: ['institution'],
+      consentId: ['consent'],
+      amendsId: ['cooperationMeeting'],
+    },
+    journal: { mode: 'signed', author: 'fields', corrections: true },
+    // An addition corrects the nurse's own journal; nothing more leaves her.
+    consentGate: {
+      consent: 'tvaerfagligt-moede',
+      exceptions: ['barnets-lov-tidlig-forebyggelse'],
+      on: 'sign',
+      corrections: false,
+    },
+    indexes: ['familyId', 'childId'],
+    labelKey: 'kinds.cooperationMeeting',
+    title: (d) => text(d.date),
+  },
+  daycareActivity: {
+    load: async () => {
+      const m = await import('../daycare/activity.ts');
+      return { schema: m.activitySchema, base: m.activitySchema };
+    },
+    mergeable: true,
+    refs: { institutionIds: ['institution'] },
+    indexes: [],
+    labelKey: 'kinds.daycareActivity',
+    title: (d) => text(d.date),
   },
   auditEvent: {
     load: async () => {

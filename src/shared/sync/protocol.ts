@@ -48,6 +48,7 @@ export const rejectionCodes = [
   'reference_mismatch', // a referenced record is about another family, child, visit, course or session
   'signed_at_invalid', // the device's time of signing lies in the server's future or before the record existed
   'sign_incomplete', // a visit signed without its template's required sections
+  'legal_basis_missing', // a disclosure (handover, meeting, shared result, enrolment) without an active consent or a justified exception on its date
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -10,12 +10,23 @@
  *   login, and only the author edits or signs a draft;
  * - times: the server stamps its own time of creation and of signing; the device's time of signing
  *   is kept, but refused when it lies in the server's future or before the record could exist;
- * - a visit is signed only with its template's required sections.
+ * - a visit is signed only with its template's required sections;
+ * - a disclosure (a kind with a consentGate) is written only with a legal basis on its date and on
+ *   the day it is signed: the family's active consent, or an allowed exception with a justification.
  * Pure: the caller passes the team-scoped lookups and the server's clock.
  */
 
+import type { ConsentType } from '../caseload/consent.ts';
+import { disclosureGate } from '../caseload/disclosure.ts';
 import type { Stored } from '../journal/signature.ts';
-import { type JournalRule, type KindSpec, type RecordKind, type Role, registry } from '../schemas/kinds.ts';
+import {
+  type ConsentGateRule,
+  type JournalRule,
+  type KindSpec,
+  type RecordKind,
+  type Role,
+  registry,
+} from '../schemas/kinds.ts';
 import type { Observation } from '../visits/observation.ts';
 import { visitSignProblems } from '../visits/templates.ts';
 import type { RejectionCode } from './protocol.ts';
@@ -32,6 +43,8 @@ export type WriteContext = {
   lookup: (id: string) => StoredRecord | undefined;
   /** The current (not deleted) observations of a visit, for the sign check. */
   observationsOf: (visitId: string) => Stored<Observation>[];
+  /** The current (not deleted) records of a kind about a family, for the consent gate. */
+  recordsOf: (kind: RecordKind, familyId: string) => StoredRecord[];
   /** How far a device clock may run ahead of the server's (default 5 minutes). */
   skewMs?: number;
   /** How long a device may sign offline before syncing (default 90 days). */
@@ -83,26 +96,79 @@ export function checkWrite(
       return fail('identity_mismatch', `${spec.userField} must be the signed-in user.`);
     return { ok: true, data: { ...next, [spec.userField]: ctx.user.id } };
   }
-  if (spec.journal?.mode === 'signed') return signedRule(write, spec.journal, current, next, ctx);
-  if (spec.journal?.mode === 'partOfVisit') return partOfVisitRule(write, spec.journal, current, next, ctx);
-  return { ok: true, data: next };
+  const outcome =
+    spec.journal?.mode === 'signed'
+      ? signedRule(write, spec.journal, current, next, ctx)
+      : spec.journal?.mode === 'partOfVisit'
+        ? partOfVisitRule(write, spec.journal, current, next, ctx)
+        : ({ ok: true, data: next } as const);
+  if (!outcome.ok || !spec.consentGate || next === null) return outcome;
+  return consentGate(spec.consentGate, op, current, next, ctx) ?? outcome;
+}
+
+/**
+ * A disclosure needs its legal basis (caseload/disclosure.ts): checked when the record discloses
+ * (the rule's `on`), on the record's date and on the day the device signed it, against the
+ * family's own consents as the server holds them.
+ */
+function consentGate(
+  rule: ConsentGateRule,
+  op: 'create' | 'update' | 'delete',
+  current: StoredRecord | undefined,
+  next: Doc,
+  ctx: WriteContext,
+): WriteOutcome | null {
+  if (rule.when && !rule.when(next)) return null;
+  const correction = str(next.amendsId) !== '';
+  if (correction && !rule.corrections) return null;
+  if (rule.on === 'create' && op !== 'create') return null;
+  if (rule.on === 'sign' && !(isSigned(next) && !(current && isSigned(current.data)))) return null;
+  const familyId = str(next.familyId);
+  const consents = ctx
+    .recordsOf('consent', familyId)
+    .map((r) => r.data as Parameters<typeof disclosureGate>[0][number]);
+  const date = str(next[rule.dateField ?? 'date']) || dateOfVisit(next, ctx);
+  const signedDay = str(next.signedAt).slice(0, 10);
+  const dates = [date, ...(signedDay !== '' && signedDay > date ? [signedDay] : [])];
+  const scores = rule.scoresField ? ((next[rule.scoresField] as unknown[] | undefined)?.length ?? 0) : 0;
+  const gate = disclosureGate(
+    consents,
+    { consent: rule.consent as ConsentType, exceptions: rule.exceptions },
+    {
+      // A kind without basis fields (a shared language result) claims consent.
+      ...('legalBasis' in next ? { legalBasis: str(next.legalBasis) } : {}),
+      exception: str(next.exception),
+      justification: str(next.justification),
+      scores: scores > 0,
+    },
+    dates,
+  );
+  if (gate.ok) return null;
+  return fail('legal_basis_missing', 'No active consent or justified exception allows this disclosure on its date.', {
+    reason: gate.reason,
+    dates,
+  });
 }
 
 /** Every reference names a record of the writer's team, of an allowed kind, about the same subject. */
 function checkRefs(spec: KindSpec, current: StoredRecord | undefined, next: Doc, ctx: WriteContext) {
   for (const [field, kinds] of Object.entries(spec.refs ?? {})) {
-    const id = str(next[field]);
-    // Only references that are set, and on an update only those that change: a record stays
-    // editable after, say, its contact was archived.
-    if (id === '' || (current && current.data[field] === id)) continue;
-    const target = ctx.lookup(id);
-    if (!target || !kinds.includes(target.kind))
-      return fail('reference_missing', `${field} names no ${kinds.join(' or ')} record in your team.`, { field });
-    for (const subject of subjectFields) {
-      const mine = str(next[subject]);
-      const theirs = str(target.data[subject]);
-      if (subject !== field && mine !== '' && theirs !== '' && mine !== theirs)
-        return fail('reference_mismatch', `${field} names a record of another ${subject}.`, { field, subject });
+    // A list field (e.g. the institutions of a talk) names each of its entries.
+    const before = current?.data[field];
+    const ids = Array.isArray(next[field]) ? (next[field] as unknown[]).map(str) : [str(next[field])];
+    for (const id of ids) {
+      // Only references that are set, and on an update only those that change: a record stays
+      // editable after, say, its contact was archived.
+      if (id === '' || (current && (before === id || (Array.isArray(before) && before.includes(id))))) continue;
+      const target = ctx.lookup(id);
+      if (!target || !kinds.includes(target.kind))
+        return fail('reference_missing', `${field} names no ${kinds.join(' or ')} record in your team.`, { field });
+      for (const subject of subjectFields) {
+        const mine = str(next[subject]);
+        const theirs = str(target.data[subject]);
+        if (subject !== field && mine !== '' && theirs !== '' && mine !== theirs)
+          return fail('reference_mismatch', `${field} names a record of another ${subject}.`, { field, subject });
+      }
     }
   }
   return null;

@@ -48,6 +48,8 @@ export const defaultVisitTemplates: VisitTemplates = {
   ],
   'tvaerfagligt-hjemmebesoeg': [opt('assessments'), opt('topi'), opt('language'), opt('measurements')],
   'moede-i-dagtilbud': [opt('assessments'), opt('topi'), opt('language')],
+  // Carried out by its own record (daycare/handover.ts), never by a visit.
+  overlevering: [],
 };
 
 /** The sections a visit form of this type shows, in order. */

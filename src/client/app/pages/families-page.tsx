@@ -41,9 +41,14 @@ export function FamiliesPage() {
         title={t('family.listTitle')}
         subtitle={t('family.listIntro')}
         actions={
-          <Link href={paths.newFamily} className="button button--primary">
-            {t('family.new')}
-          </Link>
+          <>
+            <Link href={paths.daycare} className="button">
+              {t('daycare.open')}
+            </Link>
+            <Link href={paths.newFamily} className="button button--primary">
+              {t('family.new')}
+            </Link>
+          </>
         }
       />
       {rows === undefined ? (

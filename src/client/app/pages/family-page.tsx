@@ -1,6 +1,8 @@
 /**
- * One family: details, children, caregivers, consents, COS-P and the family's journal (every note
- * about the family or one of its children). An archived (deleted) family is still shown, read-only.
+ * One family: details, children, caregivers, consents, the disclosure log (what was passed on to
+ * daycare and partners, on which legal basis, also before a later withdrawal), COS-P and the
+ * family's journal (every note about the family or one of its children). An archived (deleted)
+ * family is still shown, read-only.
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
@@ -9,13 +11,16 @@ import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
 import { ConsentsList } from '../../features/consents/consents-list.tsx';
 import { FamilyCospHistory, FamilyReflections } from '../../features/cosp/family-history.tsx';
+import { DisclosureLog } from '../../features/daycare/disclosure-log.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
+import { daycarePaths } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';
 import { familyCospHistory, familyReflections } from './cosp-loaders.ts';
+import { familyDisclosures } from './daycare-loaders.ts';
 
 export function FamilyPage() {
   const { t } = useTranslation();
@@ -34,6 +39,7 @@ export function FamilyPage() {
   const consents = useLive(() => records.ofFamily('consent', familyId), [familyId]);
   const cosp = useLive(() => familyCospHistory(familyId), [familyId]);
   const reflections = useLive(() => familyReflections(familyId), [familyId]);
+  const disclosures = useLive(() => familyDisclosures(familyId), [familyId]);
   const back = { to: paths.families, label: t('app.backToFamilies') };
 
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
@@ -111,6 +117,18 @@ export function FamilyPage() {
             />
           ) : null}
         </section>
+        {disclosures ? (
+          <DisclosureLog
+            entries={disclosures.entries}
+            childName={disclosures.childName}
+            institutionName={disclosures.institutionName}
+            href={(e) =>
+              e.kind === 'handover'
+                ? daycarePaths.handover(familyId, e.childId, e.additionOf || e.id)
+                : daycarePaths.meeting(familyId, e.childId, e.id)
+            }
+          />
+        ) : null}
         <section className="card" aria-labelledby="cosp-heading">
           <h2 id="cosp-heading">{t('cosp.history')}</h2>
           {cosp ? <FamilyCospHistory rows={cosp} /> : null}

@@ -6,6 +6,7 @@
 import { Fragment, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
+import { isMeetingType } from '../../../shared/caseload/contact.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
 import { instrumentDraftKey, observationDraftKey, visitDraftKey } from '../../../shared/visits/draft.ts';
@@ -29,7 +30,9 @@ import { discardDraftVisit } from '../../features/visits/visit-actions.ts';
 import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { daycarePaths } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';
+import { daycareSharing } from './daycare-sharing.ts';
 import { parentNames } from './visit-loaders.ts';
 
 const GrowthChart = lazy(async () => ({
@@ -94,6 +97,15 @@ export function StartVisitPage() {
     void (async () => {
       const me = await signer();
       const contact = contactId ? await records.get('contact', contactId) : undefined;
+      // A planned interdisciplinary visit or meeting in daycare opens its own form (meeting-page.tsx).
+      if (contact && contactId && isMeetingType(contact.data.type)) {
+        navigate(daycarePaths.meetingFromContact(familyId, childId, contactId), { replace: true });
+        return;
+      }
+      if (contact?.data.type === 'overlevering') {
+        navigate(daycarePaths.newHandover(familyId, childId), { replace: true });
+        return;
+      }
       // A visit already started for this contact is reopened, not duplicated.
       const existing = contactId
         ? (await records.byIndex('visit', 'childId', childId)).find((v) => v.data.contactId === contactId)
@@ -111,12 +123,12 @@ export function StartVisitPage() {
 }
 
 export function VisitPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const [discardRefused, setDiscardRefused] = useState(false);
   const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
   const data = useLive(async () => {
-    const [visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts] =
+    const [visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts, consents] =
       await Promise.all([
         records.get('visit', visitId),
         records.get('child', childId),
@@ -133,6 +145,7 @@ export function VisitPage() {
             list.map((c) => c.id),
           ),
         ),
+        records.ofFamily('consent', familyId),
       ]);
     const formerParents = await parentNames(instruments, caregivers);
     return visit
@@ -148,6 +161,7 @@ export function VisitPage() {
           observations,
           drafts,
           formerParents,
+          consents,
         }
       : null;
   }, [visitId, childId]);
@@ -166,7 +180,16 @@ export function VisitPage() {
     observations,
     drafts,
     formerParents,
+    consents,
   } = data;
+  const sharing = daycareSharing(
+    t,
+    i18n.language,
+    consents.map((c) => c.data),
+    visit.data.date,
+    daycarePaths.newConsentFor(familyId, 'videregivelse-til-dagtilbud', paths.visit(familyId, childId, visitId)),
+  );
+
   const specs = sectionsFor(visit.data.type);
   const views = currentObservations(observations);
   const blockers: SignBlocker[] = [
@@ -329,6 +352,7 @@ export function VisitPage() {
                 saved={current ? { id: current.id, values: current.data.values } : null}
                 history={views[section]}
                 signer={me}
+                {...(section === 'language' ? { daycareSharing: sharing } : {})}
               />
             );
           }

@@ -1,6 +1,7 @@
 /**
- * Create or edit a child: identity, birth data and childcare. Numbers accept a Danish decimal comma;
- * an empty number field means "not recorded".
+ * Create or edit a child: identity, birth data and childcare (its kind, the institution of the
+ * team's register and the start date: a handover is due before it). Numbers accept a Danish
+ * decimal comma; an empty number field means "not recorded".
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,8 @@ type Props = {
   onCancel: () => void;
   /** For a new child: children in the team that may be the same child (CPR, or name and birth date). */
   findDuplicates?: (child: Child) => Promise<PossibleDuplicate[]>;
+  /** The team's institutions a child may be linked to. */
+  institutions?: { id: string; name: string; kind: 'dagpleje' | 'daginstitution' }[];
 };
 
 const numberFields = [
@@ -32,7 +35,7 @@ const numberFields = [
   'birthHeadCircumferenceCm',
 ] as const;
 
-export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplicates }: Props) {
+export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplicates, institutions = [] }: Props) {
   const { t, i18n } = useTranslation();
   const start = initial ?? {
     familyId,
@@ -48,6 +51,8 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
     birthHeadCircumferenceCm: null,
     childcareType: 'ingen',
     childcarePlace: '',
+    institutionId: '',
+    childcareStart: '',
   };
   // Number inputs hold text (Danish comma); setValueAs turns it into a number or null.
   const defaultValues = {
@@ -154,6 +159,37 @@ export function ChildForm({ familyId, id, initial, onSaved, onCancel, findDuplic
         </Field>
         <Field label={t('child.childcarePlace')} error={errors.childcarePlace?.message}>
           {(c) => <input {...c} {...register('childcarePlace')} autoComplete="off" />}
+        </Field>
+        <Field label={t('daycare.childcare.institution')} error={errors.institutionId?.message}>
+          {(c) => (
+            <select
+              {...c}
+              {...register('institutionId', {
+                // Linking fills in the place (and a childminder's kind) when they were not given.
+                onChange: (e: { target: { value: string } }) => {
+                  const chosen = institutions.find((i) => i.id === e.target.value);
+                  if (!chosen) return;
+                  if (form.getValues('childcarePlace') === '') form.setValue('childcarePlace', chosen.name);
+                  if (form.getValues('childcareType') === 'ingen' && chosen.kind === 'dagpleje')
+                    form.setValue('childcareType', 'dagpleje');
+                },
+              })}
+            >
+              <option value="">{t('daycare.childcare.none')}</option>
+              {institutions.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('daycare.childcare.start')}
+          hint={t('daycare.childcare.startHint')}
+          error={errors.childcareStart?.message}
+        >
+          {(c) => <input {...c} type="date" {...register('childcareStart')} />}
         </Field>
       </fieldset>
       {duplicates.length > 0 ? (

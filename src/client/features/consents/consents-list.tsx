@@ -46,6 +46,10 @@ export function ConsentsList({ items, caregiverNames }: { items: Item[]; caregiv
                 {data.withdrawnAt
                   ? ` · ${t('caseload.consent.withdrawnOn', { date: formatDate(data.withdrawnAt, i18n.language) })}`
                   : ''}
+                {data.validUntil
+                  ? ` · ${t('caseload.consent.validUntilOn', { date: formatDate(data.validUntil, i18n.language) })}`
+                  : ''}
+                {data.instrumentScores ? ` · ${t('caseload.consent.includesScores')}` : ''}
               </p>
               {data.scope ? <p>{data.scope}</p> : null}
               {data.withdrawnNote ? <p className="muted">{data.withdrawnNote}</p> : null}

@@ -3,6 +3,7 @@
  * commit order, never overwriting a colleague's tap silently), enrolment behind the consent gate,
  * a facilitator's own group note, and family reflections that are signed and then only amended.
  */
+import type { ConsentRefusal } from '../../../shared/caseload/consent.ts';
 import { type AttendanceStatus, attendanceFor, attendanceWrites } from '../../../shared/cosp/attendance.ts';
 import { enrolmentGate } from '../../../shared/cosp/enrollment.ts';
 import { type FamilyReflection, newReflection } from '../../../shared/cosp/family-reflection.ts';
@@ -33,7 +34,7 @@ export async function tapAttendance(
   }
 }
 
-export type EnrolOutcome = { ok: true } | { ok: false; reason: 'consent-missing' | 'consent-withdrawn' | 'already' };
+export type EnrolOutcome = { ok: true } | { ok: false; reason: ConsentRefusal | 'already' };
 
 export async function enrol(
   courseId: string,

@@ -25,6 +25,7 @@ export function EnrolPanel({ courseId, families }: { courseId: string; families:
   const reasons = {
     'consent-missing': t('cosp.enroll.consentMissing'),
     'consent-withdrawn': t('cosp.enroll.consentWithdrawn'),
+    'consent-expired': t('cosp.enroll.consentExpired'),
     already: t('cosp.enroll.already'),
   };
 

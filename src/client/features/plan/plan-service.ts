@@ -2,10 +2,12 @@
  * Keeps a child's visit plan in line with the municipality's schedule: after a child is created or
  * its birth date changes, and after the family's inclusion changes, the plan is reconciled
  * (src/shared/caseload/schedule.ts). Only untouched planned contacts move; nothing is deleted.
- * The 1½- and 3-year visits are planned for families included in the programme.
+ * The 1½- and 3-year visits are planned for families included in the programme; the handover to
+ * daycare is planned before a childcare start (shared/daycare/handover-due.ts).
  */
 import { addDaysIso } from '../../../shared/caseload/calendar.ts';
 import { contactFromPlan, planContacts, reconcilePlan } from '../../../shared/caseload/schedule.ts';
+import { handoverPlan } from '../../../shared/daycare/handover-due.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import type { Family } from '../../../shared/schemas/family.ts';
 import { records } from '../../db/store.ts';
@@ -24,9 +26,12 @@ export async function reconcileChildPlan(
     records.settings(),
     records.contactsOfChild(childId),
   ]);
-  const plan = planContacts(child.data, settings.data, {
-    extraVisits: family ? qualifiesForExtraVisits(family.data) : false,
-  });
+  const plan = [
+    ...planContacts(child.data, settings.data, {
+      extraVisits: family ? qualifiesForExtraVisits(family.data) : false,
+    }),
+    ...handoverPlan(child.data, settings.data.daycare.handoverWeeksBefore),
+  ];
   const changes = reconcilePlan(
     contacts.map((c) => ({ id: c.id, ...c.data })),
     plan,

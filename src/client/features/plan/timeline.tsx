@@ -1,14 +1,22 @@
 /**
  * A child's first 1000 days at a glance: an axis from birth to day 1000 with age ticks, today, and
  * each contact placed at its date — done (filled), planned (open ring, at the agreed or target
- * date, its window as a band) and cancelled or missed (cross). The figure has a text alternative.
+ * date, its window as a band) and cancelled or missed (cross) — and the cooperation with daycare:
+ * signed handovers and interdisciplinary meetings (diamonds above the axis; the handover due before
+ * a childcare start is a planned contact like the visits). The figure has a text alternative.
  */
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/caseload/contact.ts';
 import { timelinePosition } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 
-type Props = { name: string; birthDate: string; contacts: { id: string; data: Contact }[] };
+type Props = {
+  name: string;
+  birthDate: string;
+  contacts: { id: string; data: Contact }[];
+  /** Signed handovers and interdisciplinary meetings, by date. */
+  cooperation?: { id: string; date: string }[];
+};
 
 const WIDTH = 1000;
 const HEIGHT = 96;
@@ -24,7 +32,7 @@ const ticks = [
   { day: 1000, label: 'day1000' },
 ] as const;
 
-export function Timeline({ name, birthDate, contacts }: Props) {
+export function Timeline({ name, birthDate, contacts, cooperation = [] }: Props) {
   const { t } = useTranslation();
   const today = timelinePosition(birthDate, localToday());
   const done = contacts.filter((c) => c.data.status === 'gennemfoert');
@@ -37,12 +45,12 @@ export function Timeline({ name, birthDate, contacts }: Props) {
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={t('caseload.plan.timelineLabel', {
+        aria-label={`${t('caseload.plan.timelineLabel', {
           name,
           done: done.length,
           planned: planned.length,
           missed: missed.length,
-        })}
+        })}${cooperation.length > 0 ? ` ${t('caseload.plan.timelineCooperation', { count: cooperation.length })}` : ''}`}
       >
         <line x1={x(0)} x2={x(1)} y1={AXIS_Y} y2={AXIS_Y} className="timeline__axis" />
         {ticks.map((tick) => (
@@ -72,6 +80,17 @@ export function Timeline({ name, birthDate, contacts }: Props) {
             </text>
           </g>
         ) : null}
+        {cooperation.map((c) => {
+          const cx = at(c.date);
+          const cy = AXIS_Y - 20;
+          return (
+            <path
+              key={c.id}
+              d={`M${cx} ${cy - 8} L${cx + 8} ${cy} L${cx} ${cy + 8} L${cx - 8} ${cy} Z`}
+              className="timeline__cooperation"
+            />
+          );
+        })}
         {planned.map((c) => (
           <g key={c.id}>
             <rect
@@ -108,6 +127,9 @@ export function Timeline({ name, birthDate, contacts }: Props) {
         <span className="legend legend--done">{t('caseload.plan.legendDone')}</span>
         <span className="legend legend--planned">{t('caseload.plan.legendPlanned')}</span>
         <span className="legend legend--missed">{t('caseload.plan.legendMissed')}</span>
+        {cooperation.length > 0 ? (
+          <span className="legend legend--cooperation">{t('caseload.plan.legendCooperation')}</span>
+        ) : null}
       </figcaption>
     </figure>
   );

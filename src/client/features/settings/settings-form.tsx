@@ -1,7 +1,8 @@
 /**
  * The municipality's settings: the visit programme (names, target ages, windows, which visits are
  * the extra 1½- and 3-year visits), EPDS cut-offs per parent role, the ADBB cut-off and the COS-P
- * completion threshold. Leaders and admins edit; nurses see them read-only (the server enforces it).
+ * completion threshold, and the cooperation with daycare (when a handover is due, CPR in its
+ * letter). Leaders and admins edit; nurses see them read-only (the server enforces it).
  */
 import { useTranslation } from 'react-i18next';
 import { type MunicipalitySettings, settingsSchema } from '../../../shared/caseload/settings.ts';
@@ -142,6 +143,19 @@ export function SettingsForm({ id, initial, canEdit, onSaved }: Props) {
         <Field label={t('caseload.settings.cospTotal')} error={errors.cospCompletion?.totalChapters?.message}>
           {(c) => <input {...c} inputMode="numeric" {...register('cospCompletion.totalChapters', num)} />}
         </Field>
+      </fieldset>
+      <fieldset className="form__section" disabled={!canEdit}>
+        <legend>{t('caseload.settings.daycare')}</legend>
+        <Field label={t('caseload.settings.handoverWeeksBefore')} error={errors.daycare?.handoverWeeksBefore?.message}>
+          {(c) => <input {...c} inputMode="numeric" {...register('daycare.handoverWeeksBefore', num)} />}
+        </Field>
+        <label className="checkbox span-2">
+          <input type="checkbox" {...register('daycare.letterShowsCpr')} aria-describedby="settings-cpr-hint" />
+          {t('caseload.settings.letterShowsCpr')}
+        </label>
+        <p id="settings-cpr-hint" className="field__hint span-2">
+          {t('caseload.settings.letterShowsCprHint')}
+        </p>
       </fieldset>
       {canEdit ? (
         <FormActions

@@ -3,6 +3,7 @@
  * final, and a correction is a new signed note that points to the original and gives a reason,
  * with the original still shown. Who and when are on every entry (journalføringsbekendtgørelsen).
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { amendNote, noteHistory, signNote } from '../../../shared/journal/signed-note.ts';
@@ -22,6 +23,8 @@ type Props = {
   readOnly?: boolean;
   /** The child's visits, to say at which visit a note was written. */
   visits?: RecordView<'visit'>[];
+  /** Other signed journal records shown with the notes (composed by the page, e.g. meetings). */
+  extra?: ReactNode;
 };
 
 export const journalActions = (me: Signer): NoteActions<JournalNote> => ({
@@ -35,7 +38,7 @@ export const journalActions = (me: Signer): NoteActions<JournalNote> => ({
   },
 });
 
-export function Journal({ notes, refs, me, readOnly = false, visits = [] }: Props) {
+export function Journal({ notes, refs, me, readOnly = false, visits = [], extra }: Props) {
   const { t, i18n } = useTranslation();
   const visitOf = new Map(visits.map((v) => [v.id, v.data]));
   const context = (note: Stored<JournalNote>) => {
@@ -60,6 +63,7 @@ export function Journal({ notes, refs, me, readOnly = false, visits = [] }: Prop
   return (
     <section className="card" aria-labelledby="journal-heading">
       <h2 id="journal-heading">{t('visits.journal')}</h2>
+      {extra}
       {threads.length === 0 ? <p className="muted">{t('visits.noNotes')}</p> : null}
       <NoteThreadList
         threads={threads}

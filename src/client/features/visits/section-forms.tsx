@@ -4,10 +4,13 @@
  * visit shows, and which are required before signing, comes from the templates in src/shared
  * (templates.ts). Every tap is kept in a draft (use-draft.ts) until "Gem" validates the section
  * with its shared schema and saves it as one observation record; an observation not collected is
- * saved with the reason (domain.md §2). A signed visit shows its sections read-only.
+ * saved with the reason (domain.md §2). A signed visit shows its sections read-only. A language
+ * result shared by the daycare is saved only when the page says the consent allows it (the
+ * disclosure gate; the server refuses it otherwise too).
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { topiJudgements } from '../../../shared/instruments/topi.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
 import { notCollectedReasons } from '../../../shared/visits/common.ts';
@@ -46,6 +49,8 @@ type Props = {
   /** The section's record and corrections, for correcting it after the visit is signed. */
   history: SectionHistory | undefined;
   signer: Signer;
+  /** Whether a result shared by the daycare may be recorded on the visit's date (language only). */
+  daycareSharing?: { ok: boolean; message: string; consentHref: string };
 };
 
 /** The values as the form holds them: the schema's input shape, loosely typed for the draft. */
@@ -70,6 +75,7 @@ function Section({
   saved,
   history,
   signer,
+  daycareSharing,
   initial,
   keep,
   discard,
@@ -111,7 +117,19 @@ function Section({
   const disabled = !visit.editable && !correction.amending;
   const id = (name: string) => `${section}-${name}`;
 
+  // A result shared by the daycare without the consent that allows it is not recorded.
+  const blocked =
+    section === 'language' &&
+    values.source === 'dagtilbud-med-samtykke' &&
+    daycareSharing !== undefined &&
+    !daycareSharing.ok;
+  const refuse = () => {
+    setErrors({ source: 'validation.consentRequired' });
+    setStatus(t('daycare.language.refused'));
+  };
+
   const save = async () => {
+    if (blocked) return refuse();
     const parsed = observationSchema.safeParse({
       visitId: visit.id,
       childId: visit.childId,
@@ -370,6 +388,15 @@ function Section({
         {required ? <span className="field__required"> ({t('common.required')})</span> : null}
       </h2>
       {body()}
+      {blocked && daycareSharing && !disabled ? (
+        <div className="alert" role="alert">
+          <p>{t('daycare.language.stopTitle')}</p>
+          <p>{daycareSharing.message}</p>
+          <Link href={daycareSharing.consentHref} className="button button--small">
+            {t('daycare.basis.register')}
+          </Link>
+        </div>
+      ) : null}
       <div className="inline-form__actions">
         <span role="status" className={Object.keys(errors).length > 0 ? 'field__error' : 'ok-text'}>
           {status}
@@ -381,7 +408,12 @@ function Section({
         ) : null}
       </div>
       {visit.editable ? null : (
-        <CorrectionBar id={`${section}-correction`} {...correction.bar} reasonError={err('amendmentReason')} />
+        <CorrectionBar
+          id={`${section}-correction`}
+          {...correction.bar}
+          onSign={async (reason) => (blocked ? refuse() : correction.bar.onSign(reason))}
+          reasonError={err('amendmentReason')}
+        />
       )}
     </section>
   );

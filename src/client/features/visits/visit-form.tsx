@@ -7,6 +7,7 @@
 import { cloneElement, type ReactElement, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { isVisitType } from '../../../shared/caseload/contact.ts';
 import { visitDraftKey } from '../../../shared/visits/draft.ts';
 import type { FormSection } from '../../../shared/visits/templates.ts';
 import {
@@ -175,11 +176,13 @@ function EditVisit({
           'type',
           t('visits.typeLabel'),
           <select id="visit-type" {...register('type')} disabled={visit.contactId !== ''}>
-            {visitTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`caseload.plan.types.${type}`)}
-              </option>
-            ))}
+            {visitTypes
+              .filter((type) => isVisitType(type) || type === visit.type)
+              .map((type) => (
+                <option key={type} value={type}>
+                  {t(`caseload.plan.types.${type}`)}
+                </option>
+              ))}
           </select>,
         )}
         {field(

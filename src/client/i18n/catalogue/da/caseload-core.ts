@@ -40,6 +40,7 @@ export const caseloadCoreDa = {
       behovsbesoeg: 'Behovsbesøg',
       'tvaerfagligt-hjemmebesoeg': 'Tværfagligt hjemmebesøg',
       'moede-i-dagtilbud': 'Møde i dagtilbud',
+      overlevering: 'Overlevering til dagtilbud',
     },
   },
 } as const;

@@ -55,6 +55,7 @@ export const cospDa = {
     consentMissing:
       'Familien har ikke givet samtykke til deltagelse i COS-P. Registrér samtykket på familiens side først.',
     consentWithdrawn: 'Familien har tilbagekaldt samtykket til deltagelse i COS-P.',
+    consentExpired: 'Familiens samtykke til deltagelse i COS-P er udløbet. Registrér et nyt samtykke først.',
     already: 'Omsorgspersonen er allerede tilmeldt.',
   },
   sessions: 'Sessioner',

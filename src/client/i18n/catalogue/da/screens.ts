@@ -5,13 +5,41 @@
 import { adminDa, changePasswordDa } from './admin.ts';
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
+import { daycareDa } from './daycare.ts';
 import { evaluationDa } from './evaluation.ts';
 import { notesDa } from './notes.ts';
 import { visitsDa } from './visits.ts';
 
 export const screensDa = {
-  /** Validation texts only forms need (the rest of the section ships with the first screen). */
+  /** Validation texts: every form is on a screen of this chunk (forms load it with them). */
   validation: {
+    required: 'Skal udfyldes.',
+    tooLong: 'Teksten er for lang.',
+    invalidDate: 'Skriv en gyldig dato.',
+    futureDate: 'Datoen må ikke ligge i fremtiden.',
+    invalidChoice: 'Vælg en af mulighederne.',
+    notANumber: 'Skriv et tal.',
+    outOfRange: 'Tallet ligger uden for det mulige område.',
+    wholeNumber: 'Skriv et helt tal.',
+    oneDecimal: 'Skriv højst én decimal.',
+    cprFormat: 'CPR-nummeret skal have 10 cifre (DDMMÅÅ-XXXX).',
+    cprDate: 'De første seks cifre er ikke en gyldig dato.',
+    cprBirthDateMismatch: 'CPR-nummerets dato passer ikke med fødselsdatoen.',
+    phoneFormat: 'Skriv et gyldigt telefonnummer.',
+    emailFormat: 'Skriv en gyldig e-mailadresse.',
+    keyFormat: 'Brug kun små bogstaver, tal og bindestreg.',
+    duplicateKey: 'Nøglen er brugt to gange.',
+    targetOutsideWindow: 'Måldatoen skal ligge inden for vinduet.',
+    withdrawnBeforeGiven: 'Et samtykke kan ikke tilbagekaldes, før det er givet.',
+    scoreMismatch: 'Scoren passer ikke med svarene.',
+    timeFormat: 'Skriv et klokkeslæt som TT:MM.',
+    endBeforeStart: 'Sluttidspunktet skal ligge efter starttidspunktet.',
+    duplicateChapter: 'Et kapitel er valgt to gange.',
+    chapterTitleCount: 'Der skal være en titel for hvert af de 8 kapitler.',
+    dropoutReasonRequired: 'Angiv årsagen til frafaldet.',
+    signatureMissing: 'Et underskrevet notat skal have underskriver og tidspunkt.',
+    draftSigned: 'En kladde kan ikke have en underskrift.',
+    unknown: 'Ugyldig værdi.',
     invalidTime: 'Skriv et klokkeslæt som TT:MM.',
     valueOrReason: 'Angiv en værdi – eller vælg, hvorfor den mangler.',
     reasonWithValue: 'Der er både en værdi og en årsag til, at den mangler: fjern den ene.',
@@ -20,6 +48,10 @@ export const screensDa = {
     signedReadOnly: 'Underskrevet og kan ikke ændres – lav en rettelse i stedet.',
     birthDateFuture: 'Fødselsdatoen ligger i fremtiden. Et barn oprettes, når det er født – tjek datoen.',
     birthDateTooOld: 'Fødselsdatoen er mere end 7 år siden – programmet følger børn fra 0 til 6 år. Tjek årstallet.',
+    endsBeforeGiven: 'Et samtykke kan ikke udløbe, før det er givet.',
+    consentRequired: 'Kræver forældrenes samtykke til udveksling med dagtilbud.',
+    sectionsRequired: 'Vælg mindst ét afsnit, der videregives.',
+    confirmationRequired: 'Forældrene skal have bekræftet, hvad der videregives.',
   },
   demo: {
     title: 'Demo – fiktive data',
@@ -28,10 +60,37 @@ export const screensDa = {
   caseload: caseloadDa,
   visits: visitsDa,
   cosp: cospDa,
+  daycare: daycareDa,
   notes: notesDa,
   admin: adminDa,
   changePassword: changePasswordDa,
   evaluation: evaluationDa,
+  /** Record kinds by name: shown on the needs-attention and conflict screens. */
+  kinds: {
+    family: 'Familie',
+    child: 'Barn',
+    caregiver: 'Omsorgsperson',
+    consent: 'Samtykke',
+    contact: 'Planlagt kontakt',
+    settings: 'Indstillinger',
+    visit: 'Besøg',
+    observation: 'Observation',
+    instrumentResponse: 'Screening',
+    journalNote: 'Journalnotat',
+    draft: 'Kladde af en formular',
+    cospCourse: 'COS-P-forløb',
+    cospEnrollment: 'COS-P-tilmelding',
+    cospSession: 'COS-P-gang',
+    cospAttendance: 'COS-P-fremmøde',
+    cospGroupNote: 'Procesnotat',
+    cospFamilyReflection: 'COS-P-refleksion',
+    institution: 'Dagtilbud',
+    handover: 'Overlevering',
+    cooperationMeeting: 'Tværfagligt møde',
+    daycareActivity: 'Oplæg/kompetenceforum',
+    auditEvent: 'Logpost',
+    conflict: 'Konflikt',
+  },
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   archive: {
     archived: 'Arkiveret',
@@ -202,6 +261,8 @@ export const screensDa = {
       signed_at_invalid: 'enhedens ur viste et umuligt tidspunkt for underskriften – tjek enhedens dato og tid',
       sign_incomplete: 'besøget mangler påkrævede afsnit og kan ikke underskrives endnu',
       payload_too_large: 'ændringen er for stor til at sende – eksportér den, og kontakt support',
+      legal_basis_missing:
+        'der er intet gældende samtykke eller begrundet undtagelse på datoen – intet er videregivet. Registrér samtykket på familiens side',
       other: 'serveren afviste ændringen',
     },
     notFound: 'Konflikten findes ikke på denne enhed.',

@@ -43,6 +43,7 @@ export const caseloadCoreEn: Widen<typeof caseloadCoreDa> = {
       'besoeg-3-aar': '3-year visit',
       behovsbesoeg: 'Need-based visit',
       'tvaerfagligt-hjemmebesoeg': 'Interdisciplinary home visit',
+      overlevering: 'Handover to daycare',
       'moede-i-dagtilbud': 'Meeting in daycare',
     },
   },

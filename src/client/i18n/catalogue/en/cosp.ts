@@ -59,6 +59,7 @@ export const cospEn: Widen<typeof cospDa> = {
     consentMissing:
       "The family has not consented to taking part in COS-P. Register the consent on the family's page first.",
     consentWithdrawn: 'The family has withdrawn its consent to taking part in COS-P.',
+    consentExpired: "The family's consent to taking part in COS-P has expired. Register a new consent first.",
     already: 'The caregiver is already enrolled.',
   },
   sessions: 'Sessions',

@@ -5,13 +5,41 @@ import type { Widen } from '../da.ts';
 import { adminEn, changePasswordEn } from './admin.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
+import { daycareEn } from './daycare.ts';
 import { evaluationEn } from './evaluation.ts';
 import { notesEn } from './notes.ts';
 import { visitsEn } from './visits.ts';
 
 export const screensEn: Widen<typeof screensDa> = {
-  /** Validation texts only forms need (the rest of the section ships with the first screen). */
+  /** Validation texts: every form is on a screen of this chunk (forms load it with them). */
   validation: {
+    required: 'Required.',
+    tooLong: 'The text is too long.',
+    invalidDate: 'Enter a valid date.',
+    futureDate: 'The date cannot be in the future.',
+    invalidChoice: 'Choose one of the options.',
+    notANumber: 'Enter a number.',
+    outOfRange: 'The number is outside the possible range.',
+    wholeNumber: 'Enter a whole number.',
+    oneDecimal: 'Enter at most one decimal.',
+    cprFormat: 'The CPR number must have 10 digits (DDMMYY-XXXX).',
+    cprDate: 'The first six digits are not a valid date.',
+    cprBirthDateMismatch: "The CPR number's date does not match the birth date.",
+    phoneFormat: 'Enter a valid phone number.',
+    emailFormat: 'Enter a valid email address.',
+    keyFormat: 'Use only lower-case letters, digits and hyphens.',
+    duplicateKey: 'The key is used twice.',
+    targetOutsideWindow: 'The target date must lie inside the window.',
+    withdrawnBeforeGiven: 'A consent cannot be withdrawn before it was given.',
+    scoreMismatch: 'The score does not match the answers.',
+    timeFormat: 'Enter a time as HH:MM.',
+    endBeforeStart: 'The end time must be after the start time.',
+    duplicateChapter: 'A chapter is chosen twice.',
+    chapterTitleCount: 'There must be a title for each of the 8 chapters.',
+    dropoutReasonRequired: 'State the reason for dropping out.',
+    signatureMissing: 'A signed note needs a signer and a time.',
+    draftSigned: 'A draft cannot carry a signature.',
+    unknown: 'Invalid value.',
     invalidTime: 'Enter a time as HH:MM.',
     valueOrReason: 'Enter a value – or choose why it is missing.',
     reasonWithValue: 'There is both a value and a reason it is missing: remove one of them.',
@@ -21,6 +49,10 @@ export const screensEn: Widen<typeof screensDa> = {
     birthDateFuture: 'The birth date is in the future. A child is added once born – check the date.',
     birthDateTooOld:
       'The birth date is more than 7 years ago – the programme follows children aged 0–6. Check the year.',
+    endsBeforeGiven: 'A consent cannot end before it was given.',
+    consentRequired: "Needs the parents' consent to the exchange with daycare.",
+    sectionsRequired: 'Choose at least one section to pass on.',
+    confirmationRequired: 'The parents must have confirmed what is passed on.',
   },
   demo: {
     title: 'Demo – fictional data',
@@ -29,10 +61,37 @@ export const screensEn: Widen<typeof screensDa> = {
   caseload: caseloadEn,
   visits: visitsEn,
   cosp: cospEn,
+  daycare: daycareEn,
   notes: notesEn,
   admin: adminEn,
   changePassword: changePasswordEn,
   evaluation: evaluationEn,
+  /** Record kinds by name: shown on the needs-attention and conflict screens. */
+  kinds: {
+    family: 'Family',
+    child: 'Child',
+    caregiver: 'Caregiver',
+    consent: 'Consent',
+    contact: 'Planned contact',
+    settings: 'Settings',
+    visit: 'Visit',
+    observation: 'Observation',
+    instrumentResponse: 'Screening',
+    journalNote: 'Journal note',
+    draft: 'Form draft',
+    cospCourse: 'COS-P course',
+    cospEnrollment: 'COS-P enrolment',
+    cospSession: 'COS-P session',
+    cospAttendance: 'COS-P attendance',
+    cospGroupNote: 'Process note',
+    cospFamilyReflection: 'COS-P reflection',
+    institution: 'Childcare institution',
+    handover: 'Handover',
+    cooperationMeeting: 'Interdisciplinary meeting',
+    daycareActivity: 'Talk/competence forum',
+    auditEvent: 'Audit entry',
+    conflict: 'Conflict',
+  },
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   archive: {
     archived: 'Archived',
@@ -203,6 +262,8 @@ export const screensEn: Widen<typeof screensDa> = {
       signed_at_invalid: "the device's clock showed an impossible time of signing – check the device's date and time",
       sign_incomplete: 'the visit lacks required sections and cannot be signed yet',
       payload_too_large: 'the change is too large to send – export it and contact support',
+      legal_basis_missing:
+        "there is no consent in force or justified exception on the date – nothing was disclosed. Register the consent on the family's page",
       other: 'the server rejected the change',
     },
     notFound: 'The conflict is not on this device.',

@@ -1,0 +1,25 @@
+/**
+ * A child's result as the text a handover shares (ADBB's total is of 32, domain.md §3; not imported
+ * from the instrument module, which would bring date-fns into this screen's chunk).
+ */
+import { useTranslation } from 'react-i18next';
+import type { SharedScore } from '../../../shared/daycare/handover.ts';
+import type { ScoreFact } from './daycare-loaders.ts';
+
+/**
+ * The result as the text shared (kept in the snapshot exactly as shared): always in Danish,
+ * whatever the UI language, since the letter goes to a Danish daycare.
+ */
+export function useScoreText(): (fact: ScoreFact) => SharedScore {
+  const { i18n } = useTranslation();
+  const da = i18n.getFixedT('da');
+  return (fact) => ({
+    instrument: fact.instrument,
+    date: fact.date,
+    sourceId: fact.sourceId,
+    result:
+      fact.instrument === 'TOPI'
+        ? da(`instruments.topi.${fact.judgement}`)
+        : `${fact.total} af 32 (grænse ${fact.cutoff})`,
+  });
+}
