@@ -38,6 +38,26 @@ function prepareDataFiles(path: string): void {
 }
 
 /**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE). A deferred transaction
+ * that reads and then writes cannot wait for another connection's write: SQLite answers
+ * SQLITE_BUSY at once instead of using the busy timeout (the admin CLI beside a syncing server
+ * failed so). The server has one connection, so this costs it nothing.
+ */
+function beginTransactionsImmediately(db: Database.Database): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const tx = transaction(fn);
+    const run = (...args: never[]) => tx.immediate(...args);
+    return Object.assign(run, {
+      default: tx.immediate,
+      deferred: tx.deferred,
+      immediate: tx.immediate,
+      exclusive: tx.exclusive,
+    });
+  }) as Database.Database['transaction'];
+}
+
+/**
  * Opens (creating if needed) DATA_DIR/tusind-dage.sqlite, or `file` when given. `busyTimeoutMs` is
  * how long a write waits for another connection's (the server's 5 s; the admin CLI, which runs
  * beside a busy server, waits longer).
@@ -48,10 +68,11 @@ export function openStore(options: { dataDir: string; file?: string; busyTimeout
   prepareDataFiles(path);
   const db = new Database(path);
   try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    beginTransactionsImmediately(db);
     migrate(db);
   } catch (error) {
     db.close();
