@@ -125,6 +125,35 @@ describe('the access extract of one citizen', () => {
     expect(JSON.stringify(events)).not.toMatch(/Jensen|Alma/);
   });
 
+  it("lists one push's writes and events in the device's own order", async () => {
+    const anna = await login(server, 'anna');
+    const { familyId, tablet } = await caseload(anna);
+    const event = (action: string) =>
+      tablet.mutation({
+        kind: 'auditEvent',
+        id: randomUUID(),
+        op: 'create',
+        baseRev: 0,
+        data: auditEvent({ action, what: 'family', familyId }),
+      });
+    const res = await pushAs(
+      server,
+      anna,
+      tablet.request([
+        event('open'),
+        tablet.mutation({ kind: 'family', id: familyId, op: 'update', baseRev: 1, data: { notes: 'Ring først' } }),
+        event('print'),
+      ]),
+    );
+    expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const { events } = await extract(await login(server, 'mette'), `familyId=${familyId}`);
+    expect(events.slice(-3).map(line)).toEqual([
+      'device open anna family',
+      'server sync.write anna ',
+      'device print anna family',
+    ]);
+  });
+
   it('is itself audited: the next extract lists who read it before', async () => {
     const anna = await login(server, 'anna');
     const { familyId } = await caseload(anna);

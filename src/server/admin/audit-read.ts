@@ -107,7 +107,7 @@ export function familyAudit(
     for (const field of ['childId', 'recordId'] as const)
       if (str(d.data[field]) !== '') details[field] = str(d.data[field]);
     return {
-      rank: [d.at, 2, d.seq],
+      rank: [d.at, 1, d.n],
       at: d.at,
       source: 'device',
       action: str(d.data.action),
@@ -139,7 +139,10 @@ export function familyAudit(
   return { familyId, events, truncated };
 }
 
-/** Server time first (ISO strings sort as times), then the source, then its own order. */
+/**
+ * Server time first (ISO strings sort as times); within one instant the server's own events, then
+ * the writes and device events of a push in the ledger's order (the device's own order).
+ */
 function compareRank(a: Ordered['rank'], b: Ordered['rank']): number {
   if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
   return a[1] - b[1] || a[2] - b[2];

@@ -54,7 +54,8 @@ export function familyWrites(db: Database, teamId: string, familyId: string, lim
 export type DeviceEventRow = {
   /** The server's time of receipt. */
   at: string;
-  seq: number;
+  /** The ledger's row of the push that created it: the device's own order within a push. */
+  n: number;
   userId: string;
   deviceId: string | null;
   data: Record<string, unknown>;
@@ -64,23 +65,24 @@ export type DeviceEventRow = {
  * Parameters: team, family, limit. The device is the one whose push created the event. INDEXED BY:
  * the planner would otherwise walk the whole team in seq order to save the sort.
  */
-export const FAMILY_DEVICE_EVENTS_SQL = `SELECT r.created_at AS at, r.seq, r.created_by, r.data,
-        (SELECT m.device_id FROM mutations m WHERE m.record_id = r.id AND m.status = 'applied' LIMIT 1) AS device_id
+export const FAMILY_DEVICE_EVENTS_SQL = `SELECT r.created_at AS at, r.created_by, r.data, m.device_id, m.rowid AS n
    FROM records r INDEXED BY records_family
+   LEFT JOIN mutations m ON m.rowid =
+     (SELECT rowid FROM mutations WHERE record_id = r.id AND status = 'applied' LIMIT 1)
   WHERE r.team_id = ? AND json_extract(r.data, '$.familyId') = ? AND r.kind = '${WRITE_ONLY_KIND}'
   ORDER BY r.seq DESC LIMIT ?`;
 
 export function familyDeviceEvents(db: Database, teamId: string, familyId: string, limit: number): DeviceEventRow[] {
   const rows = statement(db, FAMILY_DEVICE_EVENTS_SQL).all(teamId, familyId, limit) as {
     at: string;
-    seq: number;
+    n: number | null;
     created_by: string;
     data: string;
     device_id: string | null;
   }[];
   return rows.map((r) => ({
     at: r.at,
-    seq: r.seq,
+    n: r.n ?? 0,
     userId: r.created_by,
     deviceId: r.device_id,
     data: JSON.parse(r.data) as Record<string, unknown>,
