@@ -52,9 +52,14 @@ export function Layout({ children }: { children: ReactNode }) {
             {t('nav.device')}
           </Link>
           {role === 'admin' || role === 'leader' ? (
-            <Link href={paths.admin} className={navClass(location.startsWith(paths.admin))}>
-              {t('nav.admin')}
-            </Link>
+            <>
+              <Link href={paths.admin} className={navClass(location.startsWith(paths.admin))}>
+                {t('nav.admin')}
+              </Link>
+              <Link href={paths.accessLog} className={navClass(location === paths.accessLog)}>
+                {t('nav.accessLog')}
+              </Link>
+            </>
           ) : null}
         </nav>
         <div className="topbar__status">

@@ -48,6 +48,7 @@ const VisitPage = page(() => import('./pages/visit-page.tsx'), 'VisitPage');
 const VisitPrintPage = page(() => import('./pages/visit-print-page.tsx'), 'VisitPrintPage');
 const AdminPage = page(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const AdminUserPage = page(() => import('./pages/admin-user-page.tsx'), 'AdminUserPage');
+const AccessLogPage = page(() => import('./pages/access-log-page.tsx'), 'AccessLogPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -96,6 +97,7 @@ export function AppRouter() {
             <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />
             <Route path="/admin" component={AdminPage} />
             <Route path="/admin/brugere/:userId" component={AdminUserPage} />
+            <Route path="/adgangslog" component={AccessLogPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Layout>

@@ -27,6 +27,7 @@ export const da = {
     settings: 'Indstillinger',
     cosp: 'COS-P',
     admin: 'Administration',
+    accessLog: 'Adgangslog',
   },
   caseload: caseloadCoreDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },

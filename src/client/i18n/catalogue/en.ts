@@ -24,6 +24,7 @@ export const en: Catalogue = {
     settings: 'Settings',
     cosp: 'COS-P',
     admin: 'Administration',
+    accessLog: 'Access log',
   },
   caseload: caseloadCoreEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },

@@ -2,6 +2,7 @@
  * Danish texts for screens beyond the first (families, children, device, needs attention): a lazy
  * chunk loaded with those screens (see i18n.ts loadScreenTexts), keeping the first screen small.
  */
+import { accessLogDa } from './access-log.ts';
 import { adminDa, changePasswordDa } from './admin.ts';
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
@@ -14,6 +15,7 @@ export const screensDa = {
   cosp: cospDa,
   notes: notesDa,
   admin: adminDa,
+  accessLog: accessLogDa,
   changePassword: changePasswordDa,
   instruments: { topi: { groen: 'Grøn', gul: 'Gul', roed: 'Rød' } },
   archive: {

@@ -2,6 +2,7 @@
 
 import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
+import { accessLogEn } from './access-log.ts';
 import { adminEn, changePasswordEn } from './admin.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
@@ -14,6 +15,7 @@ export const screensEn: Widen<typeof screensDa> = {
   cosp: cospEn,
   notes: notesEn,
   admin: adminEn,
+  accessLog: accessLogEn,
   changePassword: changePasswordEn,
   instruments: { topi: { groen: 'Green', gul: 'Yellow', roed: 'Red' } },
   archive: {
