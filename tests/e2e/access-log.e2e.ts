@@ -65,6 +65,9 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
   await journal.getByRole('button', { name: 'Underskriv notat' }).click();
   await expect(journal.getByText('Mor spørger til søvn.')).toBeVisible();
   expect(opened(await localAuditEvents(a.page), 'child')).toBe(1);
+  // Printing the page from the browser's menu (not a print button) is a print of the child's data.
+  await a.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect.poll(async () => (await localAuditEvents(a.page)).filter((e) => e.action === 'print').length).toBe(1);
 
   await a.page.getByRole('link', { name: 'Nyt besøg uden plan' }).click();
   await a.page.getByRole('link', { name: 'Resumé til udskrift' }).click();
@@ -72,7 +75,15 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
   await a.page.getByRole('button', { name: 'Udskriv' }).click();
   await expect
     .poll(async () => (await localAuditEvents(a.page)).map((e) => `${e.action} ${e.what}`))
-    .toEqual(['open family', 'open family', 'open child', 'open visit', 'open visit-summary', 'print visit-summary']);
+    .toEqual([
+      'open family',
+      'open family',
+      'open child',
+      'print child',
+      'open visit',
+      'open visit-summary',
+      'print visit-summary',
+    ]);
   // Ids and codes only: nothing of the child's name or CPR number is in an event.
   expect(JSON.stringify(await localAuditEvents(a.page))).not.toMatch(new RegExp(`Asta|${cpr}|Adgang`));
   await a.app.syncNow();
@@ -120,6 +131,13 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
   );
   await expectNoAxeViolations(leader.page);
   await screenshots(leader.page, 'access-log');
+  // On A4: the extract without the search, the navigation or the buttons.
+  await leader.page.emulateMedia({ media: 'print' });
+  await expect(leader.page.getByRole('region', { name: 'Find borgeren' })).toBeHidden();
+  await expect(log.extract.getByRole('button', { name: 'Udskriv' })).toBeHidden();
+  await leader.page.screenshot({ path: 'screenshots/access-log-print.png', fullPage: true });
+  expect((await leader.page.pdf({ format: 'A4' })).byteLength).toBeGreaterThan(10_000);
+  await leader.page.emulateMedia({ media: 'screen' });
 
   // The CSV: UTF-8 with a BOM, `;` between fields, the same rows.
   const bytes = await log.downloadCsv();

@@ -16,15 +16,17 @@ type Props = {
   onRefresh: () => void;
 };
 
+/** Date and time in the UI language; a second time on the same day as the first shows the time only. */
 function useTime() {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'da-DK', {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  });
-  return (iso: string) => {
+  const locale = i18n.language === 'en' ? 'en-GB' : 'da-DK';
+  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  const short = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+  return (iso: string, sameDayAs?: string) => {
     const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : format.format(d);
+    if (Number.isNaN(d.getTime())) return iso;
+    const other = sameDayAs ? new Date(sameDayAs) : null;
+    return other && other.toDateString() === d.toDateString() ? short.format(d) : full.format(d);
   };
 }
 
@@ -75,7 +77,7 @@ export function AccessExtractView({ title, subtitle, rows, truncated, onPrint, o
                     {time(r.at)}
                     {r.deviceAt ? (
                       <span className="access-extract__device-time">
-                        {t('accessLog.deviceTime', { time: time(r.deviceAt) })}
+                        {t('accessLog.deviceTime', { time: time(r.deviceAt, r.at) })}
                       </span>
                     ) : null}
                   </td>

@@ -79,7 +79,8 @@ export function extractRows(events: AuditEventView[], ctx: RowContext): ExtractR
       action: key ? ctx.text(`accessLog.actions.${key}`) : e.action,
       what: whatText(e, ctx),
       child: childText(e, ctx),
-      device: e.device ? e.device.name || `${ctx.text('accessLog.deviceId')} ${e.device.id.slice(0, 8)}` : '',
+      // A device that never reported a name is known by the start of its id (the admin's device list shows it).
+      device: e.device ? e.device.name || e.device.id.slice(0, 8) : '',
       fromDevice: e.source === 'device',
     };
   });

@@ -53,7 +53,7 @@ describe('the rows of the access extract', () => {
     expect(rows[0]?.deviceAt).toBe('2026-03-02T08:14:00.000Z');
     expect(rows[5]).toMatchObject({
       user: '[accessLog.unknownUser]',
-      device: '[accessLog.deviceId] 9a8b7c6d',
+      device: '9a8b7c6d',
       fromDevice: false,
     });
   });

@@ -27,7 +27,6 @@ export const accessLogDa = {
   tableCaption_other: 'Adgangslog: {{count}} hændelser, ældste først',
   deviceTime: 'på enheden: {{time}}',
   unknownUser: 'Ukendt bruger',
-  deviceId: 'Enhed',
   columns: {
     at: 'Tidspunkt',
     deviceAt: 'Tidspunkt på enheden',

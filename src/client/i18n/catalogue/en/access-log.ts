@@ -30,7 +30,6 @@ export const accessLogEn: Widen<typeof accessLogDa> = {
   tableCaption_other: 'Access log: {{count}} events, oldest first',
   deviceTime: 'on the device: {{time}}',
   unknownUser: 'Unknown user',
-  deviceId: 'Device',
   columns: {
     at: 'Time',
     deviceAt: 'Time on the device',
