@@ -66,6 +66,24 @@ const trustProxySchema = z.pipe(
 
 export type TrustProxy = boolean | number | string[];
 
+/** The legal floor: journals are kept at least 10 years after the last entry (domain.md §6). */
+export const JOURNAL_RETENTION_MIN_YEARS = 10;
+
+const journalRetentionYears = z.pipe(
+  z.string().check(z.regex(/^\s*-?\d+\s*$/, { error: 'JOURNAL_RETENTION_YEARS must be a whole number of years' })),
+  z.pipe(
+    z.transform(Number),
+    z.number().check(
+      z.gte(JOURNAL_RETENTION_MIN_YEARS, {
+        error:
+          'JOURNAL_RETENTION_YEARS must be at least 10: journal material is kept at least 10 years after the ' +
+          'last entry (journalføringsbekendtgørelsen)',
+      }),
+      z.lte(100, { error: 'JOURNAL_RETENTION_YEARS must be at most 100' }),
+    ),
+  ),
+);
+
 const envSchema = z.object({
   HOST: withDefault(z.string().check(z.trim(), z.minLength(1)), '127.0.0.1'),
   PORT: withDefault(wholeNumber('PORT', 1, 65535), '8080'),
@@ -77,6 +95,7 @@ const envSchema = z.object({
   DEVICE_STALE_DAYS: withDefault(wholeNumber('DEVICE_STALE_DAYS', 1, 365), '7'),
   // Audit events are evidence of who saw a citizen's data: at least a year, default ten.
   AUDIT_RETENTION_DAYS: withDefault(wholeNumber('AUDIT_RETENTION_DAYS', 365, 36500), '3650'),
+  JOURNAL_RETENTION_YEARS: withDefault(journalRetentionYears, '10'),
 });
 
 export type LogLevel = (typeof logLevels)[number];
@@ -95,6 +114,12 @@ export type Config = {
   /** A device that has not synced for this many days is flagged in the admin's device list. */
   deviceStaleDays: number;
   auditRetentionDays: number;
+  /**
+   * Journal material is kept at least this many years after a family's last entry. The server
+   * purges no journal material at all (records are never deleted; a database trigger refuses it),
+   * so this is the floor any future purge must keep, and what operations.md tells the municipality.
+   */
+  journalRetentionYears: number;
 };
 
 /** The settings an app needs beyond where it listens; tests override single ones. */
@@ -136,5 +161,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     trustProxy: e.TRUST_PROXY,
     deviceStaleDays: e.DEVICE_STALE_DAYS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    journalRetentionYears: e.JOURNAL_RETENTION_YEARS,
   };
 }

@@ -28,12 +28,14 @@ async function main(): Promise<void> {
     }
     process.exit(0);
   };
-  // Audit retention: events older than AUDIT_RETENTION_DAYS go, at start and once a day.
+  // Audit retention: events (the server's and the devices') older than AUDIT_RETENTION_DAYS go, at start and daily.
   const purge = () => {
     const removed = purgeAuditEvents(store.db, config.auditRetentionDays, new Date());
     if (removed > 0) app.log.info({ removed }, 'audit events past retention purged');
   };
   purge();
+  // Journal material is never purged (a database trigger refuses deleting records); the setting is the floor.
+  app.log.info({ journalRetentionYears: config.journalRetentionYears }, 'journal material is kept, never purged');
   const daily = setInterval(purge, 86_400_000);
   daily.unref();
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

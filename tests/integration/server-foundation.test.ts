@@ -216,6 +216,7 @@ describe('configuration', () => {
       trustProxy: false,
       deviceStaleDays: 7,
       auditRetentionDays: 3650,
+      journalRetentionYears: 10,
     });
   });
 
@@ -236,6 +237,22 @@ describe('configuration', () => {
   it.each(['0', '65536', 'abc', '80.5', '-1'])('rejects PORT=%s with a clear message', (port) => {
     expect(() => parseConfig({ PORT: port })).toThrow(ConfigError);
     expect(() => parseConfig({ PORT: port })).toThrow(/PORT: PORT must be/);
+  });
+
+  it.each(['9', '0', '-10', '9.5', 'ti'])(
+    'refuses JOURNAL_RETENTION_YEARS=%s (the legal floor is 10 years)',
+    (years) => {
+      expect(() => parseConfig({ JOURNAL_RETENTION_YEARS: years })).toThrow(ConfigError);
+      expect(() => parseConfig({ JOURNAL_RETENTION_YEARS: years })).toThrow(
+        /JOURNAL_RETENTION_YEARS: JOURNAL_RETENTION/,
+      );
+    },
+  );
+
+  it('says why a journal retention below 10 years is refused', () => {
+    expect(() => parseConfig({ JOURNAL_RETENTION_YEARS: '5' })).toThrow(/at least 10.*after the last entry/);
+    expect(parseConfig({ JOURNAL_RETENTION_YEARS: '10' }).journalRetentionYears).toBe(10);
+    expect(parseConfig({ JOURNAL_RETENTION_YEARS: ' 15 ' }).journalRetentionYears).toBe(15);
   });
 
   it('rejects a bad LOG_LEVEL and TOKEN_TTL_DAYS together', () => {

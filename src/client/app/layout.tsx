@@ -63,6 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link href={paths.evaluation} className={navClass(location === paths.evaluation)}>
                 {t('nav.evaluation')}
               </Link>
+              <Link href={paths.accessLog} className={navClass(location === paths.accessLog)}>
+                {t('nav.accessLog')}
+              </Link>
               <Link href={paths.settings} className={navClass(location === paths.settings)}>
                 {t('nav.settings')}
               </Link>

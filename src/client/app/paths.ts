@@ -32,6 +32,7 @@ export const paths = {
   device: '/enhed',
   attention: '/kraever-handling',
   admin: '/admin',
+  accessLog: '/adgangslog',
   adminUser: (id: string) => `/admin/brugere/${id}`,
   conflict: (id: string) => `/kraever-handling/konflikt/${id}`,
 };

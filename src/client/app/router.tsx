@@ -51,6 +51,7 @@ const CooperationScreens = page(() => import('./pages/cooperation-screens.tsx'),
 const AdminPage = page(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const AdminUserPage = page(() => import('./pages/admin-user-page.tsx'), 'AdminUserPage');
 const EvaluationPage = page(() => import('./pages/evaluation-page.tsx'), 'EvaluationPage');
+const AccessLogPage = page(() => import('./pages/access-log-page.tsx'), 'AccessLogPage');
 const NotFoundPage = page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
 export function AppRouter() {
@@ -103,6 +104,7 @@ export function AppRouter() {
             <Route path="/kraever-handling/konflikt/:conflictId" component={ConflictPage} />
             <Route path="/admin" component={AdminPage} />
             <Route path="/admin/brugere/:userId" component={AdminUserPage} />
+            <Route path="/adgangslog" component={AccessLogPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Layout>

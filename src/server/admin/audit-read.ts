@@ -1,19 +1,22 @@
 /**
- * GET /api/audit: the server's events about one citizen (a family, or the family of a record):
- * which users and devices received its records and when (pull events), and who wrote them (the
- * mutation ledger: kind, record id, status — never the content). Team-scoped: a leader sees only
- * families of the own team, an admin any; the read is itself an audit event.
+ * GET /api/audit: a citizen's access extract (issue 14 §2) — everything recorded about one family
+ * (or the family of a record, e.g. a child): which users and devices received its records (pull
+ * events), who wrote them (the mutation ledger), who opened, printed, exported or handed them over
+ * on a device (synced `auditEvent` records) and who read this extract before. Ordered by the
+ * server's time; users by name, devices by the name they reported. Team-scoped: a leader sees only
+ * families of the own team, an admin any; the read is itself an audit event, filed by family.
  */
 import type { Database } from 'better-sqlite3';
-import type * as z from 'zod/mini';
-import type { auditEventViewSchema } from '../../shared/admin/views.ts';
+import type { AuditEventView, AuditResponse } from '../../shared/admin/views.ts';
 import { familyOf } from '../audit/family-of.ts';
+import { type DeviceEventRow, familyDeviceEvents, familyWrites, type WriteRow } from '../audit/family-trail.ts';
 import { HttpError } from '../http/errors.ts';
 import { findUserById, type UserRow } from '../store/accounts.ts';
-import { auditEventsForFamily, recordAudit } from '../store/audit.ts';
+import { type AuditEvent, auditEventsForFamily, recordAudit } from '../store/audit.ts';
 import { findDevice } from '../store/devices.ts';
 
-type EventView = z.infer<typeof auditEventViewSchema>;
+/** The most events one answer holds; beyond it the oldest are left out (`truncated`). */
+export const EXTRACT_LIMIT = 10_000;
 
 type FamilyRecord = { team_id: string; kind: string; id: string; data: string };
 
@@ -40,67 +43,88 @@ function resolveFamily(db: Database, actor: UserRow, query: { familyId?: string;
   return { familyId, teamId: family.team_id };
 }
 
+type Ordered = AuditEventView & { rank: [string, number, number] };
+
+/** Display names and device names, each looked up once per extract. */
+function lookups(db: Database) {
+  const users = new Map<string, AuditEventView['user']>();
+  const devices = new Map<string, AuditEventView['device']>();
+  return {
+    user(id: string | null): AuditEventView['user'] {
+      if (id === null) return null;
+      if (!users.has(id)) {
+        const u = findUserById(db, id);
+        users.set(id, u ? { id: u.id, username: u.username, displayName: u.displayName } : null);
+      }
+      return users.get(id) ?? null;
+    },
+    device(id: string | null): AuditEventView['device'] {
+      if (id === null) return null;
+      if (!devices.has(id)) devices.set(id, { id, name: findDevice(db, id)?.name ?? '' });
+      return devices.get(id) ?? null;
+    },
+  };
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
 export function familyAudit(
   deps: { db: Database; now: () => Date },
   actor: UserRow,
   query: { familyId?: string | undefined; recordId?: string | undefined },
   session: { tokenHash: string; deviceId: string | null },
-): { familyId: string; events: EventView[] } {
+): AuditResponse {
   const { db } = deps;
   const { familyId, teamId } = resolveFamily(db, actor, {
     ...(query.familyId ? { familyId: query.familyId } : {}),
     ...(query.recordId ? { recordId: query.recordId } : {}),
   });
-  const users = new Map<string, EventView['user']>();
-  const devices = new Map<string, EventView['device']>();
-  const userOf = (id: string | null) => {
-    if (id === null) return null;
-    if (!users.has(id)) {
-      const u = findUserById(db, id);
-      users.set(id, u ? { id: u.id, username: u.username, displayName: u.displayName } : null);
-    }
-    return users.get(id) ?? null;
-  };
-  const deviceOf = (id: string | null) => {
-    if (id === null) return null;
-    if (!devices.has(id)) devices.set(id, { id, name: findDevice(db, id)?.name ?? '' });
-    return devices.get(id) ?? null;
+  const names = lookups(db);
+  const limit = EXTRACT_LIMIT + 1;
+
+  const fromServer = (e: AuditEvent): Ordered => ({
+    rank: [e.at, 0, e.id],
+    at: e.at,
+    source: 'server',
+    action: e.action,
+    deviceAt: null,
+    user: names.user(e.actorUserId),
+    device: names.device(e.deviceId),
+    details: e.details,
+  });
+  const fromLedger = (w: WriteRow): Ordered => ({
+    rank: [w.at, 1, w.n],
+    at: w.at,
+    source: 'server',
+    action: 'sync.write',
+    deviceAt: null,
+    user: names.user(w.userId),
+    device: names.device(w.deviceId),
+    details: { kind: w.kind, recordId: w.recordId, status: w.status },
+  });
+  const fromDevice = (d: DeviceEventRow): Ordered => {
+    const details: Record<string, string> = { what: str(d.data.what) };
+    for (const field of ['childId', 'recordId'] as const)
+      if (str(d.data[field]) !== '') details[field] = str(d.data[field]);
+    return {
+      rank: [d.at, 1, d.n],
+      at: d.at,
+      source: 'device',
+      action: str(d.data.action),
+      deviceAt: str(d.data.at) || null,
+      user: names.user(d.userId),
+      device: names.device(d.deviceId),
+      details,
+    };
   };
 
-  const received: (EventView & { key: string })[] = auditEventsForFamily(db, familyId).map((e) => ({
-    key: `${e.at}#a${e.id}`,
-    at: e.at,
-    action: e.action,
-    user: userOf(e.actorUserId),
-    device: deviceOf(e.deviceId),
-    details: e.details,
-  }));
-  const writes = db
-    .prepare(
-      `SELECT m.created_at AS at, m.user_id, m.device_id, m.kind, m.record_id, m.status, m.rowid AS n
-         FROM mutations m
-        WHERE m.team_id = ? AND m.record_id IN (
-          SELECT id FROM records WHERE team_id = ? AND (id = ? OR json_extract(data, '$.familyId') = ?))
-        ORDER BY m.rowid`,
-    )
-    .all(teamId, teamId, familyId, familyId) as {
-    at: string;
-    user_id: string;
-    device_id: string;
-    kind: string;
-    record_id: string;
-    status: string;
-    n: number;
-  }[];
-  const written = writes.map((w) => ({
-    key: `${w.at}#m${w.n}`,
-    at: w.at,
-    action: 'sync.write',
-    user: userOf(w.user_id),
-    device: deviceOf(w.device_id),
-    details: { kind: w.kind, recordId: w.record_id, status: w.status },
-  }));
-  const events = [...received, ...written].sort((a, b) => a.key.localeCompare(b.key)).map(({ key: _, ...e }) => e);
+  const all = [
+    ...auditEventsForFamily(db, familyId, limit).map(fromServer),
+    ...familyWrites(db, teamId, familyId, limit).map(fromLedger),
+    ...familyDeviceEvents(db, teamId, familyId, limit).map(fromDevice),
+  ].sort((a, b) => compareRank(a.rank, b.rank));
+  const truncated = all.length > EXTRACT_LIMIT;
+  const events = all.slice(-EXTRACT_LIMIT).map(({ rank: _, ...e }) => e);
   recordAudit(db, {
     action: 'audit.read',
     at: deps.now(),
@@ -110,6 +134,16 @@ export function familyAudit(
     deviceId: session.deviceId,
     session: session.tokenHash,
     details: { familyId, events: events.length },
+    familyIds: [familyId],
   });
-  return { familyId, events };
+  return { familyId, events, truncated };
+}
+
+/**
+ * Server time first (ISO strings sort as times); within one instant the server's own events, then
+ * the writes and device events of a push in the ledger's order (the device's own order).
+ */
+function compareRank(a: Ordered['rank'], b: Ordered['rank']): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] - b[1] || a[2] - b[2];
 }

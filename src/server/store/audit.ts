@@ -119,10 +119,12 @@ const SELECT = `SELECT e.id, e.at, e.action, e.team_id, e.actor_user_id, e.actor
   coalesce(e.device_id, (SELECT t.device_id FROM tokens t WHERE t.token_hash = e.session)) AS device_id,
   e.session, e.target_user_id, e.target_device_id, e.details FROM audit_events e`;
 
-/** Events that concern a family (pulls that delivered its records), oldest first. */
-export function auditEventsForFamily(db: Database, familyId: string, limit = 5000): AuditEvent[] {
+/** Events that concern a family (pulls that delivered its records, reads of its extract), newest first. */
+export function auditEventsForFamily(db: Database, familyId: string, limit: number): AuditEvent[] {
   const rows = db
-    .prepare(`${SELECT} JOIN audit_event_families f ON f.event_id = e.id WHERE f.family_id = ? ORDER BY e.id LIMIT ?`)
+    .prepare(
+      `${SELECT} JOIN audit_event_families f ON f.event_id = e.id WHERE f.family_id = ? ORDER BY e.id DESC LIMIT ?`,
+    )
     .all(familyId, limit) as DbRow[];
   return rows.map(toEvent);
 }
@@ -147,8 +149,10 @@ export function auditEvents(
 }
 
 /**
- * Deletes events older than the retention period, and nothing younger: the cut-off only ever
- * moves forward, and the database triggers refuse any other delete. Returns how many went.
+ * Deletes audit events older than the retention period, and nothing younger: the server's own
+ * events, and the devices' (records of kind auditEvent, by the server's time of receipt, with
+ * their ledger rows). The cut-off only ever moves forward, and the database triggers refuse any
+ * other delete (and any delete of another kind of record). Returns how many events went.
  */
 export function purgeAuditEvents(db: Database, retentionDays: number, now: Date): number {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
@@ -157,6 +161,15 @@ export function purgeAuditEvents(db: Database, retentionDays: number, now: Date)
     statement(db, 'DELETE FROM audit_event_families WHERE event_id IN (SELECT id FROM audit_events WHERE at < ?)').run(
       cutoff,
     );
-    return statement(db, 'DELETE FROM audit_events WHERE at < ?').run(cutoff).changes;
+    const server = statement(db, 'DELETE FROM audit_events WHERE at < ?').run(cutoff).changes;
+    statement(
+      db,
+      `DELETE FROM mutations WHERE kind = 'auditEvent' AND record_id IN
+         (SELECT id FROM records WHERE kind = 'auditEvent' AND created_at < ?)`,
+    ).run(cutoff);
+    const device = statement(db, `DELETE FROM records WHERE kind = 'auditEvent' AND created_at < ?`).run(
+      cutoff,
+    ).changes;
+    return server + device;
   })();
 }

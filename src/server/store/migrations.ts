@@ -208,6 +208,20 @@ export const migrations: readonly string[] = [
   ALTER TABLE devices ADD COLUMN escrow TEXT;
   ALTER TABLE devices ADD COLUMN escrow_at TEXT;
   `,
+  // 6: the access extract and retention (issue 14 §2, §4). Records by family for the extract (the
+  // expression must be written exactly so in queries); pulls skip device audit events (they are
+  // write-only for devices, decision 0056) through a partial index; a device audit event is final
+  // in storage too and deleted only past the audit retention cut-off; no other record is ever
+  // deleted (journal material is kept; there is no purge of it, docs/operations.md "Retention").
+  `
+  CREATE INDEX records_family ON records(team_id, json_extract(data, '$.familyId'));
+  CREATE INDEX records_team_seq_synced ON records(team_id, seq) WHERE kind <> 'auditEvent';
+  CREATE TRIGGER records_audit_event_final BEFORE UPDATE ON records WHEN old.kind = 'auditEvent'
+    BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+  CREATE TRIGGER records_kept BEFORE DELETE ON records
+    WHEN old.kind <> 'auditEvent' OR old.created_at >= (SELECT purge_before FROM audit_retention WHERE id = 1)
+    BEGIN SELECT RAISE(ABORT, 'records are kept: only audit events past their retention are deleted'); END;
+  `,
 ];
 
 /** Applies the pending migrations in one transaction; returns how many ran. */

@@ -201,13 +201,16 @@ function stored(db: Database, record: RecordWrite, seq: number): RecordRow {
   };
 }
 
-/** Up to `limit` records of the team after `since`, in commit order. */
+/**
+ * The kind that devices write but never read back: device audit events go to the server only
+ * (decision 0056). Pulls skip it through the partial index records_team_seq_synced (migration 5).
+ */
+export const WRITE_ONLY_KIND = 'auditEvent';
+
+/** Up to `limit` records of the team after `since`, in commit order (without device audit events). */
 export function recordsAfter(db: Database, teamId: string, since: number, limit: number): RecordRow[] {
-  const rows = statement(db, `${SELECT} WHERE r.team_id = ? AND r.seq > ? ORDER BY r.seq LIMIT ?`).all(
-    teamId,
-    since,
-    limit,
-  ) as DbRow[];
+  const sql = `${SELECT} WHERE r.team_id = ? AND r.seq > ? AND r.kind <> '${WRITE_ONLY_KIND}' ORDER BY r.seq LIMIT ?`;
+  const rows = statement(db, sql).all(teamId, since, limit) as DbRow[];
   // A pull never reads the field metadata: decode it only if someone asks.
   return rows.map((r) => {
     const data = JSON.parse(r.data) as Record<string, unknown>;

@@ -65,11 +65,27 @@ export const revokeDeviceResponseSchema = z.object({
 });
 export const alertsResponseSchema = z.object({ alerts: z.array(adminAlertSchema) });
 
+/**
+ * One line of a citizen's access extract (GET /api/audit). `source` says who recorded it: the
+ * server (sync.pull: records delivered to a device; sync.write: a write from the mutation ledger;
+ * audit.read: someone read this extract) or a device (open, print, export, handover: an
+ * `auditEvent` record; `details` holds its `what` code and the child and record ids). `at` is the
+ * server's time (the order); `deviceAt` the device's clock for device events, shown, never trusted.
+ */
 export const auditEventViewSchema = z.object({
   at: z.string(),
+  source: z.enum(['server', 'device']),
   action: z.string(),
+  deviceAt: z.nullable(z.string()),
   user: z.nullable(z.object({ id: z.string(), username: z.string(), displayName: z.string() })),
   device: z.nullable(z.object({ id: z.string(), name: z.string() })),
   details: z.nullable(z.record(z.string(), z.unknown())),
 });
-export const auditResponseSchema = z.object({ familyId: z.string(), events: z.array(auditEventViewSchema) });
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+export const auditResponseSchema = z.object({
+  familyId: z.string(),
+  events: z.array(auditEventViewSchema),
+  /** More events than one answer holds (10,000): the newest are listed, the oldest left out. */
+  truncated: z.boolean(),
+});
+export type AuditResponse = z.infer<typeof auditResponseSchema>;

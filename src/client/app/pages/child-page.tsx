@@ -7,9 +7,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { isMeetingType } from '../../../shared/caseload/contact.ts';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import { records, useLive } from '../../db/store.ts';
+import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { CooperationJournal } from '../../features/daycare/cooperation-journal.tsx';
 import { CooperationList, type CooperationRow } from '../../features/daycare/cooperation-list.tsx';
 import { PlanTable } from '../../features/plan/plan-table.tsx';
@@ -42,6 +44,8 @@ export function ChildPage() {
     return child ? { child, family, contacts, visits, journal, me, cooperation } : null;
   }, [childId, familyId]);
   const back = { to: paths.family(familyId), label: t('common.back') };
+  const shown = data?.child.data;
+  useAuditOpen(shown ? [{ what: auditWhat.child, familyId: shown.familyId, childId, recordId: childId }] : null);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('child.notFound')} back={back} />;
   const { child, family, contacts, visits, journal, me, cooperation } = data;

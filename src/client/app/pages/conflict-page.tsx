@@ -1,8 +1,10 @@
 /** One conflict, side by side. */
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { isRecordKind } from '../../../shared/schemas/kinds.ts';
 import { records, useLive } from '../../db/store.ts';
+import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { ConflictResolver } from '../../features/sync/conflict-resolver.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
@@ -27,12 +29,22 @@ async function load(id: string) {
   };
 }
 
+/** Both versions of a record are a citizen's data when the record is a family's (settings are not). */
+function conflictShown(conflict: { recordKind: string; recordId: string }, current: Record<string, unknown> | null) {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const familyId = conflict.recordKind === 'family' ? conflict.recordId : str(current?.familyId);
+  if (familyId === '') return [];
+  const childId = conflict.recordKind === 'child' ? conflict.recordId : str(current?.childId);
+  return [{ what: auditWhat.conflict, familyId, recordId: conflict.recordId, ...(childId ? { childId } : {}) }];
+}
+
 export function ConflictPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { conflictId } = useParams<{ conflictId: string }>();
   const data = useLive(() => load(conflictId), [conflictId]);
   const back = { to: paths.attention, label: t('attention.title') };
+  useAuditOpen(data ? conflictShown(data.conflict.data, data.current?.data ?? null) : null);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('attention.notFound')} back={back} />;
   return (

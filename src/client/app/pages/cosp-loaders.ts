@@ -3,6 +3,7 @@
 import { completion, courseOverview } from '../../../shared/cosp/completion.ts';
 import { noteHistory } from '../../../shared/journal/signed-note.ts';
 import { records } from '../../db/store.ts';
+import type { OpenEvent } from '../../features/audit/use-audit.ts';
 import { attendanceEntries } from '../../features/cosp/cosp-actions.ts';
 
 export async function loadCourse(courseId: string) {
@@ -74,4 +75,9 @@ export async function familyReflections(familyId: string) {
     const head = thread.original ?? thread.amendments[0];
     return { thread, course: head ? (courses.get(head.data.courseId) ?? '') : '' };
   });
+}
+
+/** The audit openings of a COS-P screen: one per family among its participants (a family once). */
+export function familiesShown(participants: { familyId: string }[], what: string, recordId: string): OpenEvent[] {
+  return [...new Set(participants.map((p) => p.familyId))].sort().map((familyId) => ({ what, familyId, recordId }));
 }

@@ -1,15 +1,17 @@
 /** One COS-P course: overview (chapters, attendance, completion), enrolment and sessions. */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
+import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { CourseOverviewView } from '../../features/cosp/course-overview.tsx';
 import { type EnrolFamily, EnrolPanel } from '../../features/cosp/enrol-panel.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
-import { loadCourse } from './cosp-loaders.ts';
+import { familiesShown, loadCourse } from './cosp-loaders.ts';
 
 async function enrolFamilies(): Promise<EnrolFamily[]> {
   const [families, caregivers, children] = await Promise.all([
@@ -37,6 +39,8 @@ export function CoursePage() {
   const data = useLive(() => loadCourse(courseId), [courseId]);
   const families = useLive(enrolFamilies, []);
   const back = { to: paths.cosp, label: t('cosp.title') };
+  // The course shows its participants: one opening per family shown.
+  useAuditOpen(data ? familiesShown(data.participants, auditWhat.cospCourse, courseId) : null);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
   const { course, sessions, overview, participants, threshold } = data;

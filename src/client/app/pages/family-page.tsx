@@ -6,7 +6,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { records, useLive } from '../../db/store.ts';
+import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
 import { ChildrenList } from '../../features/children/children-list.tsx';
 import { ConsentsList } from '../../features/consents/consents-list.tsx';
@@ -41,6 +43,7 @@ export function FamilyPage() {
   const reflections = useLive(() => familyReflections(familyId), [familyId]);
   const disclosures = useLive(() => familyDisclosures(familyId), [familyId]);
   const back = { to: paths.families, label: t('app.backToFamilies') };
+  useAuditOpen(family ? [{ what: auditWhat.family, familyId, recordId: familyId }] : null);
 
   if (family === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (family === null) return <PageHeader title={t('family.notFound')} back={back} />;

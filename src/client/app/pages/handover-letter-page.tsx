@@ -5,7 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { records, useLive } from '../../db/store.ts';
+import { printWithAudit, useAuditOpen, useAuditPrint } from '../../features/audit/use-audit.ts';
 import { HandoverLetter } from '../../features/daycare/handover-letter.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { daycarePaths } from '../daycare-paths.ts';
@@ -25,6 +27,9 @@ export function HandoverLetterPage() {
     const institution = await records.get('institution', chain.record.data.institutionId);
     return { ...chain, record: chain.record, child, settings, consents, institution };
   }, [handoverId, childId, familyId]);
+  const shown = data ? [{ what: auditWhat.handoverLetter, familyId, childId, recordId: handoverId }] : null;
+  useAuditOpen(shown);
+  useAuditPrint(shown);
   const back = { to: daycarePaths.handover(familyId, childId, handoverId), label: t('common.back') };
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
@@ -37,7 +42,7 @@ export function HandoverLetterPage() {
         subtitle={name}
         back={back}
         actions={
-          <button type="button" className="button button--primary" onClick={() => window.print()}>
+          <button type="button" className="button button--primary" onClick={() => shown && printWithAudit(shown)}>
             {t('daycare.letter.print')}
           </button>
         }

@@ -1,13 +1,15 @@
 /** Recording one COS-P session. */
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { chapterTitles } from '../../../shared/cosp/course.ts';
 import { records, useLive } from '../../db/store.ts';
+import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { SessionRecorder } from '../../features/cosp/session-recorder.tsx';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
-import { loadCourse } from './cosp-loaders.ts';
+import { familiesShown, loadCourse } from './cosp-loaders.ts';
 
 export function SessionPage() {
   const { t } = useTranslation();
@@ -24,6 +26,8 @@ export function SessionPage() {
     return course && session ? { course, session, notes, reflections, me: signer.displayName, signer } : null;
   }, [courseId, sessionId]);
   const back = { to: paths.course(courseId), label: t('common.back') };
+  // The session shows attendance and reflections per family: one opening per family shown.
+  useAuditOpen(data ? familiesShown(data.course.participants, auditWhat.cospSession, sessionId) : null);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
   const { course, session, notes, reflections, me, signer } = data;

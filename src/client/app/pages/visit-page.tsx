@@ -6,6 +6,7 @@
 import { Fragment, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { isMeetingType } from '../../../shared/caseload/contact.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
@@ -19,6 +20,7 @@ import { type FormSection, sectionsFor, visitSignProblems } from '../../../share
 import { adHocVisit, contactCompletion, isVisitAuthor, visitFromContact } from '../../../shared/visits/visit.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
+import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import type { ChartPoint } from '../../features/growth/growth-chart.tsx';
 import { AdbbForm, EpdsForm } from '../../features/visits/instruments.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
@@ -166,6 +168,10 @@ export function VisitPage() {
       : null;
   }, [visitId, childId]);
   const back = { to: paths.child(familyId, childId), label: t('common.back') };
+  const shown = data?.visit.data;
+  useAuditOpen(
+    shown ? [{ what: auditWhat.visit, familyId: shown.familyId, childId: shown.childId, recordId: visitId }] : null,
+  );
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
   const {

@@ -7,9 +7,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
 import { formatDateDa, type SummaryRow, visitSummary } from '../../../shared/visits/visit-summary.ts';
 import { records, useLive } from '../../db/store.ts';
+import { type OpenEvent, printWithAudit, useAuditOpen } from '../../features/audit/use-audit.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 import { parentNames } from './visit-loaders.ts';
@@ -38,6 +40,11 @@ export function VisitPrintPage() {
     return visit ? { visit, child, family, observations, instruments, notes, names } : null;
   }, [visitId, childId, familyId]);
   const back = { to: paths.visit(familyId, childId, visitId), label: t('visits.backToVisit') };
+  const shown = data?.visit.data;
+  const printed: OpenEvent[] | null = shown
+    ? [{ what: auditWhat.visitSummary, familyId: shown.familyId, childId: shown.childId, recordId: visitId }]
+    : null;
+  useAuditOpen(printed);
   if (data === undefined || references === null) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <PageHeader title={t('app.notFound')} back={back} />;
   const { visit, child, family, observations, instruments, notes, names } = data;
@@ -56,7 +63,7 @@ export function VisitPrintPage() {
         subtitle={family?.data.name ?? ''}
         back={back}
         actions={
-          <button type="button" className="button button--primary" onClick={() => window.print()}>
+          <button type="button" className="button button--primary" onClick={() => printWithAudit(printed ?? [])}>
             {t('visits.print')}
           </button>
         }

@@ -19,8 +19,10 @@ export function EnrolPanel({ courseId, families }: { courseId: string; families:
   const family = families.find((f) => f.id === familyId);
 
   const submit = async () => {
+    const submitted = caregiverId;
     setResult(await enrol(courseId, { familyId, caregiverId, focusChildId }));
-    setCaregiverId('');
+    // Cleared for the next one, unless the next one was already chosen while this was saved.
+    setCaregiverId((current) => (current === submitted ? '' : current));
   };
   const reasons = {
     'consent-missing': t('cosp.enroll.consentMissing'),

@@ -4,6 +4,7 @@
  * server keeps), corrected by additions — and the team's institutions and talks. Signing a handover
  * is one function, `signHandover`, so an audit event is one line there.
  */
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import type { Consent } from '../../../shared/caseload/consent.ts';
 import { type DisclosureCheck, recordGate } from '../../../shared/caseload/disclosure.ts';
 import { HANDOVER_DISCLOSURE, MEETING_DISCLOSURE } from '../../../shared/daycare/daycare-fields.ts';
@@ -27,6 +28,7 @@ import { localToday } from '../../../shared/domain/age.ts';
 import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { signNote } from '../../../shared/journal/signed-note.ts';
 import { contactCompletion } from '../../../shared/visits/visit.ts';
+import { audit } from '../../db/audit.ts';
 import { records } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
 
@@ -94,9 +96,12 @@ export async function signHandover(id: string, data: Handover, me: Signer): Prom
   if (!parsed.success) return { ok: false, fields: problemsOf(parsed.error.issues) };
   if (!gate.ok) return { ok: false, gate: gate.reason };
   await writer.update('handover', id, parsed.data);
+  await audit({ action: 'handover', what: auditWhat.handover, ...handoverRefs(parsed.data), recordId: id });
   await completePlannedHandover(parsed.data);
   return { ok: true };
 }
+
+const handoverRefs = (h: Handover) => ({ familyId: h.familyId, childId: h.childId });
 
 /** The plan's handover to this institution is done on the handover's day (handover-due.ts). */
 async function completePlannedHandover(handover: Handover): Promise<void> {
@@ -119,7 +124,8 @@ export async function addToHandover(
   if (!parsed.success) return { ok: false, fields: problemsOf(parsed.error.issues) };
   const gate = await handoverGate(parsed.data);
   if (!gate.ok) return { ok: false, gate: gate.reason };
-  await writer.create('handover', parsed.data);
+  const additionId = await writer.create('handover', parsed.data);
+  await audit({ action: 'handover', what: auditWhat.handover, ...handoverRefs(parsed.data), recordId: additionId });
   return { ok: true };
 }
 

@@ -1,13 +1,12 @@
 /**
- * The one door every export and every drill-down of the overview goes through.
- *
- * KNOWN GAP (issue 17): the issue wants every export recorded (who, when, what) and shown on the
- * overview, and opening a drill-down list audited. The audit-event record kind does not exist yet
- * (the lead adds it next, with the kind registry). Until then this function records nothing and
- * the overview shows nothing extra: it is NOT an audit log. Wire it to the audit log here; the
- * callers already pass everything an audit event needs (the user is the session's).
+ * The one door every export and every drill-down of the overview goes through: each is a device
+ * audit event (db/audit.ts; the user and time are the session's and the server's). A drill-down
+ * list names families, so it is an opening per family shown; an export is one event (the
+ * indicators hold counts only; the event file is pseudonymised and names no family).
  */
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import type { Period } from '../../../shared/evaluation/period.ts';
+import { audit } from '../../db/audit.ts';
 
 export type SensitiveAction = {
   action: 'export' | 'drilldown';
@@ -20,6 +19,18 @@ export type SensitiveAction = {
   familyIds?: readonly string[];
 };
 
-export async function onSensitiveAction(_event: SensitiveAction): Promise<void> {
-  // Audit log not yet available: see the header. Nothing is recorded.
+const exportCodes: Record<string, string> = {
+  indicators: auditWhat.evaluationIndicators,
+  events: auditWhat.evaluationEvents,
+  description: auditWhat.evaluationDescription,
+};
+
+export async function onSensitiveAction(event: SensitiveAction): Promise<void> {
+  if (event.action === 'export') {
+    await audit({ action: 'export', what: exportCodes[event.what] ?? auditWhat.evaluationEvents });
+    return;
+  }
+  await Promise.all(
+    (event.familyIds ?? []).map((familyId) => audit({ action: 'open', what: auditWhat.evaluationList, familyId })),
+  );
 }

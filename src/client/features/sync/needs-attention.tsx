@@ -4,8 +4,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import type { Conflict } from '../../../shared/schemas/conflict.ts';
 import { rejectionCodes } from '../../../shared/sync/protocol.ts';
+import { audit } from '../../db/audit.ts';
 import {
   canDiscard,
   discardRejectedCreate,
@@ -31,7 +33,21 @@ type Props = {
  */
 const reasonKeys = [...rejectionCodes, 'payload_too_large'] as const;
 
+/** The family a rejected change concerns, when its data says so (an update's patch may not). */
+function familyOfChange(change: RejectedChange): string {
+  if (change.kind === 'family') return change.recordId;
+  const id = change.data?.familyId;
+  return typeof id === 'string' ? id : '';
+}
+
 function download(change: RejectedChange) {
+  // The file holds a citizen's data: an export for the access log.
+  void audit({
+    action: 'export',
+    what: auditWhat.rejectedChange,
+    familyId: familyOfChange(change),
+    recordId: change.recordId,
+  });
   const url = URL.createObjectURL(new Blob([exportRejected(change)], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;

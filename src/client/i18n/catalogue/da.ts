@@ -29,6 +29,7 @@ export const da = {
     admin: 'Administration',
     lead: 'Ledelse',
     evaluation: 'Overblik',
+    accessLog: 'Adgangslog',
   },
   caseload: caseloadCoreDa,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – alt gemmes på enheden' },

@@ -26,6 +26,7 @@ export const en: Catalogue = {
     admin: 'Administration',
     lead: 'Manage',
     evaluation: 'Overview',
+    accessLog: 'Access log',
   },
   caseload: caseloadCoreEn,
   network: { online: 'Online', offlineShort: 'Offline', offline: 'Offline – everything is saved on the device' },

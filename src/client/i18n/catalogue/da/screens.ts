@@ -2,6 +2,7 @@
  * Danish texts for screens beyond the first (families, children, device, needs attention): a lazy
  * chunk loaded with those screens (see i18n.ts loadScreenTexts), keeping the first screen small.
  */
+import { accessLogDa } from './access-log.ts';
 import { adminDa, changePasswordDa } from './admin.ts';
 import { caseloadDa } from './caseload.ts';
 import { cospDa } from './cosp.ts';
@@ -63,6 +64,7 @@ export const screensDa = {
   daycare: daycareDa,
   notes: notesDa,
   admin: adminDa,
+  accessLog: accessLogDa,
   changePassword: changePasswordDa,
   evaluation: evaluationDa,
   /** Record kinds by name: shown on the needs-attention and conflict screens. */

@@ -2,6 +2,7 @@
 
 import type { screensDa } from '../da/screens.ts';
 import type { Widen } from '../da.ts';
+import { accessLogEn } from './access-log.ts';
 import { adminEn, changePasswordEn } from './admin.ts';
 import { caseloadEn } from './caseload.ts';
 import { cospEn } from './cosp.ts';
@@ -64,6 +65,7 @@ export const screensEn: Widen<typeof screensDa> = {
   daycare: daycareEn,
   notes: notesEn,
   admin: adminEn,
+  accessLog: accessLogEn,
   changePassword: changePasswordEn,
   evaluation: evaluationEn,
   /** Record kinds by name: shown on the needs-attention and conflict screens. */
