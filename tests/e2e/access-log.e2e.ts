@@ -7,9 +7,10 @@
  * 1024×768 and 768×1024; offline the search works and the log says it needs the server.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { AccessLogPage, localAuditEvents } from './pages/access-log.ts';
+import type { Page } from '@playwright/test';
+import { AccessLogPage, deviceAuditEvents, familyIdOf } from './pages/access-log.ts';
 import { AppPage, monthsAgo, newTablet } from './pages/app.ts';
+import { expect, test } from './support/fixtures.ts';
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -41,6 +42,7 @@ const opened = (events: { action: string; what: string }[], what: string) =>
 
 test('a leader sees who opened and printed a child’s data, downloads it as CSV, and her extract is logged', async ({
   browser,
+  request,
 }) => {
   test.setTimeout(180_000);
   const familyName = `Familien Adgang ${Date.now() % 100000}`;
@@ -49,14 +51,16 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
 
   // Nurse A records the family and child, opens the child, starts a visit and prints its summary.
   const a = await newTablet(browser, 'mette');
-  await a.page.goto('/familier');
+  await a.app.goto('/familier');
   await a.app.createFamily({ name: familyName });
+  const familyId = familyIdOf(a.page);
+  const eventsOf = (tablet: AppPage) => deviceAuditEvents(request, tablet, familyId);
   await a.app.addChild({ firstName: 'Asta', birthDate, sex: 'Pige', cpr });
   await a.page.getByRole('link', { name: /^Asta/ }).first().click();
   await expect(a.page.getByRole('heading', { level: 1, name: 'Asta' })).toBeVisible();
 
   // One opening is one event; re-renders (a language switch, a live update from a new note) add none.
-  await expect.poll(async () => opened(await localAuditEvents(a.page), 'child')).toBe(1);
+  await expect.poll(async () => opened(await eventsOf(a.app), 'child')).toBe(1);
   await a.page.getByLabel('Sprog i appen').selectOption('en');
   await expect(a.page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
   await a.page.getByLabel('App language').selectOption('da');
@@ -64,17 +68,17 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
   await journal.getByLabel('Nyt journalnotat').fill('Mor spørger til søvn.');
   await journal.getByRole('button', { name: 'Underskriv notat' }).click();
   await expect(journal.getByText('Mor spørger til søvn.')).toBeVisible();
-  expect(opened(await localAuditEvents(a.page), 'child')).toBe(1);
+  expect(opened(await eventsOf(a.app), 'child')).toBe(1);
   // Printing the page from the browser's menu (not a print button) is a print of the child's data.
   await a.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await expect.poll(async () => (await localAuditEvents(a.page)).filter((e) => e.action === 'print').length).toBe(1);
+  await expect.poll(async () => (await eventsOf(a.app)).filter((e) => e.action === 'print').length).toBe(1);
 
   await a.page.getByRole('link', { name: 'Nyt besøg uden plan' }).click();
   await a.page.getByRole('link', { name: 'Resumé til udskrift' }).click();
   await expect(a.page.getByRole('heading', { level: 1, name: /Besøgsresumé: Asta/ })).toBeVisible();
   await a.page.getByRole('button', { name: 'Udskriv' }).click();
   await expect
-    .poll(async () => (await localAuditEvents(a.page)).map((e) => `${e.action} ${e.what}`))
+    .poll(async () => (await eventsOf(a.app)).map((e) => `${e.action} ${e.what}`))
     .toEqual([
       'open family',
       'open family',
@@ -85,17 +89,17 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
       'print visit-summary',
     ]);
   // Ids and codes only: nothing of the child's name or CPR number is in an event.
-  expect(JSON.stringify(await localAuditEvents(a.page))).not.toMatch(new RegExp(`Asta|${cpr}|Adgang`));
+  expect(JSON.stringify(await eventsOf(a.app))).not.toMatch(new RegExp(`Asta|${cpr}|Adgang`));
   await a.app.syncNow();
   await a.app.expectAllSynced();
 
   // Nurse B opens the same family on her tablet and syncs.
   const b = await newTablet(browser, 'hanne');
   await b.app.syncNow();
-  await b.page.goto('/familier');
+  await b.app.goto('/familier');
   await b.app.familyLink(familyName).click();
   await expect(b.page.getByRole('heading', { level: 1, name: familyName })).toBeVisible();
-  await expect.poll(async () => opened(await localAuditEvents(b.page), 'family')).toBe(1);
+  await expect.poll(async () => opened(await eventsOf(b.app), 'family')).toBe(1);
   await b.app.syncNow();
   await b.app.expectAllSynced();
   await expect(

@@ -7,9 +7,9 @@
  * its justification; a talk in daycare warns about a child's name. A colleague's tablet sees it all.
  * axe finds no violations on the new screens; screenshots go to screenshots/daycare/.
  */
-import { expect, test } from '@playwright/test';
 import { monthsAgo, newTablet } from './pages/app.ts';
 import { DaycarePages, daysFromNow, expectNoAxeViolations, screenshots } from './pages/daycare.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test('a handover from a refused start to consent, signed letter and disclosure log, offline; a colleague sees it', async ({
   browser,
@@ -25,7 +25,7 @@ test('a handover from a refused start to consent, signed letter and disclosure l
   await daycare.addInstitution(place, 'Lise Holm');
   await expectNoAxeViolations(page);
   await screenshots(page, 'daycare-page');
-  await page.goto('/familier');
+  await app.goto('/familier');
   await app.createFamily({ name: familyName });
   await daycare.addCaregiver('Sara Jensen');
   await app.addChild({ firstName: 'Alma', birthDate: monthsAgo(11), sex: 'Pige', cpr: '' });
@@ -36,11 +36,11 @@ test('a handover from a refused start to consent, signed letter and disclosure l
   await expect(plan.getByRole('rowheader', { name: /Overlevering til dagtilbud/ })).toBeVisible();
   await expect(daycare.cooperation).toContainText(`Overlevering til ${place} bør ske fra`);
   const childUrl = page.url();
-  await page.goto('/besoeg');
+  await app.goto('/besoeg');
   await expect(
     page.getByRole('listitem').filter({ hasText: 'Alma' }).filter({ hasText: 'Overlevering til dagtilbud' }),
   ).toBeVisible();
-  await page.goto(childUrl);
+  await app.goto(childUrl);
 
   // The flow: recipient, then the legal basis stops it — no consent yet.
   await plan.getByRole('link', { name: 'Start besøg: Overlevering til dagtilbud' }).click();
@@ -110,7 +110,7 @@ test('a handover from a refused start to consent, signed letter and disclosure l
   await page.emulateMedia({ media: 'screen' });
 
   // The plan's handover is done, and the family page logs the disclosure.
-  await page.goto(childUrl);
+  await app.goto(childUrl);
   await expect(plan.getByRole('row', { name: /Overlevering til dagtilbud/ })).toContainText('Gennemført');
   await expect(daycare.cooperation).toContainText(`Overleveret til ${place}.`);
   await expect(page.getByRole('region', { name: 'Journal' })).toContainText('Overlevering (overleveringsmøde)');
@@ -126,7 +126,7 @@ test('a handover from a refused start to consent, signed letter and disclosure l
   await expect(log).toContainText('Samtykket er tilbagekaldt');
   await expectNoAxeViolations(page);
   await screenshots(page, 'family-disclosure-log');
-  await page.goto(handoverUrl);
+  await app.goto(handoverUrl);
   await page.getByRole('button', { name: 'Tilføj til overleveringen' }).click();
   await page.getByLabel('Tilføjelse', { exact: true }).fill('Allergi over for nødder.');
   await page.getByLabel('Årsag til tilføjelsen').fill('Glemt ved mødet');
@@ -138,10 +138,10 @@ test('a handover from a refused start to consent, signed letter and disclosure l
   await app.expectAllSynced();
   const colleague = await newTablet(browser, 'hanne');
   await colleague.app.syncNow();
-  await colleague.page.goto(handoverUrl);
+  await colleague.app.goto(handoverUrl);
   await expect(colleague.page.getByText('Overleveringen er underskrevet og kan ikke ændres.')).toBeVisible();
   await expect(colleague.page.getByText('Sover middagslur ca. kl. 12 i barnevogn.')).toBeVisible();
-  await colleague.page.goto(childUrl.replace(/\/boern\/.*/, ''));
+  await colleague.app.goto(childUrl.replace(/\/boern\/.*/, ''));
   await expect(
     colleague.page.getByRole('region', { name: 'Videregivet til dagtilbud og samarbejdspartnere' }),
   ).toContainText('Samtykket er tilbagekaldt');
@@ -159,7 +159,7 @@ test('a meeting in daycare under the barnets lov exception and a talk in daycare
   const daycare = new DaycarePages(page);
   await app.goOffline();
   await daycare.addInstitution(place, 'Pia Krog');
-  await page.goto('/familier');
+  await app.goto('/familier');
   await app.createFamily({ name: `Familien Møde ${tag}` });
   await app.addChild({ firstName: `Viggo${tag}`, birthDate: monthsAgo(26), sex: 'Dreng' });
   await page.getByRole('link', { name: `Viggo${tag}`, exact: true }).click();
@@ -196,7 +196,7 @@ test('a meeting in daycare under the barnets lov exception and a talk in daycare
   const meetingUrl = page.url();
 
   // On the child's page and in its journal; on the family's disclosure log.
-  await page.goto(childUrl);
+  await app.goto(childUrl);
   await expect(daycare.cooperation.getByRole('link', { name: /Møde i dagtilbud/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Journal' })).toContainText('Pædagogen laver sprogstimulering');
 
@@ -224,10 +224,10 @@ test('a meeting in daycare under the barnets lov exception and a talk in daycare
   await app.expectAllSynced();
   const colleague = await newTablet(browser, 'hanne');
   await colleague.app.syncNow();
-  await colleague.page.goto(meetingUrl);
+  await colleague.app.goto(meetingUrl);
   await expect(colleague.page.getByText('Mødet er underskrevet og kan ikke ændres.')).toBeVisible();
   await expect(colleague.page.getByText('Pædagogen laver sprogstimulering i hverdagen.')).toBeVisible();
-  await colleague.page.goto('/dagtilbud');
+  await colleague.app.goto('/dagtilbud');
   await expect(colleague.page.getByRole('region', { name: 'Oplæg og kompetenceforum' })).toContainText('14 deltagere');
   await colleague.context.close();
   await context.close();

@@ -38,7 +38,7 @@ export class DaycarePages {
 
   /** "Dagtilbud og oplæg" is reached from Familier (no top-bar item, decision 0053). */
   async openDaycare() {
-    await this.page.goto('/familier');
+    await this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Familier' }).click();
     await this.page.getByRole('link', { name: 'Dagtilbud og oplæg' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Dagtilbud' })).toBeVisible();
   }
