@@ -113,6 +113,16 @@ test('a team leader sees the overview of the demo caseload, opens a list and exp
   const description = (await overview.download('Databeskrivelse til hændelsesfilen')).toString('utf8');
   expect(description).toContain('alder_maaneder');
   expect(description).toContain('HMAC-SHA-256');
+
+  // Every export is recorded and shown on the overview: the team’s log lists all three, with who.
+  const log = page.getByRole('table', { name: 'Eksporter i teamet' });
+  for (const what of ['Indikatorer (CSV)', 'Hændelser til evaluator (pseudonymiseret)', 'Databeskrivelse']) {
+    await expect(
+      log.getByRole('row', { name: new RegExp(`${LEADER.name}.*${what.replace(/[()]/g, '\\$&')}`) }).first(),
+    ).toBeVisible({
+      timeout: 15_000,
+    });
+  }
 });
 
 test('a nurse gets no overview in the menu', async ({ page }) => {

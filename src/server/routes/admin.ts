@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { familyAudit } from '../admin/audit-read.ts';
+import { teamExports } from '../admin/exports-read.ts';
 import {
   auditQuerySchema,
   createUserSchema,
@@ -114,6 +115,8 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
     }
     return reply.code(204).send();
   });
+
+  app.get('/api/audit/exports', async (request) => teamExports(admin.db, actor(request)));
 
   app.get('/api/audit', async (request) => {
     const query = parseOr400(auditQuerySchema, request.query, 'audit query');

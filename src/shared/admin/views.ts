@@ -89,3 +89,17 @@ export const auditResponseSchema = z.object({
   truncated: z.boolean(),
 });
 export type AuditResponse = z.infer<typeof auditResponseSchema>;
+
+/** The team's exports, newest first (GET /api/audit/exports); `what` is the export's code. */
+export const exportsResponseSchema = z.object({
+  exports: z.array(
+    z.object({
+      at: z.string(),
+      deviceAt: z.nullable(z.string()),
+      what: z.string(),
+      user: z.nullable(z.object({ id: z.string(), username: z.string(), displayName: z.string() })),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+export type ExportsResponse = z.infer<typeof exportsResponseSchema>;

@@ -1,6 +1,11 @@
-/** The export buttons: indicators for the steering group, events and their description for an evaluator. */
+/**
+ * The export buttons: indicators for the steering group, events and their description for an
+ * evaluator; below them the team's log of exports.
+ */
 import { useState } from 'react';
+import { requestSync } from '../../sync/activity.ts';
 import type { ExportKind, runExport } from './export-actions.ts';
+import { ExportsLog } from './exports-log.tsx';
 import { useEvalT } from './labels.ts';
 
 type Props = { run: (kind: ExportKind) => ReturnType<typeof runExport> };
@@ -8,10 +13,14 @@ type Props = { run: (kind: ExportKind) => ReturnType<typeof runExport> };
 export function ExportsPanel({ run }: Props) {
   const { t } = useEvalT();
   const [status, setStatus] = useState('');
+  const [version, setVersion] = useState(0);
   const go = async (kind: ExportKind) => {
     setStatus(t('evaluation.exports.working'));
     const file = await run(kind);
     setStatus(t('evaluation.exports.done', { file }));
+    // The export's audit event goes to the server now, so the log below lists it.
+    requestSync();
+    setTimeout(() => setVersion((v) => v + 1), 1500);
   };
   return (
     <section className="card eval-area no-print" aria-labelledby="eval-exports">
@@ -31,6 +40,7 @@ export function ExportsPanel({ run }: Props) {
       <p role="status" className="muted">
         {status}
       </p>
+      <ExportsLog version={version} />
     </section>
   );
 }

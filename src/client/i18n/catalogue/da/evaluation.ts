@@ -189,6 +189,22 @@ export const evaluationDa = {
     description: 'Databeskrivelse til hændelsesfilen',
     working: 'Danner filen …',
     done: '{{file}} er hentet.',
+    logTitle: 'Eksporter i teamet',
+    logLoading: 'Henter eksportloggen …',
+    logOffline:
+      'Eksportloggen kræver forbindelse til serveren. Eksporterne virker også offline og logges, når tabletten synkroniserer.',
+    logFailed: 'Eksportloggen kunne ikke hentes. Prøv igen senere.',
+    logEmpty: 'Ingen eksporter endnu.',
+    logWhen: 'Tidspunkt',
+    logWho: 'Hvem',
+    logWhat: 'Hvad',
+    what: {
+      'evaluation-indicators': 'Indikatorer (CSV)',
+      'evaluation-events': 'Hændelser til evaluator (pseudonymiseret)',
+      'evaluation-description': 'Databeskrivelse',
+      'access-extract-csv': 'Adgangslog (CSV)',
+      'rejected-change': 'Afvist ændring (fil)',
+    },
   },
   csv: {
     title: 'Tusind Dage – evalueringsindikatorer',

@@ -193,6 +193,22 @@ export const evaluationEn: Widen<typeof evaluationDa> = {
     description: 'Data description of the event file',
     working: 'Making the file …',
     done: '{{file}} has been downloaded.',
+    logTitle: 'Exports in the team',
+    logLoading: 'Loading the export log …',
+    logOffline:
+      'The export log needs a connection to the server. Exports work offline too and are logged when the tablet syncs.',
+    logFailed: 'The export log could not be loaded. Try again later.',
+    logEmpty: 'No exports yet.',
+    logWhen: 'Time',
+    logWho: 'Who',
+    logWhat: 'What',
+    what: {
+      'evaluation-indicators': 'Indicators (CSV)',
+      'evaluation-events': 'Events for an evaluator (pseudonymised)',
+      'evaluation-description': 'Data description',
+      'access-extract-csv': 'Access log (CSV)',
+      'rejected-change': 'Rejected change (file)',
+    },
   },
   csv: {
     title: 'Tusind Dage – evaluation indicators',
