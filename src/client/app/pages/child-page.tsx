@@ -3,13 +3,14 @@
  * (its own notes, the notes of its visits and the family's notes that concern all its children).
  * An archived (deleted) child or family is still shown, read-only: nothing signed is ever hidden.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link, useParams } from 'wouter';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import { records, useLive } from '../../db/store.ts';
 import { PlanTable } from '../../features/plan/plan-table.tsx';
 import { Timeline } from '../../features/plan/timeline.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { Age } from '../../ui/age.tsx';
 import { formatDate } from '../../ui/dates.ts';

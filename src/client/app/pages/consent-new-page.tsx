@@ -1,8 +1,9 @@
 /** Register a consent for a family. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import { records, useLive } from '../../db/store.ts';
 import { ConsentForm } from '../../features/consents/consent-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 

@@ -1,11 +1,12 @@
 /** One COS-P course: overview (chapters, attendance, completion), enrolment and sessions. */
-import { useTranslation } from 'react-i18next';
+
 import { Link, useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
 import { writer } from '../../db/write-store.ts';
 import { CourseOverviewView } from '../../features/cosp/course-overview.tsx';
 import { type EnrolFamily, EnrolPanel } from '../../features/cosp/enrol-panel.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -2,7 +2,7 @@
  * One family: details, children, caregivers, consents, COS-P and the family's journal (every note
  * about the family or one of its children). An archived (deleted) family is still shown, read-only.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link, useParams } from 'wouter';
 import { records, useLive } from '../../db/store.ts';
 import { CaregiversList } from '../../features/caregivers/caregivers-list.tsx';
@@ -11,6 +11,7 @@ import { ConsentsList } from '../../features/consents/consents-list.tsx';
 import { FamilyCospHistory, FamilyReflections } from '../../features/cosp/family-history.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';

@@ -1,9 +1,10 @@
 /** Recording one COS-P session. */
-import { useTranslation } from 'react-i18next';
+
 import { useParams } from 'wouter';
 import { chapterTitles } from '../../../shared/cosp/course.ts';
 import { records, useLive } from '../../db/store.ts';
 import { SessionRecorder } from '../../features/cosp/session-recorder.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -4,7 +4,6 @@
  * the visit's journal notes.
  */
 import { Fragment, lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { growthAge } from '../../../shared/growth/age.ts';
@@ -27,6 +26,7 @@ import { SectionIndex } from '../../features/visits/section-index.tsx';
 import { sectionEntries } from '../../features/visits/section-states.ts';
 import { discardDraftVisit } from '../../features/visits/visit-actions.ts';
 import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

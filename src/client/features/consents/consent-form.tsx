@@ -1,9 +1,10 @@
 /** Register a consent (type, who gave it, oral or written, date, scope). */
-import { useTranslation } from 'react-i18next';
+
 import { type Consent, consentForms, consentSchema, consentTypes } from '../../../shared/caseload/consent.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = { familyId: string; caregiverNames: string[]; onSaved: (id: string) => void; onCancel: () => void };

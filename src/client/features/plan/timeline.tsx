@@ -3,10 +3,11 @@
  * each contact placed at its date — done (filled), planned (open ring, at the agreed or target
  * date, its window as a band) and cancelled or missed (cross). The figure has a text alternative.
  */
-import { useTranslation } from 'react-i18next';
+
 import type { Contact } from '../../../shared/caseload/contact.ts';
 import { timelinePosition } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 type Props = { name: string; birthDate: string; contacts: { id: string; data: Contact }[] };
 

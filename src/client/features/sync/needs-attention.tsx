@@ -2,10 +2,11 @@
  * "Kræver handling": open conflicts (link to the side-by-side view) and rejected changes with why,
  * "Prøv igen", "Eksportér", and "Kassér" for a creation the server never had.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { Conflict } from '../../../shared/schemas/conflict.ts';
 import { rejectionCodes } from '../../../shared/sync/protocol.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import {
   canDiscard,
   discardRejectedCreate,

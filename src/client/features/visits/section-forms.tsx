@@ -7,7 +7,6 @@
  * saved with the reason (domain.md §2). A signed visit shows its sections read-only.
  */
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { topiJudgements } from '../../../shared/instruments/topi.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
 import { notCollectedReasons } from '../../../shared/visits/common.ts';
@@ -29,6 +28,7 @@ import {
 import { writer } from '../../db/write-store.ts';
 import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { Choices } from './choices.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
