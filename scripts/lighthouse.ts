@@ -82,11 +82,11 @@ async function main() {
     const flow = await startFlow(page);
     await flow.navigate(`${base}/besoeg`, {
       name: 'Worklist cold start (lock screen)',
-      flags: { onlyCategories: categories },
+      onlyCategories: categories,
     });
     await flow.startTimespan({
       name: 'Unlock to the worklist',
-      flags: { onlyCategories: ['performance', 'best-practices'] },
+      onlyCategories: ['performance', 'best-practices'],
     });
     await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
     await page.locator('button[type="submit"]').click();
@@ -96,7 +96,7 @@ async function main() {
         !document.querySelector('main')?.textContent?.includes('Indlæser'),
     );
     await flow.endTimespan();
-    await flow.snapshot({ name: 'Worklist, unlocked', flags: { onlyCategories: ['accessibility', 'best-practices'] } });
+    await flow.snapshot({ name: 'Worklist, unlocked', onlyCategories: ['accessibility', 'best-practices'] });
     const flowResult = await flow.createFlowResult();
     writeFileSync(join(out, 'worklist-flow.json'), JSON.stringify(flowResult));
     const [navigation, timespan, snapshot] = flowResult.steps.map((s) => s.lhr as unknown as Lhr);

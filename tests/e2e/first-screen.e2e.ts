@@ -73,7 +73,7 @@ async function worklistUsableAt(page: Page): Promise<number> {
 function report(flow: string, loaded: Loaded[]) {
   const gzip = loaded.reduce((sum, l) => sum + l.gzip, 0);
   console.log(
-    `${flow}: ${loaded.length} files, ${(gzip / 1000).toFixed(1)} KB gzip (over the network, uncompressed, 0 from cache: ${(
+    `${flow}: ${loaded.length} files, ${(gzip / 1000).toFixed(1)} KB gzip (over the network, as the server compresses it, 0 from cache: ${(
       loaded.reduce((sum, l) => sum + l.transfer, 0) / 1000
     ).toFixed(
       1,
