@@ -1,9 +1,13 @@
-/** Entry point: i18n, styles, the router, and the request for persistent storage. */
+/**
+ * Entry point: i18n, styles, the router, the request for persistent storage, and the service
+ * worker once the first screen shows (pwa/first-screen.ts).
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRouter } from './app/router.tsx';
 import './i18n/i18n.ts';
 import { requestPersistentStorage } from './pwa/device-state.ts';
+import { afterFirstScreen } from './pwa/first-screen.ts';
 import { startServiceWorker } from './pwa/service-worker.ts';
 import './ui/styles.css';
 
@@ -17,4 +21,4 @@ createRoot(root).render(
 );
 
 void requestPersistentStorage();
-startServiceWorker();
+afterFirstScreen(startServiceWorker);

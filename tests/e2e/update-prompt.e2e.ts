@@ -3,9 +3,10 @@
  * the build; the test publishes a "new version" by changing that copy's sw.js while a form holds
  * typed input, and checks that "Ny version er klar" waits until the input is saved.
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { buildApp } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth/create-user.ts';
 import { openStore } from '../../src/server/store/db.ts';
@@ -34,6 +35,10 @@ test('"Ny version er klar" never reloads while a form holds unsaved input', asyn
 
     // Publish a new version and let the app find it.
     appendFileSync(join(dist, 'sw.js'), '\n// ny version\n');
+    // A deployment's build writes fresh compressed copies too (the server prefers them).
+    const sw = readFileSync(join(dist, 'sw.js'));
+    writeFileSync(join(dist, 'sw.js.gz'), gzipSync(sw));
+    writeFileSync(join(dist, 'sw.js.br'), brotliCompressSync(sw));
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();

@@ -1,13 +1,17 @@
-/** The app frame: skip link, top bar with navigation and network state, the screen, the update prompt. */
-import { lazy, type ReactNode, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+/**
+ * The app frame: skip link, top bar with navigation and network state, the screen, the update
+ * prompt; it marks when its first screen has rendered (pwa/first-screen.ts).
+ */
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import { isDemoUser } from '../../shared/sync/demo-team.ts';
 import { useLive } from '../db/store.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { SyncStatus } from '../features/sync/sync-status.tsx';
 import { type Language, languages, loadScreenTexts, setLanguage } from '../i18n/i18n.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { useOnline } from '../pwa/device-state.ts';
+import { markFirstScreen } from '../pwa/first-screen.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { requestSync } from '../sync/activity.ts';
 import { getSession } from '../sync/session.ts';
@@ -21,6 +25,12 @@ const DemoMarker = lazy(async () => {
   const [module] = await Promise.all([import('../features/auth/demo-marker.tsx'), loadScreenTexts()]);
   return { default: module.DemoMarker };
 });
+
+/** Renders nothing; its effect runs once the routed screen (or the error view) has committed. */
+function FirstScreenShown() {
+  useEffect(markFirstScreen, []);
+  return null;
+}
 
 const navClass = (active: boolean) => (active ? 'active' : '');
 
@@ -111,6 +121,7 @@ export function Layout({ children }: { children: ReactNode }) {
           resetKey={location}
           fallback={() => (
             <section role="alert">
+              <FirstScreenShown />
               <h1>{t('app.errorTitle')}</h1>
               <p>{t('app.errorBody')}</p>
               <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
@@ -119,7 +130,10 @@ export function Layout({ children }: { children: ReactNode }) {
             </section>
           )}
         >
-          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>{children}</Suspense>
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            {children}
+            <FirstScreenShown />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <UpdatePrompt />

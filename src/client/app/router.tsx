@@ -5,9 +5,9 @@
  * form with unsaved input asks first (aroundNav); leaving the page is guarded by beforeunload.
  */
 import { lazy, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { loadScreenTexts } from '../i18n/i18n.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { hasUnsavedInput } from '../pwa/unsaved.ts';
 import { Layout } from './layout.tsx';
 import { paths } from './paths.ts';

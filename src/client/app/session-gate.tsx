@@ -4,10 +4,10 @@
  * screen while locked: only the names of the tablet's users.
  */
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type DeviceUser, deviceUsers } from '../db/device-users.ts';
 import { useLive, useUnlocked } from '../db/store.ts';
 import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { startSync } from '../sync/activity.ts';
 import { SWITCH_USER } from '../sync/login.ts';
 import { getSession } from '../sync/session.ts';

@@ -1,5 +1,6 @@
 /** The Argon2id worker: derives the password's key off the main thread (kdf.ts). */
-import { argon2, type KdfRequest } from './kdf.ts';
+import { argon2 } from './argon2.ts';
+import type { KdfRequest } from './kdf.ts';
 
 self.onmessage = async (event: MessageEvent<KdfRequest>) => {
   try {

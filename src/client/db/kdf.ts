@@ -30,17 +30,9 @@ export async function deriveKey(password: string, params: KdfParams): Promise<Ui
   return argon2(password, params);
 }
 
+/** Argon2id on this thread (tests, pages without workers): its own lazy chunk. */
 export async function argon2(password: string, params: KdfParams): Promise<Uint8Array> {
-  const { argon2id } = await import('hash-wasm');
-  return argon2id({
-    password,
-    salt: params.salt,
-    parallelism: params.parallelism,
-    iterations: params.iterations,
-    memorySize: params.memoryKiB,
-    hashLength: 32,
-    outputType: 'binary',
-  });
+  return (await import('./argon2.ts')).argon2(password, params);
 }
 
 function inWorker(request: KdfRequest): Promise<Uint8Array> {

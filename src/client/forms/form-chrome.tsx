@@ -1,6 +1,6 @@
 /** The bottom of every record form: the error summary and save/cancel buttons with a live save state. */
 import type { FieldErrors } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import type { SaveStatus } from './use-record-form.ts';
 
 type Props = { errors: FieldErrors; status: SaveStatus; submitting: boolean; onCancel: () => void };

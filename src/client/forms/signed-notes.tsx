@@ -6,10 +6,10 @@
  * button does is the feature's (props); this file only presents.
  */
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type Signer, type Stored, signatureTimesDiffer, signedTimeOf } from '../../shared/journal/signature.ts';
 import { canEdit, type NoteThread, type SignedNote } from '../../shared/journal/signed-note.ts';
 import { journalDraftKey } from '../../shared/visits/draft.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { formatWhen } from '../ui/dates.ts';
 import { useTextDraft } from './use-draft.ts';
 

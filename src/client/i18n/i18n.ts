@@ -1,11 +1,11 @@
 /**
- * i18next set up with bundled catalogues (no network: the app must start offline). Danish is the
+ * The translator (translator.ts) set up with bundled catalogues (no network: the app must start offline). Danish is the
  * default and ships with the first screen; English is a separate chunk (precached by the service
  * worker), loaded when chosen. The choice is remembered in localStorage (a UI preference, not data).
  */
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { da } from './catalogue/da.ts';
+import type { TextKey } from './text-keys.ts';
+import { Translator } from './translator.ts';
 
 export const languages = ['da', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -16,40 +16,23 @@ function storedLanguage(): Language {
 }
 
 /**
- * Called by i18next for a key no catalogue has (after the Danish fallback). A key asked for with
- * its own defaultValue is an intended fallback, not a gap.
+ * Called for a key no catalogue has (after the Danish fallback; a key asked for with its own
+ * defaultValue is an intended fallback, not a gap). It would show as the raw key: say so loudly
+ * (the end-to-end tests fail on it).
  */
-function reportMissingText(
-  languages: readonly string[],
-  _namespace: string,
-  key: string,
-  _fallbackValue: string,
-  _updateMissing: boolean,
-  options: { defaultValue?: unknown } | undefined,
-): void {
-  if (options?.defaultValue !== undefined) return;
+function reportMissingText(languages: readonly string[], key: string): void {
   console.error(`[i18n] missing text for "${key}" (${languages.join(', ')})`);
 }
 
-export const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({
-  lng: 'da',
-  fallbackLng: 'da',
-  resources: { da: { translation: da } },
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-  // A key without a text would show as the raw key: say so loudly (the end-to-end tests fail on it).
-  saveMissing: true,
-  missingKeyHandler: reportMissingText,
-});
+export const i18n = new Translator<TextKey>({ language: 'da', fallback: 'da', onMissing: reportMissingText });
+i18n.addTexts('da', da);
 
 let screensWanted = false;
 
 async function load(language: Language): Promise<void> {
-  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+  if (language === 'en' && !i18n.hasTexts('en')) {
     const { en } = await import('./catalogue/en.ts');
-    i18n.addResourceBundle('en', 'translation', en, true, true);
+    i18n.addTexts('en', en);
   }
   if (screensWanted) await loadScreens(language);
 }
@@ -62,7 +45,7 @@ async function loadScreens(language: Language): Promise<void> {
     language === 'en'
       ? (await import('./catalogue/en/screens.ts')).screensEn
       : (await import('./catalogue/da/screens.ts')).screensDa;
-  i18n.addResourceBundle(language, 'translation', texts, true, true);
+  i18n.addTexts(language, texts);
   screensLoaded.add(language);
 }
 

@@ -4,7 +4,7 @@
  */
 
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { applyUpdate, useServiceWorkerState } from './service-worker.ts';
 import { useHasUnsavedInput } from './unsaved.ts';
 

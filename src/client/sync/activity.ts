@@ -3,6 +3,7 @@
  * the activity store (UI state) and functions that load the controller on first use.
  */
 import { create } from 'zustand';
+import { afterFirstScreen } from '../pwa/first-screen.ts';
 import type { SyncProgress } from './engine.ts';
 
 export type SyncActivity = {
@@ -21,6 +22,7 @@ export function requestSync(): void {
   void controller().then((c) => c.syncNow());
 }
 
+/** Background sync, started once the first screen shows (its engine is not first-screen code). */
 export function startSync(): void {
-  void controller().then((c) => c.startBackgroundSync());
+  afterFirstScreen(() => void controller().then((c) => c.startBackgroundSync()));
 }

@@ -1,10 +1,10 @@
 /**
  * JSON over HTTP for the app's API calls: failures become SyncHttpError with a kind the caller can
  * act on (offline and 5xx are retried with backoff, 401 asks for a new login, other 4xx are bugs),
- * and responses are parsed with the shared schemas (the network is untrusted).
+ * and responses are parsed with the shared schemas or, before the first screen, their zod-free
+ * checks (session-checks.ts; the network is untrusted).
  */
-import type * as z from 'zod/mini';
-import { apiErrorSchema } from '../../shared/sync/session-schemas.ts';
+import { apiErrorCheck, type ResponseCheck } from '../../shared/sync/session-checks.ts';
 
 export type FailureKind = 'network' | 'unauthorized' | 'server' | 'client';
 
@@ -30,7 +30,7 @@ export async function requestJson<T>(
   fetchImpl: Fetch,
   url: string,
   init: RequestInit,
-  schema: z.ZodMiniType<T>,
+  schema: ResponseCheck<T>,
 ): Promise<T> {
   let response: Response;
   try {
@@ -40,7 +40,7 @@ export async function requestJson<T>(
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
+    const parsed = apiErrorCheck.safeParse(body);
     const code = parsed.success ? parsed.data.error.code : `http_${response.status}`;
     const message = parsed.success ? parsed.data.error.message : response.statusText;
     const kind: FailureKind =

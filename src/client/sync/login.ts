@@ -9,7 +9,8 @@
  * - logout: refused while changes are unsynced (the store can be locked instead); a clean logout
  *   wipes this user's store and key from the tablet.
  */
-import { loginResponseSchema, type User } from '../../shared/sync/session-schemas.ts';
+import { loginResponseCheck } from '../../shared/sync/session-checks.ts';
+import type { User } from '../../shared/sync/session-schemas.ts';
 import { type DeviceUser, deviceUser, deviceUserByName, removeDeviceUser, saveDeviceUser } from '../db/device-users.ts';
 import type { KdfParams } from '../db/kdf.ts';
 import { newUserKeys, rewrapForNewPassword, rewrapFromEscrow, unlockWithPassword } from '../db/keys.ts';
@@ -110,7 +111,7 @@ export async function login(username: string, password: string, options: AuthOpt
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password, deviceId }),
       },
-      loginResponseSchema,
+      loginResponseCheck,
     );
   } catch (error) {
     const e = error instanceof SyncHttpError ? error : null;

@@ -1,6 +1,7 @@
 /** A child's age in words: days in the first month, months until two years, then years and months. */
-import { useTranslation } from 'react-i18next';
+
 import { ageInDays, ageInMonths, localToday } from '../../shared/domain/age.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
 
 export function Age({ birthDate, on = localToday() }: { birthDate: string; on?: string }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
  * from the shared schemas and are translated here.
  */
 import { type ReactNode, useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 
 export type FieldControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
 

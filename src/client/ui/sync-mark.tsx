@@ -1,6 +1,7 @@
 /** The per-record sync mark on lists: nothing when synced, a labelled dot otherwise. */
-import { useTranslation } from 'react-i18next';
+
 import type { SyncState } from '../db/state.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
 
 export function SyncMark({ state }: { state: SyncState }) {
   const { t } = useTranslation();

@@ -2,7 +2,8 @@
  * Serves the built PWA from distDir with cache headers per file type, and the SPA fallback.
  * Entry points (index.html, the service worker, its registration and workbox runtime, the manifest)
  * must be revalidated on every load, or clients would keep an old app forever; Vite's hashed
- * /assets/* never change, so they are cached for a year.
+ * /assets/* never change, so they are cached for a year. Text files go out Brotli- or
+ * gzip-compressed from the copies the build writes.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
@@ -42,6 +43,8 @@ export async function registerStaticFiles(app: FastifyInstance, distDir: string)
     await app.register(fastifyStatic, {
       root: distDir,
       cacheControl: false,
+      // The build writes .br and .gz copies of its text files (vite.config.ts): sent when accepted.
+      preCompressed: true,
       setHeaders: (reply, path) => {
         reply.header('cache-control', cacheControlFor(relative(distDir, path).split(sep).join('/')));
       },

@@ -1,6 +1,6 @@
 /**
  * The `test` every end-to-end spec imports: Playwright's, plus a guard that fails the test when a
- * page asked i18next for a key without a text (the app logs "[i18n] missing text" from its
+ * page asked the translator for a key without a text (the app logs "[i18n] missing text" from its
  * missingKeyHandler, see src/client/i18n/i18n.ts), so a screen that would show a raw key such as
  * "validation.valueOrReason" fails the test that rendered it. It watches the test's own context
  * and every context the test opens itself (a second tablet).

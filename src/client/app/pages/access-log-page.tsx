@@ -7,7 +7,6 @@
  * and the server audits every read of it.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { useLive } from '../../db/store.ts';
 import { AccessExtractView } from '../../features/audit/access-extract-view.tsx';
@@ -19,6 +18,7 @@ import { extractRows } from '../../features/audit/extract-rows.ts';
 import { saveTextFile } from '../../features/audit/save-file.ts';
 import { useAccessExtract } from '../../features/audit/use-access-extract.ts';
 import { exportWithAudit, type OpenEvent, printWithAudit, useAuditPrint } from '../../features/audit/use-audit.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useOnline } from '../../pwa/device-state.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';

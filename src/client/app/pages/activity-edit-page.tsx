@@ -1,5 +1,5 @@
 /** A talk in daycare or a competence-forum meeting: new (by type) or edited; a team activity. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import type { Activity, ActivityType } from '../../../shared/daycare/activity.ts';
 import { activeInstitutions } from '../../../shared/daycare/institution.ts';
@@ -7,6 +7,7 @@ import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
 import { ActivityForm } from '../../features/daycare/activity-form.tsx';
 import { deleteActivity } from '../../features/daycare/daycare-actions.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

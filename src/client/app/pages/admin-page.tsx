@@ -1,6 +1,5 @@
 /** "Administration" (admins: all teams; leaders: their own team): users, alerts and creating a user. Online only. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useLive } from '../../db/store.ts';
 import { adminApi } from '../../features/admin/admin-api.ts';
@@ -8,6 +7,7 @@ import { AdminUnavailable } from '../../features/admin/admin-offline.tsx';
 import { CreateUserForm } from '../../features/admin/create-user-form.tsx';
 import { useAdminData } from '../../features/admin/use-admin-data.ts';
 import { UsersList } from '../../features/admin/users-list.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useOnline } from '../../pwa/device-state.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';

@@ -1,5 +1,5 @@
 /** One user for an admin or leader: account (name, role, status, password reset) and devices. Online only. */
-import { useTranslation } from 'react-i18next';
+
 import { useParams } from 'wouter';
 import { useLive } from '../../db/store.ts';
 import { adminApi } from '../../features/admin/admin-api.ts';
@@ -7,6 +7,7 @@ import { AdminUnavailable } from '../../features/admin/admin-offline.tsx';
 import { useAdminData } from '../../features/admin/use-admin-data.ts';
 import { UserDevices } from '../../features/admin/user-devices.tsx';
 import { UserSettings } from '../../features/admin/user-settings.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useOnline } from '../../pwa/device-state.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';

@@ -1,8 +1,9 @@
 /** Add or edit a caregiver of a family. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import { useRecord } from '../../db/store.ts';
 import { CaregiverForm } from '../../features/caregivers/caregiver-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 

@@ -1,5 +1,5 @@
 /** Add a child to a family, and edit a child. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import { findDuplicateChild } from '../../../shared/caseload/duplicates.ts';
 import { activeInstitutions } from '../../../shared/daycare/institution.ts';
@@ -7,6 +7,7 @@ import type { Child } from '../../../shared/schemas/child.ts';
 import { records, useLive, useRecord } from '../../db/store.ts';
 import { ChildForm, type PossibleDuplicate } from '../../features/children/child-form.tsx';
 import { reconcileChildPlan } from '../../features/plan/plan-service.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 

@@ -5,7 +5,7 @@
  * all its children, and its signed handovers and meetings).
  * An archived (deleted) child or family is still shown, read-only: nothing signed is ever hidden.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link, useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { isMeetingType } from '../../../shared/caseload/contact.ts';
@@ -17,6 +17,7 @@ import { CooperationList, type CooperationRow } from '../../features/daycare/coo
 import { PlanTable } from '../../features/plan/plan-table.tsx';
 import { Timeline } from '../../features/plan/timeline.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { Age } from '../../ui/age.tsx';
 import { formatDate } from '../../ui/dates.ts';

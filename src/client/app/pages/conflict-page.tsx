@@ -1,11 +1,12 @@
 /** One conflict, side by side. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { isRecordKind } from '../../../shared/schemas/kinds.ts';
 import { records, useLive } from '../../db/store.ts';
 import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { ConflictResolver } from '../../features/sync/conflict-resolver.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 import { recordTitle } from './record-title.ts';

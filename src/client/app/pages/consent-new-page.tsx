@@ -2,11 +2,11 @@
  * Register a consent for a family. `?type=` preselects the consent a flow stopped for (e.g. the
  * handover's "videregivelse til dagtilbud") and `?tilbage=` returns to that flow afterwards.
  */
-import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearch } from 'wouter';
 import { type ConsentType, consentTypes } from '../../../shared/caseload/consent.ts';
 import { records, useLive } from '../../db/store.ts';
 import { ConsentForm } from '../../features/consents/consent-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { returnPath } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';

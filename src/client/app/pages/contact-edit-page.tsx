@@ -1,9 +1,10 @@
 /** Edit a planned contact, or add a need-based visit by hand. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { useLive, useRecord } from '../../db/store.ts';
 import { ContactForm } from '../../features/plan/contact-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -1,8 +1,9 @@
 /** "COS-P": the team's Circle of Security Parenting courses. */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import { records, useLive } from '../../db/store.ts';
 import { CourseList, type CourseRow } from '../../features/cosp/course-list.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 

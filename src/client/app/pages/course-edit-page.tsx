@@ -1,10 +1,11 @@
 /** Create ("Nyt forløb") and edit a COS-P course. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import { DEFAULT_PLANNED_SESSIONS } from '../../../shared/cosp/course.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { useLive, useRecord } from '../../db/store.ts';
 import { CourseForm } from '../../features/cosp/course-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -1,5 +1,5 @@
 /** One COS-P course: overview (chapters, attendance, completion), enrolment and sessions. */
-import { useTranslation } from 'react-i18next';
+
 import { Link, useLocation, useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { localToday } from '../../../shared/domain/age.ts';
@@ -8,6 +8,7 @@ import { writer } from '../../db/write-store.ts';
 import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { CourseOverviewView } from '../../features/cosp/course-overview.tsx';
 import { type EnrolFamily, EnrolPanel } from '../../features/cosp/enrol-panel.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -4,13 +4,13 @@
  * evaluation counts). Team activities only: no family's data is on this screen.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type ActivityType, activitiesIn, activityTypes } from '../../../shared/daycare/activity.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
 import { ActivityList } from '../../features/daycare/activity-list.tsx';
 import { InstitutionsList } from '../../features/daycare/institutions-list.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { daycarePaths } from '../daycare-paths.ts';
 

@@ -2,8 +2,9 @@
  * A child's result as the text a handover shares (ADBB's total is of 32, domain.md §3; not imported
  * from the instrument module, which would bring date-fns into this screen's chunk).
  */
-import { useTranslation } from 'react-i18next';
+
 import type { SharedScore } from '../../../shared/daycare/handover.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { ScoreFact } from './daycare-loaders.ts';
 
 /**
@@ -12,7 +13,7 @@ import type { ScoreFact } from './daycare-loaders.ts';
  */
 export function useScoreText(): (fact: ScoreFact) => SharedScore {
   const { i18n } = useTranslation();
-  const da = i18n.getFixedT('da');
+  const da = (key: string) => i18n.translate('da', key);
   return (fact) => ({
     instrument: fact.instrument,
     date: fact.date,

@@ -2,10 +2,11 @@
  * Whether a language result the daycare shared may be recorded on a visit: the shared disclosure
  * gate on the visit's date, with the explanation when not and where to register the consent.
  */
-import type { TFunction } from 'i18next';
+
 import { type Consent, type ConsentRefusal, consentStatus } from '../../../shared/caseload/consent.ts';
 import { disclosureGate } from '../../../shared/caseload/disclosure.ts';
 import { LANGUAGE_RESULT_DISCLOSURE } from '../../../shared/daycare/daycare-fields.ts';
+import type { TFunction } from '../../i18n/text-keys.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 export function daycareSharing(

@@ -1,7 +1,8 @@
 /** "Enhed": storage, version and local data on this device. */
-import { useTranslation } from 'react-i18next';
+
 import { records, useLive } from '../../db/store.ts';
 import { DeviceInfo } from '../../features/device/device-info.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 
 export function DevicePage() {

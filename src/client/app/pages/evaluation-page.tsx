@@ -3,11 +3,12 @@
  * hands them to the evaluation feature. Nurses see a short note instead (the records are the
  * team's either way; the overview is a leader's tool).
  */
-import { useTranslation } from 'react-i18next';
+
 import { localToday } from '../../../shared/domain/age.ts';
 import type { EvaluationRecords } from '../../../shared/evaluation/records.ts';
 import { records, useLive } from '../../db/store.ts';
 import { EvaluationView } from '../../features/evaluation/evaluation-view.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -1,8 +1,9 @@
 /** "Familier": the caseload list. */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import { records, useLive } from '../../db/store.ts';
 import { FamilyList, type FamilyRow } from '../../features/families/family-list.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 

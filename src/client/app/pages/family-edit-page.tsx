@@ -1,9 +1,10 @@
 /** Create ("Ny familie") and edit a family. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams } from 'wouter';
 import { useRecord } from '../../db/store.ts';
 import { FamilyForm } from '../../features/families/family-form.tsx';
 import { reconcileFamilyPlans } from '../../features/plan/plan-service.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 

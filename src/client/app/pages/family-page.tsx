@@ -4,7 +4,7 @@
  * family's journal (every note about the family or one of its children). An archived (deleted)
  * family is still shown, read-only.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link, useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { records, useLive } from '../../db/store.ts';
@@ -16,6 +16,7 @@ import { FamilyCospHistory, FamilyReflections } from '../../features/cosp/family
 import { DisclosureLog } from '../../features/daycare/disclosure-log.tsx';
 import { FamilyDetails } from '../../features/families/family-details.tsx';
 import { Journal } from '../../features/visits/journal.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';

@@ -3,12 +3,13 @@
  * shared, with its additions; the CPR number only when the municipality's setting says so.
  * Works offline from the local store.
  */
-import { useTranslation } from 'react-i18next';
+
 import { useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { records, useLive } from '../../db/store.ts';
 import { printWithAudit, useAuditOpen, useAuditPrint } from '../../features/audit/use-audit.ts';
 import { HandoverLetter } from '../../features/daycare/handover-letter.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { daycarePaths } from '../daycare-paths.ts';
 import { chainOf } from './daycare-loaders.ts';

@@ -4,13 +4,13 @@
  * handover (or a colleague's draft) its snapshot with additions and the letter.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { activeInstitutions } from '../../../shared/daycare/institution.ts';
 import { records, useLive } from '../../db/store.ts';
 import { startHandover } from '../../features/daycare/daycare-actions.ts';
 import { HandoverFlow } from '../../features/daycare/handover-flow.tsx';
 import { HandoverView } from '../../features/daycare/handover-view.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { daycarePaths } from '../daycare-paths.ts';

@@ -1,8 +1,9 @@
 /** Add or edit a childcare institution of the team's register; `?tilbage=` returns to the flow that asked. */
-import { useTranslation } from 'react-i18next';
+
 import { useLocation, useParams, useSearch } from 'wouter';
 import { useRecord } from '../../db/store.ts';
 import { InstitutionForm } from '../../features/daycare/institution-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { returnPath } from '../daycare-paths.ts';
 import { paths } from '../paths.ts';

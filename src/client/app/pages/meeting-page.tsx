@@ -4,7 +4,6 @@
  * draft opens the meeting form, a signed meeting its record with additions.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { isMeetingType } from '../../../shared/caseload/contact.ts';
 import { activeInstitutions } from '../../../shared/daycare/institution.ts';
@@ -13,6 +12,7 @@ import { records, useLive } from '../../db/store.ts';
 import { startMeeting } from '../../features/daycare/daycare-actions.ts';
 import { MeetingForm } from '../../features/daycare/meeting-form.tsx';
 import { MeetingView } from '../../features/daycare/meeting-view.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { daycarePaths } from '../daycare-paths.ts';

@@ -1,8 +1,9 @@
 /** "Kræver handling": conflicts and rejected changes on this device. */
-import { useTranslation } from 'react-i18next';
+
 import { isRecordKind } from '../../../shared/schemas/kinds.ts';
 import { records, useLive } from '../../db/store.ts';
 import { NeedsAttention } from '../../features/sync/needs-attention.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { rejectedChanges } from '../../sync/rejections.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';

@@ -1,11 +1,12 @@
 /** Recording one COS-P session. */
-import { useTranslation } from 'react-i18next';
+
 import { useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { chapterTitles } from '../../../shared/cosp/course.ts';
 import { records, useLive } from '../../db/store.ts';
 import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { SessionRecorder } from '../../features/cosp/session-recorder.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -1,8 +1,8 @@
 /** "Indstillinger": the municipality's settings; editable by leaders and admins only. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { records, useLive } from '../../db/store.ts';
 import { SettingsForm } from '../../features/settings/settings-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 

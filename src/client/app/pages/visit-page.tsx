@@ -4,7 +4,6 @@
  * the visit's journal notes.
  */
 import { Fragment, lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { isMeetingType } from '../../../shared/caseload/contact.ts';
@@ -30,6 +29,7 @@ import { SectionIndex } from '../../features/visits/section-index.tsx';
 import { sectionEntries } from '../../features/visits/section-states.ts';
 import { discardDraftVisit } from '../../features/visits/visit-actions.ts';
 import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { daycarePaths } from '../daycare-paths.ts';

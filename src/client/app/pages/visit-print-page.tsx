@@ -5,13 +5,13 @@
  * journal notes. Built from the shared visitSummary, so print and screen agree; works offline.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
 import { formatDateDa, type SummaryRow, visitSummary } from '../../../shared/visits/visit-summary.ts';
 import { records, useLive } from '../../db/store.ts';
 import { type OpenEvent, printWithAudit, useAuditOpen } from '../../features/audit/use-audit.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';
 import { parentNames } from './visit-loaders.ts';

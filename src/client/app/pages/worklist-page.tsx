@@ -1,11 +1,11 @@
 /** "Mine besøg": the start screen — who is due for a visit across the caseload. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { worklist } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
 import { teamNurses } from '../../features/worklist/team-nurses.ts';
 import { type WorklistRow, WorklistView } from '../../features/worklist/worklist-view.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { paths } from '../paths.ts';

@@ -1,5 +1,5 @@
 /** The admin screens' message for a failed call: offline, or the API's typed code, in the catalogue. */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/text-keys.ts';
 
 export function adminErrorText(t: TFunction, error: unknown): string {
   const e = error as { kind?: string; code?: string; details?: unknown } | null;

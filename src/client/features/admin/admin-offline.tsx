@@ -1,5 +1,5 @@
 /** What an admin screen shows offline or after a failed load: a clear message and "try again". */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { adminErrorText } from './admin-errors.ts';
 
 export function AdminUnavailable({ error, retry }: { error: unknown; retry: () => void }) {

@@ -4,8 +4,8 @@
  * password that the server checks against its policy.
  */
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AdminTeam, AdminUser } from '../../../shared/admin/views.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { adminApi } from './admin-api.ts';
 
 import { adminErrorText } from './admin-errors.ts';

@@ -4,8 +4,8 @@
  * lost (the changes the device reported as not synced), then shows what was lost.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AdminDevice } from '../../../shared/admin/views.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { adminApi } from './admin-api.ts';
 import { adminErrorText } from './admin-errors.ts';
 

@@ -3,8 +3,8 @@
  * (the user must choose a new one at the next login, and their sessions end).
  */
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '../../../shared/admin/views.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { adminApi } from './admin-api.ts';
 
 import { adminErrorText } from './admin-errors.ts';

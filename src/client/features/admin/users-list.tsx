@@ -2,9 +2,10 @@
  * The users an admin (all teams) or leader (own team) administers: name, username, role, team and
  * status, each linking to that user's page; alerts (a user over the dead-letter quota) on top.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { AdminAlert, AdminUser } from '../../../shared/admin/views.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 export function UsersList({
   users,

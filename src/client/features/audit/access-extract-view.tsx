@@ -3,7 +3,7 @@
  * the citizen, when it was made and by whom, then one table row per event, oldest first, with the
  * server's time and, for what a tablet recorded, the tablet's own clock.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { ExtractRow } from './extract-rows.ts';
 
 type Props = {

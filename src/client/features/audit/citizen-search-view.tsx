@@ -2,8 +2,9 @@
  * One search field and one result list: children (name, CPR, family) and families (name,
  * caregivers) from this device's caseload. Choosing one opens its access extract.
  */
-import { useTranslation } from 'react-i18next';
+
 import { formatCpr } from '../../../shared/domain/cpr.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { CitizenHit } from './citizen-search.ts';
 
 type Props = {

@@ -5,8 +5,8 @@
  * tablet's key is wrapped for the new password.
  */
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { requestJson } from '../../sync/http.ts';
 import { rewrapAfterPasswordChange } from '../../sync/login.ts';
 import { getSession } from '../../sync/session.ts';

@@ -5,7 +5,7 @@
  * in the window title.
  */
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 export function DemoMarker() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
  * it shows the command that creates the first one.
  */
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { type LoginOutcome, login } from '../../sync/login.ts';
 
 type Setup = { hasUsers: boolean; createUserCommand: string };

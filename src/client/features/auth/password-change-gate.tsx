@@ -5,9 +5,9 @@
  * again when the device is back online).
  */
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import * as z from 'zod/mini';
+import { meCheck } from '../../../shared/sync/session-checks.ts';
 import { loadScreenTexts } from '../../i18n/i18n.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useOnline } from '../../pwa/device-state.ts';
 import { requestJson } from '../../sync/http.ts';
 
@@ -16,8 +16,6 @@ const ChangePasswordForm = lazy(async () => {
   return { default: module.ChangePasswordForm };
 });
 
-const meSchema = z.object({ mustChangePassword: z.optional(z.boolean()) });
-
 export function PasswordChangeGate({ token, children }: { token: string; children: ReactNode }) {
   const { t } = useTranslation();
   const online = useOnline();
@@ -25,12 +23,7 @@ export function PasswordChangeGate({ token, children }: { token: string; childre
   useEffect(() => {
     if (!online) return;
     let live = true;
-    requestJson(
-      (i, init) => fetch(i, init),
-      '/api/auth/me',
-      { headers: { authorization: `Bearer ${token}` } },
-      meSchema,
-    )
+    requestJson((i, init) => fetch(i, init), '/api/auth/me', { headers: { authorization: `Bearer ${token}` } }, meCheck)
       .then((me) => live && setMust(me.mustChangePassword === true))
       .catch(() => undefined);
     return () => {

@@ -4,8 +4,8 @@
  * login. Shows no personal data: only the names of the tablet's users.
  */
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DeviceUser } from '../../db/device-users.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { type UnlockOutcome, unlock } from '../../sync/login.ts';
 
 export function UnlockForm({ users, onOtherUser }: { users: DeviceUser[]; onOtherUser: () => void }) {

@@ -4,8 +4,8 @@
  * logout wipes her store and key from the tablet.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLive } from '../../db/store.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { requestSync } from '../../sync/activity.ts';
 import { lock, logout } from '../../sync/login.ts';
 import { getSession, unsyncedCount } from '../../sync/session.ts';

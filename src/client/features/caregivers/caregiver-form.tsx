@@ -1,8 +1,9 @@
 /** Create or edit a caregiver (omsorgsperson) of a family. */
-import { useTranslation } from 'react-i18next';
+
 import { type Caregiver, caregiverRelations, caregiverSchema } from '../../../shared/caseload/caregiver.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = {

@@ -1,8 +1,9 @@
 /** A family's caregivers: relation, custody, language and interpreter need, contact details. */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { Caregiver } from '../../../shared/caseload/caregiver.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 
 type Props = { items: { id: string; sync: SyncState; data: Caregiver }[]; editHref: (id: string) => string };

@@ -4,13 +4,13 @@
  * decimal comma; an empty number field means "not recorded".
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { localToday } from '../../../shared/domain/age.ts';
 import { type Child, childcareTypes, childEntrySchema, sexes } from '../../../shared/schemas/child.ts';
 import { reveal } from '../../forms/focus-problem.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field, formatLocaleNumber, parseLocaleNumber } from '../../ui/field.tsx';
 
 export type PossibleDuplicate = { id: string; name: string; href: string; reason: 'cpr' | 'name-and-birthdate' };

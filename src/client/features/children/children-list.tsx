@@ -1,10 +1,11 @@
 /** The children of a family with age, day on the 1000-day path, CPR and childcare. */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import { ageInDays, localToday } from '../../../shared/domain/age.ts';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Age } from '../../ui/age.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';

@@ -1,5 +1,4 @@
 /** Register a consent (type, who gave it, oral or written, date, scope). */
-import { useTranslation } from 'react-i18next';
 import {
   type Consent,
   type ConsentType,
@@ -10,6 +9,7 @@ import {
 import { localToday } from '../../../shared/domain/age.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = {

@@ -3,11 +3,11 @@
  * date and a note on the same record; nothing is erased, so the history stays readable.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type Consent, consentState } from '../../../shared/caseload/consent.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import type { SyncState } from '../../db/state.ts';
 import { writer } from '../../db/write-store.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 

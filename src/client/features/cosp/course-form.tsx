@@ -1,9 +1,10 @@
 /** Create or edit a COS-P course (form, facilitators, venue, planned sessions, start, status). */
-import { useTranslation } from 'react-i18next';
+
 import { defaultChapterTitles } from '../../../shared/cosp/cosp-fields.ts';
 import { type Course, courseForms, courseSchema, courseStatuses } from '../../../shared/cosp/course.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = { id?: string; initial: Course; onSaved: (id: string) => void; onCancel: () => void };

@@ -1,7 +1,8 @@
 /** The team's COS-P courses with form, status, start, participants and sessions held. */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { Course } from '../../../shared/cosp/course.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 export type CourseRow = { id: string; data: Course; participants: number; held: number };

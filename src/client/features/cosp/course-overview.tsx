@@ -3,7 +3,6 @@
  * has completed or is on track to complete by the municipality's threshold.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CourseOverview } from '../../../shared/cosp/completion.ts';
 import {
   type DropoutCategory,
@@ -11,6 +10,7 @@ import {
   type EnrollmentOutcome,
   enrollmentOutcomes,
 } from '../../../shared/cosp/enrollment.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 type Props = {
   overview: CourseOverview;

@@ -1,6 +1,6 @@
 /** Enrol a caregiver from the caseload (with focus child) after checking the COS-P consent. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { type EnrolOutcome, enrol } from './cosp-actions.ts';
 
 export type EnrolFamily = {

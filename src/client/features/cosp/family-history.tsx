@@ -1,8 +1,9 @@
 /** A family's COS-P history on the family page: each enrolment with course, chapters and outcome. */
-import { useTranslation } from 'react-i18next';
+
 import type { FamilyReflection } from '../../../shared/cosp/family-reflection.ts';
 import type { NoteThread } from '../../../shared/journal/signed-note.ts';
 import { NoteThreadList } from '../../forms/signed-notes.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 export type HistoryRow = { id: string; course: string; caregiver: string; chapters: number; outcome: string };
 

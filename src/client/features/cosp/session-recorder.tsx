@@ -6,7 +6,6 @@
  * Every tap and every field is saved locally at once and syncs like any change.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   type AttendanceStatus,
   attendanceStatuses,
@@ -23,6 +22,7 @@ import type { RecordView } from '../../db/reader.ts';
 import { writer } from '../../db/write-store.ts';
 import { NoteThreadList } from '../../forms/signed-notes.tsx';
 import { useTextDraft } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { attendanceEntries, reflectionActions, saveGroupNote, saveReflection, tapAttendance } from './cosp-actions.ts';
 
 export type SessionParticipant = { enrollmentId: string; name: string; familyId: string; familyName: string };

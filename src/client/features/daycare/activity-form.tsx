@@ -5,7 +5,6 @@
  * warning (the rule of COS-P's group note); it is a reminder, not a filter.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   type Activity,
   activityPersonalDataHints,
@@ -17,6 +16,7 @@ import { professions } from '../../../shared/daycare/daycare-fields.ts';
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field, parseLocaleNumber } from '../../ui/field.tsx';
 
 type Props = {

@@ -3,10 +3,11 @@
  * type, topic, institutions, participants and duration, with the period's totals (what the
  * evaluation counts). The period is the page's (UI state); nothing here holds personal data.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { Activity } from '../../../shared/daycare/activity.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 

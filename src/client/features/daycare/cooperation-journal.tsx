@@ -3,12 +3,13 @@
  * with its date, what it was, its notes or the sections shared, and who signed and when (its
  * additions are listed on its own page). Drafts are not journal entries yet.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { Handover } from '../../../shared/daycare/handover.ts';
 import type { Meeting } from '../../../shared/daycare/meeting.ts';
 import type { Stored } from '../../../shared/journal/signature.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 type Props = {

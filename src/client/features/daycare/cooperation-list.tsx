@@ -3,13 +3,14 @@
  * start (from the setting), the handovers and interdisciplinary meetings with their state, and the
  * ways to start a new one. The page passes the rows and links (features do not know the routes).
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { HandoverForm } from '../../../shared/daycare/handover.ts';
 import type { HandoverDue } from '../../../shared/daycare/handover-due.ts';
 import type { MeetingType } from '../../../shared/daycare/meeting.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 

@@ -4,11 +4,12 @@
  * basis; a disclosure made before a later withdrawal stays, marked with the withdrawal. Built by
  * the shared disclosureLog; the page supplies names of children and institutions and the links.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { DisclosureEntry } from '../../../shared/daycare/disclosure-log.ts';
 import type { HandoverForm } from '../../../shared/daycare/handover.ts';
 import type { MeetingType } from '../../../shared/daycare/meeting.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 type Props = {

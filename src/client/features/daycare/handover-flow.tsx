@@ -7,7 +7,6 @@
  * is typed (use-draft.ts) and saved with the handover's own draft record at every step.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Consent } from '../../../shared/caseload/consent.ts';
 import { recordGate } from '../../../shared/caseload/disclosure.ts';
@@ -16,6 +15,7 @@ import type { Handover, SharedScore } from '../../../shared/daycare/handover.ts'
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
 import { useDraft } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import {
   discardHandover,
   disclosureDays,

@@ -5,10 +5,11 @@
  * sections and scores that were shared, the note, the additions made since, the parents'
  * confirmation and the health visitor's signature. Nothing else of the child's journal is on it.
  */
-import { useTranslation } from 'react-i18next';
+
 import { type Handover, sectionsInOrder } from '../../../shared/daycare/handover.ts';
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 /** A time of signing on paper: always with the date. */

@@ -3,7 +3,7 @@
  * the recipient, the legal basis, the content shared and the parents' confirmation with a preview
  * of exactly what will be passed on. Presentation and input only; nothing is written here.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { Consent } from '../../../shared/caseload/consent.ts';
 import { HANDOVER_DISCLOSURE } from '../../../shared/daycare/daycare-fields.ts';
@@ -14,6 +14,7 @@ import {
   type SharedScore,
   sectionsInOrder,
 } from '../../../shared/daycare/handover.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import type { FlowInstitution } from './handover-flow.tsx';

@@ -5,11 +5,11 @@
  * A colleague's draft is shown read-only. Nothing here edits a signed handover.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Handover } from '../../../shared/daycare/handover.ts';
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { addToHandover } from './daycare-actions.ts';
 

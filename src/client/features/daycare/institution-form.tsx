@@ -1,8 +1,9 @@
 /** Add or edit one of the team's childcare institutions (name, kind, address, contact, phone, e-mail). */
-import { useTranslation } from 'react-i18next';
+
 import { type Institution, institutionKinds, institutionSchema } from '../../../shared/daycare/institution.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = { id?: string; initial?: Institution; onSaved: (id: string) => void; onCancel: () => void };

@@ -3,10 +3,10 @@
  * back into use. Archived ones are shown on request, read-only.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type Institution, isArchived } from '../../../shared/daycare/institution.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { setInstitutionArchived } from './daycare-actions.ts';

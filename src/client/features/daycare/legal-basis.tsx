@@ -5,7 +5,7 @@
  * closed and a clear explanation says why, with a link to register the consent. The decision is the
  * shared gate's (caseload/disclosure.ts); this file only presents it.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import { type Consent, type ConsentRefusal, consentStatus } from '../../../shared/caseload/consent.ts';
 import {
@@ -14,6 +14,7 @@ import {
   disclosureGate,
   type LegalBasisFields,
 } from '../../../shared/caseload/disclosure.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 

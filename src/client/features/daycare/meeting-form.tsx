@@ -7,13 +7,13 @@
  * is shown read-only with its additions.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../../shared/caseload/consent.ts';
 import { MEETING_DISCLOSURE, professions } from '../../../shared/daycare/daycare-fields.ts';
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import { type Meeting, meetingThemes } from '../../../shared/daycare/meeting.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
 import { useDraft } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { disclosureDays, type FieldProblems, meetingDraftKey, saveMeeting } from './daycare-actions.ts';
 import { LegalBasisChooser } from './legal-basis.tsx';

@@ -3,10 +3,10 @@
  * legal basis, who signed, and its additions; the author adds to a signed meeting with a reason.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/daycare/meeting.ts';
 import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { addToMeeting } from './daycare-actions.ts';
 

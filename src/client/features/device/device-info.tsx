@@ -3,7 +3,7 @@
  * service-worker state, and what is stored locally (records, pending changes, quarantined rows).
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import {
   isControlledByServiceWorker,
   readStorageInfo,

@@ -1,6 +1,6 @@
 /** A lazily loaded bar chart (Chart.js arrives with the first chart, not with the app). */
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
 const BarChart = lazy(async () => ({ default: (await import('./bar-chart.tsx')).BarChart }));

@@ -1,6 +1,7 @@
 /** Translating the evaluation's label references (a key and the key of a value shown in it). */
-import { useTranslation } from 'react-i18next';
+
 import type { LabelRef } from '../../../shared/evaluation/table.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 

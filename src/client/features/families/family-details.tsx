@@ -1,6 +1,7 @@
 /** A family's details as a definition list. */
-import { useTranslation } from 'react-i18next';
+
 import type { Family } from '../../../shared/schemas/family.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 export function FamilyDetails({ family }: { family: Family }) {

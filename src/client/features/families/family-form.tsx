@@ -1,5 +1,5 @@
 /** Create or edit a family: the shared family schema validates, errors show inline in Danish. */
-import { useTranslation } from 'react-i18next';
+
 import {
   declineReasons,
   emptyLost,
@@ -13,6 +13,7 @@ import {
 } from '../../../shared/schemas/family.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = { id?: string; initial?: Family; onSaved: (id: string) => void; onCancel: () => void };

@@ -1,10 +1,10 @@
 /** The caseload list with search as you type; each row shows status, children and sync state. */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import type { Family } from '../../../shared/schemas/family.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Age } from '../../ui/age.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { matches, searchIndex } from './search.ts';

@@ -4,10 +4,10 @@
  * only when a chart is shown (the page imports it lazily; the tables are their own chunks).
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { lmsAt, valueFromLms } from '../../../shared/growth/lms.ts';
 import { inverseNormalCdf as inverseNormal } from '../../../shared/growth/normal.ts';
 import { type GrowthReferences, type Indicator, loadGrowthReferences } from '../../../shared/growth/reference.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 export type ChartPoint = { ageDays: number; weightKg: number | null; lengthCm: number | null; headCm: number | null };
 type Measure = 'weight' | 'length' | 'head';

@@ -2,10 +2,11 @@
  * Edit a contact of the plan (agreed date, status, done date, nurse, note) or add a need-based
  * visit by hand. Schedule-derived fields (type, window) of a plan contact are not edited here.
  */
-import { useTranslation } from 'react-i18next';
+
 import { type Contact, contactSchema, contactStatuses, contactTypes } from '../../../shared/caseload/contact.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = { id?: string; initial: Contact; onSaved: (id: string) => void; onCancel: () => void };

@@ -1,8 +1,9 @@
 /** The child's contacts in date order: type, window, agreed date, status, with a link to edit each. */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { Contact } from '../../../shared/caseload/contact.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 

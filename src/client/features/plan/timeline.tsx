@@ -5,10 +5,11 @@
  * signed handovers and interdisciplinary meetings (diamonds above the axis; the handover due before
  * a childcare start is a planned contact like the visits). The figure has a text alternative.
  */
-import { useTranslation } from 'react-i18next';
+
 import type { Contact } from '../../../shared/caseload/contact.ts';
 import { timelinePosition } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 type Props = {
   name: string;

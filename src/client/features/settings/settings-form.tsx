@@ -4,10 +4,11 @@
  * completion threshold, and the cooperation with daycare (when a handover is due, CPR in its
  * letter). Leaders and admins edit; nurses see them read-only (the server enforces it).
  */
-import { useTranslation } from 'react-i18next';
+
 import { type MunicipalitySettings, settingsSchema } from '../../../shared/caseload/settings.ts';
 import { FormActions } from '../../forms/form-chrome.tsx';
 import { useRecordForm } from '../../forms/use-record-form.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Field } from '../../ui/field.tsx';
 
 type Props = { id: string | null; initial: MunicipalitySettings; canEdit: boolean; onSaved: () => void };

@@ -4,11 +4,11 @@
  * document as an ordinary change and marks the conflict resolved; both sync like any change.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/schemas/conflict.ts';
 import { isRecordKind } from '../../../shared/schemas/kinds.ts';
 import { ValidationError } from '../../db/records.ts';
 import { writer } from '../../db/write-store.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { fieldLabel, fieldValue } from './field-values.ts';

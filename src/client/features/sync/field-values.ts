@@ -1,5 +1,5 @@
 /** Field labels and readable values for the conflict view, from the kind's catalogue section. */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/text-keys.ts';
 import { formatNumber } from '../../ui/field.tsx';
 
 const enumKeys: Record<string, string> = {

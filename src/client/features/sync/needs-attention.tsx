@@ -2,12 +2,13 @@
  * "Kræver handling": open conflicts (link to the side-by-side view) and rejected changes with why,
  * "Prøv igen", "Eksportér", and "Kassér" for a creation the server never had.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import type { Conflict } from '../../../shared/schemas/conflict.ts';
 import { rejectionCodes } from '../../../shared/sync/protocol.ts';
 import { audit } from '../../db/audit.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import {
   canDiscard,
   discardRejectedCreate,

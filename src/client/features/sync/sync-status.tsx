@@ -4,9 +4,9 @@
  * a warning when unsynced work is older than a working day, and a renewed login when needed.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useLive } from '../../db/store.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useOnline } from '../../pwa/device-state.ts';
 import { requestSync, useSyncActivity } from '../../sync/activity.ts';
 import { STALE_AFTER_MS, syncOverview } from '../../sync/overview.ts';

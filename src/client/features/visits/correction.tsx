@@ -5,7 +5,6 @@
  * the visit's history and the print summary. Who corrected, when and why is listed under the section.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type Signer, type Stored, signedTimeOf } from '../../../shared/journal/signature.ts';
 import {
   amendObservation,
@@ -14,6 +13,7 @@ import {
   observationSchema,
 } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatWhen } from '../../ui/dates.ts';
 
 /** What a section of a signed visit knows of its record and its corrections. */

@@ -7,7 +7,6 @@
  * alike: nothing recorded may hide behind the parent selector.
  */
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ADBB_ITEM_COUNT, ADBB_MAX_RATING, scoreAdbb } from '../../../shared/instruments/adbb.ts';
 import {
   EPDS_ITEM_COUNT,
@@ -20,6 +19,7 @@ import { instrumentDraftKey } from '../../../shared/visits/draft.ts';
 import { instrumentRecordSchema } from '../../../shared/visits/instrument-record.ts';
 import { writer } from '../../db/write-store.ts';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { Choices } from './choices.tsx';
 

@@ -4,7 +4,6 @@
  * with the original still shown. Who and when are on every entry (journalføringsbekendtgørelsen).
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { amendNote, noteHistory, signNote } from '../../../shared/journal/signed-note.ts';
 import { newNoteDraftKey } from '../../../shared/visits/draft.ts';
@@ -13,6 +12,7 @@ import type { RecordView } from '../../db/reader.ts';
 import { writer } from '../../db/write-store.ts';
 import { type NoteActions, NoteThreadList } from '../../forms/signed-notes.tsx';
 import { useTextDraft } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 type Props = {

@@ -5,7 +5,6 @@
  * reference tables load on demand) with soft plausibility warnings; nothing computed is stored.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type GrowthReferences, loadGrowthReferences } from '../../../shared/growth/reference.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
 import type { Child } from '../../../shared/schemas/child.ts';
@@ -16,6 +15,7 @@ import { lengthPositions, type MeasurementsValues, observationSchema } from '../
 import { writer } from '../../db/write-store.ts';
 import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatLocaleNumber, formatNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';
 

@@ -9,7 +9,6 @@
  * disclosure gate; the server refuses it otherwise too).
  */
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { topiJudgements } from '../../../shared/instruments/topi.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
@@ -32,6 +31,7 @@ import {
 import { writer } from '../../db/write-store.ts';
 import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useErrorText } from '../../ui/field.tsx';
 import { Choices } from './choices.tsx';
 import { CorrectionBar, type SectionHistory, useCorrection } from './correction.tsx';

@@ -6,8 +6,8 @@
  * the current location. The page states behind it come from sectionEntries (section-states.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { revealSection } from '../../forms/focus-problem.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { IndexEntry } from './section-states.ts';
 
 /** Pixels between the strip's bottom and a section heading scrolled to the top. */

@@ -6,7 +6,6 @@
  */
 import { cloneElement, type ReactElement, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { isVisitType } from '../../../shared/caseload/contact.ts';
 import { visitDraftKey } from '../../../shared/visits/draft.ts';
 import type { FormSection } from '../../../shared/visits/templates.ts';
@@ -27,6 +26,7 @@ import { writer } from '../../db/write-store.ts';
 import { reveal, revealSection } from '../../forms/focus-problem.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
 import { useDraft } from '../../forms/use-draft.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate, formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 

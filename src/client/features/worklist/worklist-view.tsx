@@ -4,10 +4,11 @@
  * ("frist": the agreed day, else the window's end) and target; the row opens the visit (started
  * from the planned contact, or continued when a draft exists), with a link to the child's page.
  */
-import { useTranslation } from 'react-i18next';
+
 import { Link } from 'wouter';
 import type { ContactType } from '../../../shared/caseload/contact.ts';
 import type { WorklistBucket } from '../../../shared/caseload/worklist.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 export type WorklistRow = {

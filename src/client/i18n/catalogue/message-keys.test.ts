@@ -73,7 +73,7 @@ function lookup(catalogues: object[], key: string): unknown {
   return undefined;
 }
 
-/** A key has a text of its own or plural forms (i18next's key_one / key_other). */
+/** A key has a text of its own or plural forms (key_one / key_other, see translator.ts). */
 const hasText = (catalogues: object[], key: string) =>
   [key, `${key}_other`].some((k) => {
     const text = lookup(catalogues, k);

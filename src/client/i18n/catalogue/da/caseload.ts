@@ -1,6 +1,6 @@
 /**
  * Danish texts for the caseload. The worklist (the first screen) and the visit types ship with the
- * core catalogue; the rest loads with the screens that use it (i18next merges the two).
+ * core catalogue; the rest loads with the screens that use it (the translator merges the two).
  */
 export const caseloadDa = {
   plan: {
