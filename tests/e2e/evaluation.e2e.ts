@@ -123,6 +123,9 @@ test('a team leader sees the overview of the demo caseload, opens a list and exp
       timeout: 15_000,
     });
   }
+  await page
+    .getByRole('region', { name: 'Eksport', exact: true })
+    .screenshot({ path: 'screenshots/evaluation-exports.png' });
 });
 
 test('a nurse gets no overview in the menu', async ({ page }) => {
