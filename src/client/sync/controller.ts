@@ -13,7 +13,7 @@ import { currentStore, hasCurrentStore, subscribeStore } from '../db/store.ts';
 import { useSyncActivity } from './activity.ts';
 import { createSyncEngine, SyncProtocolError } from './engine.ts';
 import { localSyncStore } from './local-store-sync.ts';
-import { PENDING_ESCROW, storeEscrow, wipeUser } from './login.ts';
+import { PENDING_ESCROW, rememberSync, storeEscrow, wipeUser } from './login.ts';
 import { createScheduler, type RunResult } from './scheduler.ts';
 import { getSession, markLoginRequired } from './session.ts';
 import { httpTransport, SyncHttpError } from './transport.ts';
@@ -69,6 +69,8 @@ async function runOnce(): Promise<RunResult> {
   try {
     await engine.syncOnce();
     useSyncActivity.setState({ state: 'idle', progress: null });
+    // In contact: the tablet is not stale for this user (the lock screen's PIN rule).
+    if (hasCurrentStore()) await rememberSync(currentStore().userId, currentStore().state.outbox.size);
     await report(session.token);
     return 'ok';
   } catch (error) {

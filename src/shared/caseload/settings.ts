@@ -4,6 +4,7 @@
  * the rule that qualifies a family for the 1½- and 3-year visits, and journal retention.
  */
 import * as z from 'zod/mini';
+import { defaultLockSettings, lockSettingsSchema } from '../auth/lock-settings.ts';
 import { choice, msg, requiredText } from '../schemas/fields.ts';
 import { caseloadMsg, flag, intInRange, keyField } from './caseload-fields.ts';
 import { contactTypes } from './contact.ts';
@@ -96,6 +97,8 @@ export const settingsSchema = z.object({
   extraVisitsRule: z.object({ moreThan: intInRange(0, 100), withinDays: intInRange(1, 1100) }),
   /** Journal retention after the last entry; the journal rules require at least 10 years. */
   retentionYears: intInRange(10, 100),
+  /** When the tablet locks itself and when signing asks for the PIN again (auth/lock-settings.ts). */
+  lock: z._default(lockSettingsSchema, defaultLockSettings),
 });
 
 export type MunicipalitySettings = z.output<typeof settingsSchema>;
@@ -148,4 +151,5 @@ export const defaultSettings: MunicipalitySettings = {
   cospCompletion: { attendedChapters: 6, totalChapters: 8 },
   extraVisitsRule: { moreThan: 5, withinDays: 365 },
   retentionYears: 10,
+  lock: defaultLockSettings,
 };

@@ -1,7 +1,7 @@
 /**
  * The municipality's settings: the visit programme (names, target ages, windows, which visits are
  * the extra 1½- and 3-year visits), EPDS cut-offs per parent role, the ADBB cut-off and the COS-P
- * completion threshold. Leaders and admins edit; nurses see them read-only (the server enforces it).
+ * completion threshold, and when the tablets lock and signing asks for the PIN again. Leaders and admins edit; nurses see them read-only (the server enforces it).
  */
 import { useTranslation } from 'react-i18next';
 import { type MunicipalitySettings, settingsSchema } from '../../../shared/caseload/settings.ts';
@@ -142,6 +142,17 @@ export function SettingsForm({ id, initial, canEdit, onSaved }: Props) {
         <Field label={t('caseload.settings.cospTotal')} error={errors.cospCompletion?.totalChapters?.message}>
           {(c) => <input {...c} inputMode="numeric" {...register('cospCompletion.totalChapters', num)} />}
         </Field>
+      </fieldset>
+      <fieldset className="form__section" disabled={!canEdit}>
+        <legend>{t('caseload.settings.lock')}</legend>
+        {(
+          ['idleMinutes', 'hiddenGraceSeconds', 'signAgainMinutes', 'maxPasswordAttempts', 'wipeAfterDays'] as const
+        ).map((name) => (
+          <Field key={name} label={t(`caseload.settings.${name}`)} error={errors.lock?.[name]?.message}>
+            {(c) => <input {...c} inputMode="numeric" {...register(`lock.${name}`, num)} />}
+          </Field>
+        ))}
+        <p className="muted">{t('caseload.settings.wipeAfterDaysHint')}</p>
       </fieldset>
       {canEdit ? (
         <FormActions

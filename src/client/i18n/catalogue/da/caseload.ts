@@ -116,6 +116,13 @@ export const caseloadDa = {
     roles: { mor: 'Mor', far: 'Far', medmor: 'Medmor', anden: 'Anden' },
     extraVisitsRule: 'Flere end {{count}} besøg i første leveår giver ekstra besøg',
     retentionYears: 'Opbevaring af journal (år)',
+    lock: 'Låseskærm og underskrift',
+    idleMinutes: 'Lås efter så mange minutter uden berøring',
+    hiddenGraceSeconds: 'Lås, når appen har været skjult i mere end (sekunder)',
+    signAgainMinutes: 'En underskrift beder om pinkoden, når sidste oplåsning er ældre end (minutter)',
+    maxPasswordAttempts: 'Forkerte adgangskoder uden netværk, før login med netværk kræves',
+    wipeAfterDays: 'Fjern en brugers data fra en enhed, der ikke er synkroniseret i (dage, 0 = aldrig)',
+    wipeAfterDaysHint: 'Ikke-synkroniserede ændringer fjernes aldrig.',
     saved: 'Indstillingerne er gemt.',
   },
 } as const;
