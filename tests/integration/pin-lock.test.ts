@@ -152,9 +152,7 @@ describe('wipe by age', () => {
     // Left open (a crash, a closed tab): what it holds is unknown, so never wiped.
     expect(await wipeByAge([{ ...entry, lastSyncAt: old, policy, unsyncedCount: 0, openSince: old }])).toEqual([]);
     // Off (0, the default): never wiped.
-    expect(await wipeByAge([{ ...entry, lastSyncAt: old, unsyncedCount: 0, policy: defaultLockSettings }])).toEqual(
-      [],
-    );
+    expect(await wipeByAge([{ ...entry, lastSyncAt: old, unsyncedCount: 0, policy: defaultLockSettings }])).toEqual([]);
     expect(await deviceUser(bente)).toBeDefined();
     // Locked clean, nothing unsynced, older than the setting: removed.
     expect(await wipeByAge([{ ...entry, lastSyncAt: old, policy, unsyncedCount: 0 }])).toEqual([bente]);
