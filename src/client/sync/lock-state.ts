@@ -5,6 +5,8 @@
  * No key lives here: login.ts holds the one extractable copy a new PIN needs, until it is chosen.
  */
 import { create } from 'zustand';
+import { lockSettingsOf } from '../../shared/auth/lock-settings.ts';
+import { records } from '../db/store.ts';
 
 export type LockState = {
   /** She opened the store with her password and has no PIN yet: she chooses one first. */
@@ -38,4 +40,13 @@ export function confirmSignature(maxAgeMinutes: number, now = Date.now()): Promi
       },
     });
   });
+}
+
+/**
+ * Before a visit, a journal note or a correction is signed: asks for the PIN when the last unlock
+ * is older than the team's `signAgainMinutes`. Resolves false when she cancels (nothing is signed).
+ */
+export async function askBeforeSigning(): Promise<boolean> {
+  const settings = await records.settings();
+  return confirmSignature(lockSettingsOf(settings.data).signAgainMinutes);
 }

@@ -388,6 +388,8 @@ export async function lock(options: { switchUser?: boolean } = {}): Promise<void
   const store = currentStore();
   const unsynced = store.state.outbox.size;
   pinToChoose = null;
+  // A signature waiting for her PIN is not given (its form is gone with the lock).
+  useLockState.getState().signature?.resolve(false);
   useLockState.setState({ choosingPin: false, lastUnlockAt: 0 });
   setCurrentStore(null);
   // Closed cleanly: what wipe-by-age may rely on (an open store might hold writes not counted here).

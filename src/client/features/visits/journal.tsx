@@ -3,6 +3,7 @@
  * final, and a correction is a new signed note that points to the original and gives a reason,
  * with the original still shown. Who and when are on every entry (journalføringsbekendtgørelsen).
  */
+
 import { useTranslation } from 'react-i18next';
 import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { amendNote, noteHistory, signNote } from '../../../shared/journal/signed-note.ts';
@@ -12,6 +13,7 @@ import type { RecordView } from '../../db/reader.ts';
 import { writer } from '../../db/write-store.ts';
 import { type NoteActions, NoteThreadList } from '../../forms/signed-notes.tsx';
 import { useTextDraft } from '../../forms/use-draft.ts';
+import { askBeforeSigning } from '../../sync/lock-state.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 type Props = {
@@ -51,6 +53,7 @@ export function Journal({ notes, refs, me, readOnly = false, visits = [] }: Prop
   const threads = noteHistory(notes);
 
   const create = async (signNow: boolean) => {
+    if (signNow && !(await askBeforeSigning())) return;
     const note = newNote(refs, me, draft.text);
     await writer.create('journalNote', signNow ? signNote(note, me, new Date()) : note);
     await draft.reset('');
