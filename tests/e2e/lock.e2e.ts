@@ -19,7 +19,7 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function screenshots(page: Page, name: string) {
+async function screenshots(page: Page, name: string, fullPage = true) {
   const toast = page.getByRole('button', { name: 'Luk' });
   if (await toast.isVisible()) await toast.click();
   for (const [w, h] of [
@@ -27,7 +27,7 @@ async function screenshots(page: Page, name: string) {
     [768, 1024],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `screenshots/${name}-${w}x${h}.png`, fullPage: true });
+    await page.screenshot({ path: `screenshots/${name}-${w}x${h}.png`, fullPage });
   }
   await page.setViewportSize({ width: 1024, height: 768 });
 }
@@ -157,6 +157,44 @@ test('offline, the PIN opens the app; 5 wrong PINs leave only the password, then
   expect(wraps).toEqual([null]);
   await app.unlockWithPassword();
   await expect(page.getByRole('banner')).toBeVisible();
+});
+
+test('signing a journal note asks for the PIN when the last unlock is older than 10 minutes', async ({ page }) => {
+  await page.clock.install();
+  const app = new AppPage(page);
+  await app.open('/familier', 'mette');
+  await app.createFamily({ name: 'Familien Underskrift' });
+  const journal = page.getByRole('region', { name: 'Journal' });
+  // Within the 10 minutes of the setting, signing asks nothing.
+  await journal.getByLabel('Nyt journalnotat').fill('Første notat, lige efter oplåsning.');
+  await journal.getByRole('button', { name: 'Underskriv notat' }).click();
+  await expect(journal.getByText('Første notat, lige efter oplåsning.')).toBeVisible();
+  // Eleven minutes later (active all along, so the idle lock does not come first).
+  for (const step of ['04:00', '04:00', '03:00']) {
+    await page.clock.fastForward(step);
+    await journal.getByLabel('Nyt journalnotat').click();
+  }
+  await journal.getByLabel('Nyt journalnotat').fill('Mor har fået hjælp fra familieafdelingen.');
+  await journal.getByRole('button', { name: 'Underskriv notat' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bekræft din underskrift' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('underskrive som Mette Sundhedsplejerske')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The modal dialog sits in the viewport: a viewport shot shows it as the nurse sees it.
+  await screenshots(page, 'lock-signature', false);
+  // Cancelled: nothing is signed, the text stays.
+  await dialog.getByRole('button', { name: 'Annullér' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(journal.getByLabel('Nyt journalnotat')).toHaveValue('Mor har fået hjælp fra familieafdelingen.');
+  await journal.getByRole('button', { name: 'Underskriv notat' }).click();
+  await dialog.getByLabel('Pinkode (6 cifre)').fill('111119');
+  await dialog.getByRole('button', { name: 'Bekræft og underskriv' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Forkert pinkode. 4 forsøg tilbage.');
+  await dialog.getByLabel('Pinkode (6 cifre)').fill(E2E_PIN);
+  await dialog.getByRole('button', { name: 'Bekræft og underskriv' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(journal.getByText('Mor har fået hjælp fra familieafdelingen.')).toBeVisible();
+  await expect(journal.getByLabel('Nyt journalnotat')).toHaveValue('');
 });
 
 test('a journal note being typed when the app locks is there after unlocking, on the same screen', async ({ page }) => {

@@ -84,7 +84,7 @@ export function SignatureDialog({ name, onDone }: { name: string; onDone: (confi
         <p role="alert" className="error-text">
           {message}
         </p>
-        <div className="form-actions">
+        <div className="signature-dialog__actions">
           <button
             type="submit"
             className="button button--primary"
