@@ -275,6 +275,7 @@ test('a revoked tablet is told so at its next contact and erases the nurse’s s
   // Its next contact: the answer is device_revoked, and the tablet wipes her store and key.
   await app.syncBar.getByRole('button', { name: 'Synkronisér nu' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+  await expect(page.getByText('Denne enhed er frakoblet af en administrator. Dens data er fjernet.')).toBeVisible();
   const stores = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   expect(stores.filter((n) => n?.startsWith('tusind-dage-u-'))).toEqual([]);
   expect(await rawIndexedDb(page)).not.toContain('Frakoblet');

@@ -12,7 +12,7 @@ import { useLive, useUnlocked } from '../db/store.ts';
 import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
 import { startSync } from '../sync/activity.ts';
 import { useLockState } from '../sync/lock-state.ts';
-import { SWITCH_USER, wipeByAge } from '../sync/login.ts';
+import { REVOKED_NOTICE, SWITCH_USER, wipeByAge } from '../sync/login.ts';
 import { getSession } from '../sync/session.ts';
 import { useAutoLock } from './auto-lock.ts';
 
@@ -31,6 +31,12 @@ function LockedScreen() {
     const switching = globalThis.sessionStorage?.getItem(SWITCH_USER) === '1';
     globalThis.sessionStorage?.removeItem(SWITCH_USER);
     return switching ? 'login' : 'unlock';
+  });
+  // A revoked tablet just erased her store: she is told why (once).
+  const [revoked] = useState(() => {
+    const was = globalThis.sessionStorage?.getItem(REVOKED_NOTICE) === '1';
+    globalThis.sessionStorage?.removeItem(REVOKED_NOTICE);
+    return was;
   });
   const load = useCallback(() => {
     void deviceUsers()
@@ -55,6 +61,11 @@ function LockedScreen() {
           </div>
         </div>
         <h1>{unlocking ? t('auth.unlockTitle') : t('auth.title')}</h1>
+        {revoked ? (
+          <p role="alert" className="notice">
+            {t('auth.revoked')}
+          </p>
+        ) : null}
         <Suspense fallback={null}>
           {unlocking ? (
             <UnlockForm users={users} onOtherUser={() => setMode('login')} onUsersChanged={load} />

@@ -76,7 +76,7 @@ async function runOnce(): Promise<RunResult> {
   } catch (error) {
     if (error instanceof SyncHttpError && error.code === 'device_revoked') {
       // Revoked by an administrator (a lost tablet): this user's data and key leave the device.
-      await wipeUser(currentStore().userId);
+      await wipeUser(currentStore().userId, { revoked: true });
       useSyncActivity.setState({ state: 'idle', progress: null, error: null });
       return 'stop';
     }

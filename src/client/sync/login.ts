@@ -372,6 +372,9 @@ export async function wipeByAge(users: DeviceUser[], now = Date.now()): Promise<
   return removed;
 }
 
+/** Set when a revoked tablet wiped a user: the next screen tells her why her data is gone. */
+export const REVOKED_NOTICE = 'tusind-dage.revoked';
+
 /** The lock screen opens on the login of another user ("Skift bruger") when this is set. */
 export const SWITCH_USER = 'tusind-dage.switch-user';
 
@@ -423,7 +426,8 @@ export async function logout(options: AuthOptions = {}): Promise<LogoutOutcome> 
 }
 
 /** Removes a user's store and key from this tablet (a clean logout, a revoked device). */
-export async function wipeUser(userId: string): Promise<void> {
+export async function wipeUser(userId: string, options: { revoked?: boolean } = {}): Promise<void> {
+  if (options.revoked) globalThis.sessionStorage?.setItem(REVOKED_NOTICE, '1');
   await removeDeviceUser(userId);
   if (hasCurrentStore() && currentStore().userId === userId) {
     pinToChoose = null;
