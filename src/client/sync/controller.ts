@@ -53,7 +53,11 @@ async function report(sessionToken: string): Promise<void> {
 }
 
 async function runOnce(): Promise<RunResult> {
-  if (!hasCurrentStore()) return 'stop';
+  if (!hasCurrentStore()) {
+    // Locked: the token leaves memory with the store (it is kept only inside the sealed store).
+    token = undefined;
+    return 'stop';
+  }
   const session = await getSession();
   if (!session) return 'stop';
   if (session.loginRequired) {
