@@ -6,10 +6,12 @@
  * device reports its unsynced count (an admin revoking a lost tablet sees what would be lost) and
  * sends a pending escrow copy; a revoked device wipes the user's store and key.
  */
+
 import { SCHEMA_VERSION } from '../../shared/version.ts';
 import { deviceUser } from '../db/device-users.ts';
 import { getDeviceInfo } from '../db/meta.ts';
 import { currentStore, hasCurrentStore, subscribeStore } from '../db/store.ts';
+import { deviceName } from '../pwa/device-name.ts';
 import { useSyncActivity } from './activity.ts';
 import { createSyncEngine, SyncProtocolError } from './engine.ts';
 import { localSyncStore } from './local-store-sync.ts';
@@ -40,7 +42,7 @@ async function report(sessionToken: string): Promise<void> {
     headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       deviceId: getDeviceInfo(store).deviceId,
-      name: navigator.userAgent.slice(0, 100),
+      name: deviceName(navigator.userAgent, navigator.maxTouchPoints),
       unsyncedCount: entries.length,
       oldestUnsyncedAt: entries[0]?.createdAt ?? null,
     }),
