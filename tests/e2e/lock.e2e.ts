@@ -255,7 +255,7 @@ test('a revoked tablet is told so at its next contact and erases the nurse’s s
   request,
 }) => {
   const app = new AppPage(page);
-  await app.open('/familier', 'hanne');
+  await app.open('/familier', 'ulla');
   await app.createFamily({ name: 'Familien Frakoblet' });
   await app.expectAllSynced();
   const deviceId = await page.evaluate(
@@ -287,7 +287,7 @@ test('a login the server no longer accepts asks for a new one before the next sy
   request,
 }) => {
   const app = new AppPage(page);
-  await app.installOffline('hanne');
+  await app.installOffline('ulla');
   await app.goOffline();
   await app.goto('/familier');
   await app.createFamily({ name: 'Familien Udløbet' });
@@ -297,8 +297,8 @@ test('a login the server no longer accepts asks for a new one before the next sy
   const { users } = (await (await request.get('/api/admin/users', { headers })).json()) as {
     users: { id: string; username: string }[];
   };
-  const hanne = users.find((u) => u.username === 'hanne');
-  expect((await request.post(`/api/admin/users/${hanne?.id}/revoke-sessions`, { headers })).ok()).toBe(true);
+  const ulla = users.find((u) => u.username === 'ulla');
+  expect((await request.post(`/api/admin/users/${ulla?.id}/revoke-sessions`, { headers })).ok()).toBe(true);
   // Back online, the app syncs by itself and finds the login gone.
   await app.goOnline();
   const renew = app.syncBar;
