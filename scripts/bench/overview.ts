@@ -8,6 +8,7 @@
  * every chart is drawn. Target: (a) within 500 ms. The first opening also loads the screen's code
  * and Chart.js and is reported apart.
  */
+
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { localToday } from '../../src/shared/domain/age.ts';
 import { caseloadByNurse } from '../../src/shared/evaluation/caseload.ts';
 import { noRecords } from '../../src/shared/evaluation/records.ts';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
+import { choosePinIfAsked } from './browser/pin.ts';
 import { BENCH_PASSWORD, startBenchServer } from './browser/server.ts';
 import { type BenchSuite, machineInfo, machineLine, ms, type SuiteContext, stats, thousands } from './lib.ts';
 import { validate } from './sync.ts';
@@ -66,6 +68,7 @@ export async function run(ctx: SuiteContext) {
     await page.getByLabel('Adgangskode').fill(BENCH_PASSWORD);
     const syncStart = performance.now();
     await page.getByRole('button', { name: 'Log ind' }).click();
+    await choosePinIfAsked(page);
     await page.waitForFunction(
       () => {
         const bar = document.querySelector('[aria-label="Synkronisering"]');

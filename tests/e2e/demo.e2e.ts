@@ -33,6 +33,7 @@ async function loginAs(app: AppPage, username: string, password: string) {
   await app.page.getByLabel('Brugernavn').fill(username);
   await app.page.getByLabel('Adgangskode').fill(password);
   await app.page.getByRole('button', { name: 'Log ind' }).click();
+  await app.choosePinIfAsked();
   await expect(app.page.getByRole('banner')).toBeVisible();
 }
 

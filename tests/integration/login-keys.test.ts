@@ -55,7 +55,7 @@ describe('the key of a user on this tablet', () => {
 
   it('opens offline with the password after a lock, and counts wrong passwords', async () => {
     noteFamily = await recordWriter(currentStore).create('family', { name: 'Familien Usynkroniseret' });
-    lock();
+    await lock();
     expect(hasCurrentStore()).toBe(false);
     expect(await unlock(userId, 'forkert-kodeord')).toBe('wrong');
     expect((await deviceUser(userId))?.failedUnlocks).toBe(1);
@@ -65,7 +65,7 @@ describe('the key of a user on this tablet', () => {
   });
 
   it('after too many wrong passwords only an online login opens it', async () => {
-    lock();
+    await lock();
     for (let i = 1; i < MAX_OFFLINE_ATTEMPTS; i++) expect(await unlock(userId, `forkert-${i}`)).toBe('wrong');
     expect(await unlock(userId, 'forkert-sidste')).toBe('online-required');
     expect(await unlock(userId, PASSWORD)).toBe('online-required');
@@ -75,7 +75,7 @@ describe('the key of a user on this tablet', () => {
 
   it('after an admin resets a forgotten password, the new password opens the same store: nothing unsynced is lost', async () => {
     expect(currentStore().state.outbox.size).toBe(1);
-    lock();
+    await lock();
     const adminToken = await serverLogin(server, 'admin');
     const reset = await call(`${server.url}/api/admin/users/${userId}/reset-password`, {
       token: adminToken,
@@ -88,14 +88,14 @@ describe('the key of a user on this tablet', () => {
     expect(outcome).toMatchObject({ ok: true, mustChangePassword: true });
     expect(currentStore().state.get('family', noteFamily)?.data.name).toBe('Familien Usynkroniseret');
     expect(currentStore().state.outbox.size).toBe(1);
-    lock();
+    await lock();
     expect(await unlock(userId, 'nyt-midlertidigt-kodeord-93')).toBe('ok');
   });
 
   it('logout is refused with unsynced work; a revoked tablet gets no key and wipes the user', async () => {
     expect(await logout(options())).toBe('unsynced');
     expect(hasCurrentStore()).toBe(true);
-    lock();
+    await lock();
     const entry = await deviceUser(userId);
     const adminToken = await serverLogin(server, 'admin');
     const revoked = await call(`${server.url}/api/admin/devices/${entry?.deviceId}/revoke`, {

@@ -1,19 +1,27 @@
 /**
  * Shows the lock screen (or, on a tablet nobody has used yet, the login) until a user's store is
- * unlocked; afterwards the app, which works offline, and background sync. Nothing personal is on
- * screen while locked: only the names of the tablet's users.
+ * unlocked; then, when she has no PIN yet, the PIN choice; afterwards the app, which works offline,
+ * locks itself when idle or hidden (auto-lock.ts), and syncs in the background. Nothing personal is
+ * on screen while locked: only the names of the tablet's users. The route stays as it was, so after
+ * unlocking she is back on the same screen, with what she was typing in its draft.
  */
-import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { type DeviceUser, deviceUsers } from '../db/device-users.ts';
 import { useLive, useUnlocked } from '../db/store.ts';
 import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { startSync } from '../sync/activity.ts';
-import { SWITCH_USER } from '../sync/login.ts';
+import { useLockState } from '../sync/lock-state.ts';
+import { REVOKED_NOTICE, SWITCH_USER, wipeByAge } from '../sync/login.ts';
 import { getSession } from '../sync/session.ts';
+import { useAutoLock } from './auto-lock.ts';
 
 const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
 const UnlockForm = lazy(async () => ({ default: (await import('../features/auth/unlock-form.tsx')).UnlockForm }));
+const ChoosePin = lazy(async () => ({ default: (await import('../features/auth/choose-pin.tsx')).ChoosePin }));
+const SignatureDialog = lazy(async () => ({
+  default: (await import('../features/auth/signature-dialog.tsx')).SignatureDialog,
+}));
 
 function LockedScreen() {
   const { t } = useTranslation();
@@ -24,11 +32,22 @@ function LockedScreen() {
     globalThis.sessionStorage?.removeItem(SWITCH_USER);
     return switching ? 'login' : 'unlock';
   });
-  useEffect(() => {
+  // A revoked tablet just erased her store: she is told why (once).
+  const [revoked] = useState(() => {
+    const was = globalThis.sessionStorage?.getItem(REVOKED_NOTICE) === '1';
+    globalThis.sessionStorage?.removeItem(REVOKED_NOTICE);
+    return was;
+  });
+  const load = useCallback(() => {
     void deviceUsers()
-      .then(setUsers)
+      .then(async (found) => {
+        // A team that wipes by age: users long out of contact, with nothing unsynced, leave the tablet.
+        const wiped = await wipeByAge(found).catch((): string[] => []);
+        setUsers(found.filter((u) => !wiped.includes(u.userId)));
+      })
       .catch(() => setUsers([]));
   }, []);
+  useEffect(load, [load]);
   if (users === null) return <p className="muted center">{t('app.loading')}</p>;
   const unlocking = users.length > 0 && mode === 'unlock';
   return (
@@ -42,9 +61,14 @@ function LockedScreen() {
           </div>
         </div>
         <h1>{unlocking ? t('auth.unlockTitle') : t('auth.title')}</h1>
+        {revoked ? (
+          <p role="alert" className="notice">
+            {t('auth.revoked')}
+          </p>
+        ) : null}
         <Suspense fallback={null}>
           {unlocking ? (
-            <UnlockForm users={users} onOtherUser={() => setMode('login')} />
+            <UnlockForm users={users} onOtherUser={() => setMode('login')} onUsersChanged={load} />
           ) : (
             <>
               <LoginForm />
@@ -65,14 +89,32 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const unlocked = useUnlocked();
   const session = useLive(async () => (await getSession()) ?? null, []);
+  const choosingPin = useLockState((s) => s.choosingPin);
+  const signature = useLockState((s) => s.signature);
   // Once per unlocked user and token: the session object is new after every change of the store,
   // and a sync on each would be a loop (each sync changes the store).
   const signedIn = unlocked && session ? `${session.user.id} ${session.token}` : null;
   useEffect(() => {
     if (signedIn) startSync();
   }, [signedIn]);
+  useAutoLock(unlocked && session ? session.user.id : null);
   if (!unlocked) return <LockedScreen />;
   if (session === undefined) return <p className="muted center">{t('app.loading')}</p>;
   if (session === null) return <LockedScreen />;
-  return <PasswordChangeGate token={session.token}>{children}</PasswordChangeGate>;
+  if (choosingPin)
+    return (
+      <Suspense fallback={null}>
+        <ChoosePin />
+      </Suspense>
+    );
+  return (
+    <PasswordChangeGate token={session.token}>
+      {children}
+      {signature ? (
+        <Suspense fallback={null}>
+          <SignatureDialog name={session.user.displayName} onDone={signature.resolve} />
+        </Suspense>
+      ) : null}
+    </PasswordChangeGate>
+  );
 }

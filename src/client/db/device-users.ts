@@ -3,11 +3,21 @@
  * lock screen lists them). An entry holds no health data and no usable secret on its own: the
  * user's data key wrapped by her password's Argon2id key, the KDF parameters, the device id she is
  * registered with on the server, and the escrow secret that opens the server's copy of her data
- * key after an online login (the server holds that copy, never the key). Plain IndexedDB via idb.
+ * key after an online login (the server holds that copy, never the key); her PIN's wrap of the
+ * same key, the lock settings, and when she last synced. Plain IndexedDB via idb.
  */
 import { type IDBPDatabase, openDB } from 'idb';
+import type { LockSettings } from '../../shared/auth/lock-settings.ts';
 import type { Sealed } from './crypto.ts';
 import type { KdfParams } from './kdf.ts';
+
+/**
+ * The data key wrapped by a key derived from her PIN (Argon2id, lighter parameters than the
+ * password's). Nothing else of the PIN is kept: the only way to test a PIN is the KDF and the
+ * AES-GCM unwrap. Dropped after too many wrong PINs, when the device has not synced for too long,
+ * and at logout.
+ */
+export type PinWrap = { kdf: KdfParams; wrappedKey: Sealed };
 
 export type DeviceUser = {
   userId: string;
@@ -25,6 +35,19 @@ export type DeviceUser = {
   /** Wrong passwords in a row while offline (after too many, only an online login opens the store). */
   failedUnlocks: number;
   addedAt: string;
+  /** Her PIN's wrap of the data key (absent until she chooses one, and after 5 wrong PINs). */
+  pin?: PinWrap | undefined;
+  /** Wrong PINs in a row. */
+  failedPins?: number | undefined;
+  /** The team's lock settings as last seen unlocked (the lock screen needs them before unlock). */
+  policy?: LockSettings | undefined;
+  /** The server's DEVICE_STALE_DAYS, from the last login. */
+  staleAfterDays?: number | undefined;
+  /** The last successful sync of this user on this tablet, and how many changes were unsynced then. */
+  lastSyncAt?: string | undefined;
+  unsyncedCount?: number | undefined;
+  /** Set when her store is opened, cleared when it is locked with `unsyncedCount` (wipe by age). */
+  openSince?: string | undefined;
 };
 
 export const DEVICE_DB = 'tusind-dage-device';

@@ -17,6 +17,13 @@ export type KdfParams = {
 /** OWASP Password Storage Cheat Sheet (2025): Argon2id, m = 19 MiB, t = 2, p = 1. */
 export const DEFAULT_KDF = { alg: 'argon2id', memoryKiB: 19456, iterations: 2, parallelism: 1 } as const;
 
+/**
+ * The PIN's key: lighter (the PIN is typed many times a day and must open in well under a second
+ * on a tablet), still memory-hard. Six digits cannot resist an attacker with a copy of the profile
+ * and time; what protects them is the 5-try limit on the device and revocation (decision 0060).
+ */
+export const PIN_KDF = { alg: 'argon2id', memoryKiB: 12288, iterations: 2, parallelism: 1 } as const;
+
 export const newKdfParams = (base: Omit<KdfParams, 'salt'> = DEFAULT_KDF): KdfParams => ({
   ...base,
   salt: crypto.getRandomValues(new Uint8Array(16)),

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { openJson, sealJson } from './crypto.ts';
 import type { DeviceUser } from './device-users.ts';
-import { decodeEscrow, newUserKeys, rewrapForNewPassword, rewrapFromEscrow, unlockWithPassword } from './keys.ts';
+import {
+  decodeEscrow,
+  newUserKeys,
+  rewrapForNewPassword,
+  rewrapFromEscrow,
+  unlockWithPassword,
+  unlockWithPin,
+  wrapForPin,
+} from './keys.ts';
 
 /** Cheap Argon2id for tests (the app uses OWASP's 19 MiB, 2 passes). */
 const cheap = { alg: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 } as const;
@@ -32,7 +40,7 @@ describe('the data key', () => {
     await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
     const sealed = await sealJson(key, { cpr: '1403259876' });
     const again = await unlockWithPassword(entry, 'rugbroed-med-ost');
-    expect(again && (await openJson(again, sealed))).toEqual({ cpr: '1403259876' });
+    expect(again && (await openJson(again.key, sealed))).toEqual({ cpr: '1403259876' });
     expect(await unlockWithPassword(entry, 'rugbroed-med-smoer')).toBeNull();
   });
 
@@ -57,5 +65,19 @@ describe('the data key', () => {
     expect(await rewrapForNewPassword(entry, 'forkert', 'andet-kodeord')).toBeNull();
     const next = await rewrapForNewPassword(entry, 'foerste-kodeord', 'andet-kodeord');
     expect(next && (await unlockWithPassword(next, 'andet-kodeord'))).not.toBeNull();
+  });
+
+  it('a PIN wraps the same key: only that PIN opens it, and nothing stored holds the PIN', async () => {
+    const { entry, key } = await user('rugbroed-med-ost');
+    const sealed = await sealJson(key, { family: 'Familien Jensen' });
+    const opened = await unlockWithPassword(entry, 'rugbroed-med-ost', { extractable: true });
+    if (!opened?.extractable) throw new Error('no extractable copy');
+    const wrap = await wrapForPin(opened.extractable, '839174');
+    expect(wrap.kdf).toMatchObject({ alg: 'argon2id', memoryKiB: 12288, iterations: 2 });
+    const viaPin = await unlockWithPin(wrap, '839174');
+    expect(viaPin && (await openJson(viaPin, sealed))).toEqual({ family: 'Familien Jensen' });
+    await expect(crypto.subtle.exportKey('raw', viaPin as CryptoKey)).rejects.toThrow();
+    expect(await unlockWithPin(wrap, '839175')).toBeNull();
+    expect(JSON.stringify(wrap)).not.toContain('839174');
   });
 });

@@ -3,7 +3,8 @@
  * memory only as a non-extractable CryptoKey, stored wrapped (a) by a key derived from her password
  * with Argon2id, so she can open the app offline, and (b) as an escrow copy on the server, wrapped
  * by a secret only this device holds, released to her on this device after an online login — so a
- * forgotten or reset password never loses unsynced work, and the server never sees the key.
+ * forgotten or reset password never loses unsynced work, and the server never sees the key; and
+ * (c) by a key from her PIN (lighter Argon2id), so the lock screen opens with six digits.
  */
 import {
   fromBase64,
@@ -15,11 +16,13 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from './crypto.ts';
-import type { DeviceUser } from './device-users.ts';
-import { deriveKey, type KdfParams, newKdfParams } from './kdf.ts';
+import type { DeviceUser, PinWrap } from './device-users.ts';
+import { deriveKey, type KdfParams, newKdfParams, PIN_KDF } from './kdf.ts';
 
 export type NewUserKeys = {
   key: CryptoKey;
+  /** An extractable copy, only so a PIN can wrap it right after login (then dropped). */
+  extractable: CryptoKey;
   kdf: KdfParams;
   wrappedKey: Sealed;
   escrowSecret: Uint8Array;
@@ -47,13 +50,39 @@ export async function newUserKeys(password: string, kdfBase?: Omit<KdfParams, 's
   ]);
   // From here on only the non-extractable copy is used.
   const key = await unwrapDataKey(escrowWrapped, await keyEncryptionKey(escrowSecret));
-  return { key, kdf, wrappedKey, escrowSecret, escrow: encodeEscrow(escrowWrapped) };
+  return { key, extractable: dataKey, kdf, wrappedKey, escrowSecret, escrow: encodeEscrow(escrowWrapped) };
 }
 
-/** The data key with the password, or null when the password is not the one the key is wrapped with. */
-export async function unlockWithPassword(user: DeviceUser, password: string): Promise<CryptoKey | null> {
+/**
+ * The data key with the password, or null when the password is not the one the key is wrapped with.
+ * With `extractable` also a copy that can be wrapped again (for a new PIN).
+ */
+export async function unlockWithPassword(
+  user: DeviceUser,
+  password: string,
+  options: { extractable?: boolean } = {},
+): Promise<{ key: CryptoKey; extractable: CryptoKey | null } | null> {
   try {
-    return await unwrapDataKey(user.wrappedKey, await passwordKey(password, user.kdf));
+    const kek = await passwordKey(password, user.kdf);
+    const key = await unwrapDataKey(user.wrappedKey, kek);
+    const extractable = options.extractable ? await unwrapDataKey(user.wrappedKey, kek, true) : null;
+    return { key, extractable };
+  } catch {
+    return null;
+  }
+}
+
+/** Wraps the data key (an extractable copy) for a PIN with the PIN's lighter Argon2id parameters. */
+export async function wrapForPin(extractable: CryptoKey, pin: string): Promise<PinWrap> {
+  const kdf = newKdfParams(PIN_KDF);
+  const wrappedKey = await wrapDataKey(extractable, await passwordKey(pin, kdf));
+  return { kdf, wrappedKey };
+}
+
+/** The data key with the PIN (non-extractable), or null when the PIN is wrong. */
+export async function unlockWithPin(wrap: PinWrap, pin: string): Promise<CryptoKey | null> {
+  try {
+    return await unwrapDataKey(wrap.wrappedKey, await passwordKey(pin, wrap.kdf));
   } catch {
     return null;
   }
@@ -69,13 +98,14 @@ export async function rewrapFromEscrow(
   escrow: string,
   newPassword: string,
   kdfBase?: Omit<KdfParams, 'salt'>,
-): Promise<{ key: CryptoKey; user: DeviceUser }> {
+): Promise<{ key: CryptoKey; extractable: CryptoKey; user: DeviceUser }> {
   const extractable = await unwrapDataKey(decodeEscrow(escrow), await keyEncryptionKey(user.escrowSecret), true);
   const kdf = newKdfParams(kdfBase ?? user.kdf);
   const kek = await passwordKey(newPassword, kdf);
   const wrappedKey = await wrapDataKey(extractable, kek);
   const key = await unwrapDataKey(wrappedKey, kek);
-  return { key, user: { ...user, kdf, wrappedKey, failedUnlocks: 0 } };
+  // A reset password: the old PIN goes too (the nurse chooses a new one).
+  return { key, extractable, user: { ...user, kdf, wrappedKey, failedUnlocks: 0, pin: undefined, failedPins: 0 } };
 }
 
 /** A password change on this device: the key is wrapped again for the new password. */

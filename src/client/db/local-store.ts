@@ -348,6 +348,8 @@ export class LocalStore {
   /** Drops the decrypted state from memory; the store must be opened again with the key. */
   close(): void {
     this.closed = true;
+    // Locked: the decrypted records leave memory (a reset body empties every map and index).
+    this.state.apply({ v: 1, reset: true });
     clearTimeout(this.compactTimer);
     this.channel?.close();
     this.db.close();

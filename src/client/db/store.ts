@@ -10,6 +10,21 @@ import { type RecordView, recordReader } from './reader.ts';
 
 let current: LocalStore | null = null;
 const switches = new Set<() => void>();
+const beforeLock = new Set<() => Promise<unknown>>();
+
+/**
+ * Registers work that must reach the store before it locks (a form's last keystrokes, kept in its
+ * draft). Returns the unregistering function.
+ */
+export function onBeforeLock(flush: () => Promise<unknown>): () => void {
+  beforeLock.add(flush);
+  return () => beforeLock.delete(flush);
+}
+
+/** Runs every registered flush (each failure is its own: the lock still comes). */
+export async function flushBeforeLock(): Promise<void> {
+  await Promise.allSettled([...beforeLock].map((flush) => flush()));
+}
 
 /** Unlocking opens a store; locking passes null (the decrypted state is then dropped). */
 export function setCurrentStore(store: LocalStore | null): void {

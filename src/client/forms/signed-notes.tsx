@@ -5,11 +5,13 @@
  * always visible above its corrections. A draft is edited and signed only by its author. What a
  * button does is the feature's (props); this file only presents.
  */
+
 import { type ReactNode, useState } from 'react';
 import { type Signer, type Stored, signatureTimesDiffer, signedTimeOf } from '../../shared/journal/signature.ts';
 import { canEdit, type NoteThread, type SignedNote } from '../../shared/journal/signed-note.ts';
 import { journalDraftKey } from '../../shared/visits/draft.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { askBeforeSigning } from '../sync/lock-state.ts';
 import { formatWhen } from '../ui/dates.ts';
 import { useTextDraft } from './use-draft.ts';
 
@@ -103,6 +105,8 @@ function EditDraft<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
   const draft = useTextDraft(journalDraftKey(note.id), note.data.text, draftRefs(note.data));
   if (!draft.ready) return null;
   const write = async (sign: boolean) => {
+    // A signature is her own act: an old unlock asks for her PIN first (cancelled: nothing changes).
+    if (sign && !(await askBeforeSigning())) return;
     await actions.onEdit(note, draft.text, sign);
     await draft.reset(draft.text);
   };
@@ -172,7 +176,13 @@ function AmendForm<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
           type="button"
           className="button button--small button--primary"
           disabled={text.trim() === '' || reason.trim() === ''}
-          onClick={() => void actions.onAmend(note, text, reason).then(() => setOpen(false))}
+          onClick={() =>
+            void askBeforeSigning().then(async (confirmed) => {
+              if (!confirmed) return;
+              await actions.onAmend(note, text, reason);
+              setOpen(false);
+            })
+          }
         >
           {t('notes.sign')}
         </button>

@@ -1,13 +1,14 @@
 /**
  * Keeps what a nurse types in a form as a draft record while she types (debounced), so it
  * survives a reload, a crash, going offline and an app update, and syncs marked as a draft.
- * Reopening the form resumes from the draft; saving or signing the record removes it. Each device
+ * The last keystrokes are written before the app locks, so after unlocking the form reopens with
+ * them. Reopening the form resumes from the draft; saving or signing the record removes it. Each device
  * writes only its own draft of a form (no conflicts between two tablets); a device without one
  * resumes from the draft another device committed last (draftToResume), and saving removes them all.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { draftOf, draftToResume, mergeDraft } from '../../shared/visits/draft.ts';
-import { records } from '../db/store.ts';
+import { onBeforeLock, records } from '../db/store.ts';
 import { thisDeviceId, writer } from '../db/write-store.ts';
 import { useUnsavedInput } from '../pwa/unsaved.ts';
 
@@ -99,7 +100,10 @@ export function useDraft<T extends Record<string, unknown>>(formKey: string, def
     const onPageHide = () => void flush();
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', onPageHide);
+    // The app is about to lock: the last keystrokes reach the encrypted draft first.
+    const unregister = onBeforeLock(flush);
     return () => {
+      unregister();
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', onPageHide);
       void flush();

@@ -6,14 +6,16 @@
  * device reports its unsynced count (an admin revoking a lost tablet sees what would be lost) and
  * sends a pending escrow copy; a revoked device wipes the user's store and key.
  */
+
 import { SCHEMA_VERSION } from '../../shared/version.ts';
 import { deviceUser } from '../db/device-users.ts';
 import { getDeviceInfo } from '../db/meta.ts';
 import { currentStore, hasCurrentStore, subscribeStore } from '../db/store.ts';
+import { deviceName } from '../pwa/device-name.ts';
 import { useSyncActivity } from './activity.ts';
 import { createSyncEngine, SyncProtocolError } from './engine.ts';
 import { localSyncStore } from './local-store-sync.ts';
-import { PENDING_ESCROW, storeEscrow, wipeUser } from './login.ts';
+import { PENDING_ESCROW, rememberSync, storeEscrow, wipeUser } from './login.ts';
 import { createScheduler, type RunResult } from './scheduler.ts';
 import { getSession, markLoginRequired } from './session.ts';
 import { httpTransport, SyncHttpError } from './transport.ts';
@@ -40,7 +42,7 @@ async function report(sessionToken: string): Promise<void> {
     headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       deviceId: getDeviceInfo(store).deviceId,
-      name: navigator.userAgent.slice(0, 100),
+      name: deviceName(navigator.userAgent, navigator.maxTouchPoints),
       unsyncedCount: entries.length,
       oldestUnsyncedAt: entries[0]?.createdAt ?? null,
     }),
@@ -53,7 +55,11 @@ async function report(sessionToken: string): Promise<void> {
 }
 
 async function runOnce(): Promise<RunResult> {
-  if (!hasCurrentStore()) return 'stop';
+  if (!hasCurrentStore()) {
+    // Locked: the token leaves memory with the store (it is kept only inside the sealed store).
+    token = undefined;
+    return 'stop';
+  }
   const session = await getSession();
   if (!session) return 'stop';
   if (session.loginRequired) {
@@ -69,12 +75,14 @@ async function runOnce(): Promise<RunResult> {
   try {
     await engine.syncOnce();
     useSyncActivity.setState({ state: 'idle', progress: null });
+    // In contact: the tablet is not stale for this user (the lock screen's PIN rule).
+    if (hasCurrentStore()) await rememberSync(currentStore().userId, currentStore().state.outbox.size);
     await report(session.token);
     return 'ok';
   } catch (error) {
     if (error instanceof SyncHttpError && error.code === 'device_revoked') {
       // Revoked by an administrator (a lost tablet): this user's data and key leave the device.
-      await wipeUser(currentStore().userId);
+      await wipeUser(currentStore().userId, { revoked: true });
       useSyncActivity.setState({ state: 'idle', progress: null, error: null });
       return 'stop';
     }

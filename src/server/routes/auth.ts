@@ -29,7 +29,14 @@ export function loginRoute(app: FastifyInstance, deps: RouteDeps): void {
       credentials,
       request.ip,
     );
-    if (outcome.ok) return { token: outcome.token, user: outcome.user, mustChangePassword: outcome.mustChangePassword };
+    if (outcome.ok)
+      return {
+        token: outcome.token,
+        user: outcome.user,
+        mustChangePassword: outcome.mustChangePassword,
+        // The server's device rules, so a tablet knows when it counts as stale while offline.
+        device: { staleAfterDays: deps.config.deviceStaleDays, tokenIdleHours: deps.config.tokenIdleHours },
+      };
     if (outcome.reason === 'rate_limited') {
       reply.header('retry-after', String(outcome.retryAfterSeconds));
       return reply.code(429).send(

@@ -5,6 +5,7 @@
  * cooperation with daycare (when a handover is due, whether its letter shows the CPR number).
  */
 import * as z from 'zod/mini';
+import { defaultLockSettings, lockSettingsSchema } from '../auth/lock-settings.ts';
 import { choice, msg, requiredText } from '../schemas/fields.ts';
 import { caseloadMsg, flag, intInRange, keyField } from './caseload-fields.ts';
 import { contactTypes } from './contact.ts';
@@ -109,6 +110,8 @@ export const settingsSchema = z.object({
     z.object({ handoverWeeksBefore: intInRange(0, 26), letterShowsCpr: flag }),
     DEFAULT_DAYCARE_SETTINGS,
   ),
+  /** When the tablet locks itself and when signing asks for the PIN again (auth/lock-settings.ts). */
+  lock: z._default(lockSettingsSchema, defaultLockSettings),
 });
 
 export type MunicipalitySettings = z.output<typeof settingsSchema>;
@@ -162,4 +165,5 @@ export const defaultSettings: MunicipalitySettings = {
   extraVisitsRule: { moreThan: 5, withinDays: 365 },
   retentionYears: 10,
   daycare: DEFAULT_DAYCARE_SETTINGS,
+  lock: defaultLockSettings,
 };

@@ -26,6 +26,16 @@ const loginResponse = fc.record(
     token: fc.oneof(fc.string(), anyValue),
     user: fc.oneof(user, anyValue),
     mustChangePassword: maybe(fc.boolean()),
+    device: maybe(
+      fc.record(
+        {
+          staleAfterDays: fc.oneof(fc.integer(), fc.double(), anyValue),
+          tokenIdleHours: fc.oneof(fc.integer(), anyValue),
+          extra: maybe(fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     other: anyValue,
   },
   { requiredKeys: [] },

@@ -30,12 +30,19 @@ function object<T>(shape: Shape, nested: Record<string, ResponseCheck<unknown>> 
       for (const [key, check] of Object.entries(nested)) {
         const parsed = check.safeParse(value[key]);
         if (!parsed.success) return { success: false };
-        data[key] = parsed.data;
+        if (parsed.data !== undefined || key in value) data[key] = parsed.data;
       }
       return { success: true, data: data as T };
     },
   };
 }
+
+/** zod's z.optional around a nested object check. */
+function optionalCheck<T>(check: ResponseCheck<T>): ResponseCheck<T | undefined> {
+  return { safeParse: (value) => (value === undefined ? { success: true, data: undefined } : check.safeParse(value)) };
+}
+/** zod 4's z.number(): finite numbers only. */
+const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 
 export const userCheck = object<User>({
   id: isString,
@@ -46,9 +53,19 @@ export const userCheck = object<User>({
   teamName: optional(isString),
 });
 
-export const loginResponseCheck = object<{ token: string; user: User; mustChangePassword?: boolean | undefined }>(
+export type LoginResponse = {
+  token: string;
+  user: User;
+  mustChangePassword?: boolean | undefined;
+  device?: { staleAfterDays: number; tokenIdleHours: number } | undefined;
+};
+
+export const loginResponseCheck = object<LoginResponse>(
   { token: isString, mustChangePassword: optional((value) => typeof value === 'boolean') },
-  { user: userCheck },
+  {
+    user: userCheck,
+    device: optionalCheck(object({ staleAfterDays: isNumber, tokenIdleHours: isNumber })),
+  },
 );
 
 export const apiErrorCheck = object<ApiError>(

@@ -27,6 +27,8 @@ export const loginResponseSchema = z.object({
   user: userSchema,
   /** An admin reset the password: the app shows "change password" before anything else. */
   mustChangePassword: z.optional(z.boolean()),
+  /** The server's device rules (DEVICE_STALE_DAYS, TOKEN_IDLE_HOURS); absent from older servers. */
+  device: z.optional(z.object({ staleAfterDays: z.number(), tokenIdleHours: z.number() })),
 });
 
 export const changePasswordRequestSchema = z.object({

@@ -5,6 +5,9 @@
 import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../support/global-setup.ts';
 
+/** The PIN every e2e nurse chooses after her first sign-in on a tablet (not an obvious one). */
+export const E2E_PIN = '839174';
+
 export type FamilyInput = { name: string; address?: string; tovholder?: string };
 export type ChildInput = {
   firstName: string;
@@ -45,13 +48,44 @@ export class AppPage {
     await this.page.getByLabel('Brugernavn').fill(username);
     await this.page.getByLabel('Adgangskode').fill(E2E_PASSWORD);
     await this.page.getByRole('button', { name: 'Log ind' }).click();
+    await this.choosePinIfAsked();
     await expect(this.page.getByRole('banner')).toBeVisible();
   }
 
-  /** Opens the store on the lock screen with the password (works offline). */
+  /** After opening with the password, a nurse without a PIN chooses one before the app opens. */
+  async choosePinIfAsked(pin = E2E_PIN) {
+    const choose = this.page.getByRole('heading', { level: 1, name: 'Vælg en pinkode' });
+    await expect(choose.or(this.page.getByRole('banner'))).toBeVisible();
+    if (await choose.isVisible()) await this.choosePin(pin);
+  }
+
+  async choosePin(pin = E2E_PIN) {
+    await this.page.getByLabel('Ny pinkode (6 cifre)').fill(pin);
+    await this.page.getByLabel('Gentag pinkoden').fill(pin);
+    await this.page.getByRole('button', { name: 'Gem pinkode' }).click();
+  }
+
+  /** The lock screen's PIN field (shown while the nurse has a usable PIN). */
+  get pinField() {
+    return this.page.getByLabel('Pinkode (6 cifre)');
+  }
+
+  /** Opens the store on the lock screen with the PIN, or the password when no PIN is offered (works offline). */
   async unlock() {
+    await expect(this.pinField.or(this.page.getByLabel('Adgangskode'))).toBeVisible();
+    if (await this.pinField.isVisible()) await this.unlockWithPin();
+    else await this.unlockWithPassword();
+  }
+
+  async unlockWithPin(pin = E2E_PIN) {
+    await this.pinField.fill(pin);
+    await this.page.getByRole('button', { name: 'Lås op' }).click();
+  }
+
+  async unlockWithPassword() {
     await this.page.getByLabel('Adgangskode').fill(E2E_PASSWORD);
     await this.page.getByRole('button', { name: 'Lås op' }).click();
+    await this.choosePinIfAsked();
   }
 
   /**

@@ -12,6 +12,8 @@ export const e2eUsers: { username: string; name: string; team: string; role?: st
   { username: 'birgit', name: 'Birgit Ballerup', team: 'Ballerup' },
   // The team leader of Jammerbugt (administration, tests/e2e/admin.e2e.ts).
   { username: 'lone', name: 'Lone Leder', team: 'Jammerbugt', role: 'leader' },
+  // A nurse whose logins and tablet the lock tests end (tests/e2e/lock.e2e.ts): nobody else uses her.
+  { username: 'ulla', name: 'Ulla Udlånt', team: 'Jammerbugt' },
 ];
 
 export default function globalSetup(): void {

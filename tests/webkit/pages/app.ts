@@ -10,6 +10,9 @@ import type { WebKitSession } from '../support/driver.ts';
 import { DEFAULT_TIMEOUT, type Locator, Screen, waitInPage } from '../support/locate.ts';
 import { WEBKIT_USER } from '../support/server.ts';
 
+/** The PIN the WebKit nurse chooses after signing in (decision 0060; not an obvious one). */
+export const WEBKIT_PIN = '839174';
+
 export type FamilyInput = { name: string; address?: string };
 export type ChildInput = { firstName: string; birthDate: string; sex: 'Pige' | 'Dreng' };
 
@@ -39,7 +42,7 @@ export class WebKitApp extends Screen {
     await this.unlockIfLocked();
   }
 
-  /** On the lock screen ("Lås op"), opens the store with the password (works offline). */
+  /** On the lock screen ("Lås op"), opens the store with the PIN, or the password when no PIN is offered (works offline). */
   async unlockIfLocked(user: { password: string } = WEBKIT_USER) {
     const state = await waitInPage(
       this.driver,
@@ -50,8 +53,34 @@ export class WebKitApp extends Screen {
       20_000,
     );
     if (state !== 'Lås op') return;
-    await this.getByLabel('Adgangskode').fill(user.password);
+    const field = await waitInPage(
+      this.driver,
+      'the PIN or password field',
+      `const label = [...document.querySelectorAll('label')].map((l) => l.textContent ?? '');
+       if (label.includes('Pinkode (6 cifre)')) return 'pin';
+       return label.includes('Adgangskode') ? 'password' : false;`,
+    );
+    if (field === 'pin') await this.getByLabel('Pinkode (6 cifre)').fill(WEBKIT_PIN);
+    else await this.getByLabel('Adgangskode').fill(user.password);
     await this.getByRole('button', { name: 'Lås op', exact: true }).click();
+    await this.choosePinIfAsked();
+  }
+
+  /** After opening with the password, a nurse without a PIN chooses one before the app opens. */
+  async choosePinIfAsked() {
+    const state = await waitInPage(
+      this.driver,
+      'the app or the PIN choice',
+      `const h = document.querySelector('h1');
+       if (h && /Vælg en pinkode/.test(h.textContent ?? '')) return 'pin';
+       return document.querySelector('header nav') ? 'app' : false;`,
+      20_000,
+    );
+    if (state === 'pin') {
+      await this.getByLabel('Ny pinkode (6 cifre)').fill(WEBKIT_PIN);
+      await this.getByLabel('Gentag pinkoden').fill(WEBKIT_PIN);
+      await this.getByRole('button', { name: 'Gem pinkode', exact: true }).click();
+    }
     await this.banner.expectVisible(20_000);
   }
 
@@ -72,15 +101,15 @@ export class WebKitApp extends Screen {
   }
 
   /**
-   * Every step of signing in on this device, in one place (a later unlock or PIN screen is one
-   * edit here): the login form, then the app's frame.
+   * Every step of signing in on this device, in one place: the login form, the PIN choice, then
+   * the app's frame.
    */
   async login(user: { username: string; password: string } = WEBKIT_USER) {
     await this.loginHeading.expectVisible();
     await this.getByLabel('Brugernavn').fill(user.username);
     await this.getByLabel('Adgangskode').fill(user.password);
     await this.getByRole('button', { name: 'Log ind', exact: true }).click();
-    await this.banner.expectVisible(20_000);
+    await this.choosePinIfAsked();
   }
 
   /** The sync status bar. */

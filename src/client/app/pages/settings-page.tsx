@@ -1,5 +1,6 @@
 /** "Indstillinger": the municipality's settings; editable by leaders and admins only. */
 import { useState } from 'react';
+import { lockSettingsOf } from '../../../shared/auth/lock-settings.ts';
 import { records, useLive } from '../../db/store.ts';
 import { SettingsForm } from '../../features/settings/settings-form.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -23,7 +24,7 @@ export function SettingsPage() {
       <SettingsForm
         key={`${data.settings.id ?? 'default'}-${data.settings.rev}`}
         id={data.settings.id}
-        initial={data.settings.data}
+        initial={{ ...data.settings.data, lock: lockSettingsOf(data.settings.data) }}
         canEdit={data.role === 'leader' || data.role === 'admin'}
         onSaved={() => setSaved(true)}
       />

@@ -34,10 +34,10 @@ export function UserMenu() {
         ariaLabel={t('auth.userMenu', { name: session.user.displayName })}
         className="user-menu__disclosure"
       >
-        <button type="button" className="button button--small" onClick={() => lock()}>
+        <button type="button" className="button button--small" onClick={() => void lock()}>
           {t('auth.lockNow')}
         </button>
-        <button type="button" className="button button--small" onClick={() => lock({ switchUser: true })}>
+        <button type="button" className="button button--small" onClick={() => void lock({ switchUser: true })}>
           {t('auth.switchUser')}
         </button>
         <button
@@ -52,7 +52,7 @@ export function UserMenu() {
       {blocked && (unsynced ?? 0) > 0 ? (
         <div className="user-menu__blocked" role="alert">
           <p>{t('auth.logoutOrLock', { count: unsynced ?? 0 })}</p>
-          <button type="button" className="button button--primary button--small" onClick={() => lock()}>
+          <button type="button" className="button button--primary button--small" onClick={() => void lock()}>
             {t('auth.lockInstead')}
           </button>
           <button

@@ -1,8 +1,9 @@
 /**
  * The municipality's settings: the visit programme (names, target ages, windows, which visits are
  * the extra 1½- and 3-year visits), EPDS cut-offs per parent role, the ADBB cut-off and the COS-P
- * completion threshold, and the cooperation with daycare (when a handover is due, CPR in its
- * letter). Leaders and admins edit; nurses see them read-only (the server enforces it).
+ * completion threshold, the cooperation with daycare (when a handover is due, CPR in its letter),
+ * and when the tablets lock and signing asks for the PIN again. Leaders and admins edit; nurses see
+ * them read-only (the server enforces it).
  */
 
 import { type MunicipalitySettings, settingsSchema } from '../../../shared/caseload/settings.ts';
@@ -157,6 +158,17 @@ export function SettingsForm({ id, initial, canEdit, onSaved }: Props) {
         <p id="settings-cpr-hint" className="field__hint span-2">
           {t('caseload.settings.letterShowsCprHint')}
         </p>
+      </fieldset>
+      <fieldset className="form__section" disabled={!canEdit}>
+        <legend>{t('caseload.settings.lock')}</legend>
+        {(
+          ['idleMinutes', 'hiddenGraceSeconds', 'signAgainMinutes', 'maxPasswordAttempts', 'wipeAfterDays'] as const
+        ).map((name) => (
+          <Field key={name} label={t(`caseload.settings.${name}`)} error={errors.lock?.[name]?.message}>
+            {(c) => <input {...c} inputMode="numeric" {...register(`lock.${name}`, num)} />}
+          </Field>
+        ))}
+        <p className="muted">{t('caseload.settings.wipeAfterDaysHint')}</p>
       </fieldset>
       {canEdit ? (
         <FormActions

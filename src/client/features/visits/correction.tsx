@@ -4,6 +4,7 @@
  * pointing to the original (shared amendObservation); the original is never changed and stays in
  * the visit's history and the print summary. Who corrected, when and why is listed under the section.
  */
+
 import { useState } from 'react';
 import { type Signer, type Stored, signedTimeOf } from '../../../shared/journal/signature.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { askBeforeSigning } from '../../sync/lock-state.ts';
 import { formatWhen } from '../../ui/dates.ts';
 
 /** What a section of a signed visit knows of its record and its corrections. */
@@ -70,6 +72,7 @@ export function useCorrection(options: {
   const { history, signer, values, discard, onInvalid, onSaved, reset } = options;
   const onSign = async (reason: string) => {
     if (!history) return;
+    if (!(await askBeforeSigning())) return;
     const result = await saveCorrection(history, values(), reason, signer);
     if (!result.ok) {
       onInvalid(result.errors);

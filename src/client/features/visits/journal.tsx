@@ -13,6 +13,7 @@ import { writer } from '../../db/write-store.ts';
 import { type NoteActions, NoteThreadList } from '../../forms/signed-notes.tsx';
 import { useTextDraft } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { askBeforeSigning } from '../../sync/lock-state.ts';
 import { formatDate } from '../../ui/dates.ts';
 
 type Props = {
@@ -54,6 +55,7 @@ export function Journal({ notes, refs, me, readOnly = false, visits = [], extra 
   const threads = noteHistory(notes);
 
   const create = async (signNow: boolean) => {
+    if (signNow && !(await askBeforeSigning())) return;
     const note = newNote(refs, me, draft.text);
     await writer.create('journalNote', signNow ? signNote(note, me, new Date()) : note);
     await draft.reset('');

@@ -4,6 +4,7 @@
  * in a local draft (use-draft.ts); "Gem kladde" saves the record, "Underskriv" makes it final and
  * completes the planned contact it carries out. A signed visit is shown read-only.
  */
+
 import { cloneElement, type ReactElement, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { isVisitType } from '../../../shared/caseload/contact.ts';
@@ -27,6 +28,7 @@ import { reveal, revealSection } from '../../forms/focus-problem.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
 import { useDraft } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { askBeforeSigning } from '../../sync/lock-state.ts';
 import { formatDate, formatWhen } from '../../ui/dates.ts';
 import { useErrorText } from '../../ui/field.tsx';
 
@@ -135,6 +137,8 @@ function EditVisit({
       return;
     }
     setRefused(null);
+    // A signature is her own act: an old unlock asks for her PIN first (cancelled: still a draft).
+    if (signed && !(await askBeforeSigning())) return;
     await writer.update('visit', visitId, parsed.data);
     await discard();
     if (signed) await onSigned(parsed.data);

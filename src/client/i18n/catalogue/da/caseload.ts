@@ -129,6 +129,13 @@ export const caseloadDa = {
     handoverWeeksBefore: 'Overlevering skal ske uger før start i dagtilbud',
     letterShowsCpr: 'Vis barnets CPR-nummer i overleveringsbrevet',
     letterShowsCprHint: 'Som standard står CPR-nummeret ikke i brevet til dagtilbuddet.',
+    lock: 'Låseskærm og underskrift',
+    idleMinutes: 'Lås efter så mange minutter uden berøring',
+    hiddenGraceSeconds: 'Lås, når appen har været skjult i mere end (sekunder)',
+    signAgainMinutes: 'En underskrift beder om pinkoden, når sidste oplåsning er ældre end (minutter)',
+    maxPasswordAttempts: 'Forkerte adgangskoder uden netværk, før login med netværk kræves',
+    wipeAfterDays: 'Fjern en brugers data fra en enhed, der ikke er synkroniseret i (dage, 0 = aldrig)',
+    wipeAfterDaysHint: 'Ikke-synkroniserede ændringer fjernes aldrig.',
     saved: 'Indstillingerne er gemt.',
   },
 } as const;

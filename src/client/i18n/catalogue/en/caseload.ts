@@ -130,6 +130,13 @@ export const caseloadEn: Widen<typeof caseloadDa> = {
     letterShowsCpr: "Show the child's CPR number in the handover letter",
     letterShowsCprHint: 'By default the CPR number is not in the letter to the daycare.',
     retentionYears: 'Journal retention (years)',
+    lock: 'Lock screen and signature',
+    idleMinutes: 'Lock after this many minutes without a touch',
+    hiddenGraceSeconds: 'Lock when the app has been hidden for more than (seconds)',
+    signAgainMinutes: 'A signature asks for the PIN when the last unlock is older than (minutes)',
+    maxPasswordAttempts: 'Wrong passwords without a network before an online login is required',
+    wipeAfterDays: "Remove a user's data from a device not synced for (days, 0 = never)",
+    wipeAfterDaysHint: 'Unsynced changes are never removed.',
     saved: 'The settings are saved.',
   },
 };
