@@ -23,13 +23,20 @@ export type Profile = { page: Page; context: BrowserContext; dir: string; close(
 
 /** A fresh on-disk profile with one page; `network: 'throttled'` emulates THROTTLED on that page. */
 export async function openProfile(
-  options: { network?: Network; viewport?: { width: number; height: number } } = {},
+  options: {
+    network?: Network;
+    viewport?: { width: number; height: number };
+    /** An existing profile folder (a restart on the same profile); default a fresh one. */
+    dir?: string;
+    offline?: boolean;
+  } = {},
 ): Promise<Profile> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     args: chromiumArgs,
     ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.offline ? { offline: true } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   if (options.network === 'throttled') {
