@@ -254,7 +254,7 @@ export async function run(ctx: SuiteContext) {
                 [adapter, downRemote],
               );
               if (result.localDocs !== N) throw new Error(`peer (${adapter}) downloaded ${result.localDocs}`);
-              (sc.download.peer[adapter] ??= []).push(result.ms);
+              sc.download.peer[adapter] = [...(sc.download.peer[adapter] ?? []), result.ms];
               line.push(`${adapter} ${ms(result.ms)}`);
             } catch (error) {
               adapterErrors[adapter] = String(error);
@@ -303,7 +303,7 @@ export async function run(ctx: SuiteContext) {
             const remoteCount = (await peer.db(remote).info()).doc_count;
             if (remoteCount !== N || cycle.pushed !== N) throw new Error(`peer uploaded ${remoteCount}`);
             await peer.db(remote).destroy();
-            (sc.upload.peer[adapter] ??= []).push({ ms: cycle.ms, pushMs: cycle.pushMs });
+            sc.upload.peer[adapter] = [...(sc.upload.peer[adapter] ?? []), { ms: cycle.ms, pushMs: cycle.pushMs }];
             line.push(`${adapter} ${ms(cycle.ms)} (push ${ms(cycle.pushMs)})`);
           }
           ctx.log(`  ${network} upload ${thousands(N)} run ${i + 1}: ${line.join(', ')} ms`);

@@ -39,7 +39,7 @@ async function rawPush(body: Buffer, headers: Record<string, string>) {
   const response = await fetch(`${server.url}/api/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-    body,
+    body: new Uint8Array(body),
   });
   return { status: response.status, body: (await response.json()) as PushResponse & { error?: { code: string } } };
 }
