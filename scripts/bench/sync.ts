@@ -292,7 +292,10 @@ export async function run(ctx: SuiteContext) {
           if (phases.pushed !== N || left.outbox !== 0 || left.records !== N)
             throw new Error(`ours pushed ${phases.pushed}, outbox ${left.outbox}, records ${left.records}`);
           sc.upload.ours.push(phases);
-          const line = [`ours ${ms(phases.totalMs)} (push ${ms(phases.pushMs)})`];
+          const d = (key: string) => ms(phases.detail[key] ?? 0);
+          const line = [
+            `ours ${ms(phases.totalMs)} (push ${ms(phases.pushMs)}: outbox ${d('store.pendingBatch')}, answers ${d('store.applyPushResults')}, wait ${d('http.push.wait')}, server ${ms(phases.serverMs.push)}; pull ${d('transport.pull')})`,
+          ];
           for (const adapter of sides.filter((ad) => !adapterErrors[ad])) {
             const remote = `${name}-${adapter}`;
             const b = await openPage(pouchUrl, network);

@@ -179,7 +179,10 @@ async function seedOutbox(dbName: string, docs: DemoDocument[]): Promise<{ ms: n
       }
     });
   }
-  return { ms: performance.now() - start, singleCreateMs };
+  const ms = performance.now() - start;
+  // Start the upload from a compacted log, so no compaction scheduled by the seeding runs inside it.
+  await database.compact();
+  return { ms, singleCreateMs };
 }
 
 /** One edit through recordWriter (the incremental sync's "one changed record"). */
