@@ -73,18 +73,29 @@ export function ensureAppBuild(log: (line: string) => void): string {
 
 /**
  * Waits until the app's sync bar says "Alt er synkroniseret" AND shows the time of the last sync
- * (the status reads "synced" before the first sync starts, when nothing is pending yet).
+ * (the status reads "synced" before the first sync starts, when nothing is pending yet). Checked in
+ * the page every animation frame; returns the page's clock (performance.now()) when it first held,
+ * so Playwright's own latency on a loaded machine is not in the figure.
  */
-export async function waitForAppSynced(page: Page, timeout = 600_000): Promise<void> {
-  await page.waitForFunction(
+export async function waitForAppSynced(page: Page, timeout = 600_000): Promise<number> {
+  const handle = await page.waitForFunction(
     () => {
       const bar = document.querySelector('[aria-label="Synkronisering"]');
-      return (
+      const synced =
         bar?.querySelector('[role="status"]')?.textContent === 'Alt er synkroniseret' &&
-        (bar.textContent ?? '').includes('Sidst synkroniseret')
-      );
+        (bar.textContent ?? '').includes('Sidst synkroniseret');
+      return synced ? performance.now() : false;
     },
     undefined,
-    { timeout, polling: 50 },
+    { timeout, polling: 'raf' },
   );
+  return (await handle.jsonValue()) as number;
+}
+
+/** The page-clock start of the first request whose URL contains `part` (Resource Timing). */
+export async function firstRequestAt(page: Page, part: string): Promise<number> {
+  return page.evaluate((p) => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(p));
+    return entry ? entry.startTime : Number.NaN;
+  }, part);
 }
