@@ -115,7 +115,8 @@ export function replaceSection(document: string, suite: string, title: string, b
 
 /** The ports the benchmarks' servers listen on (this machine's share: 8930–8949). */
 export const BENCH_PORTS = { from: 8930, to: 8949 } as const;
-let nextPort: number = BENCH_PORTS.from;
+// A smoke run (CI, `npm test`) starts in the upper half, so it can run beside a full run.
+let nextPort: number = process.argv.includes('--smoke') ? BENCH_PORTS.from + 10 : BENCH_PORTS.from;
 
 /** The next free port of BENCH_PORTS on 127.0.0.1 (round robin, skipping ports in use). */
 export async function benchPort(): Promise<number> {
