@@ -104,9 +104,13 @@ export async function run(ctx: SuiteContext) {
     ctx.log(`first sync in the app: ${ms(firstSyncMs)} ms, ${thousands(pulledRecords)} records pulled`);
     if (pulledRecords < docs.length)
       throw new Error(`only ${pulledRecords} of ${docs.length} records reached the device`);
-    await first.page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    // Bounded: a service worker that fails to install would otherwise hang the run.
+    await first.page.evaluate(() =>
+      Promise.race([
+        navigator.serviceWorker.ready,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no service worker after 60 s')), 60_000)),
+      ]),
+    );
     await first.page.reload();
     await unlock(first.page);
     await first.page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
