@@ -112,3 +112,24 @@ export function replaceSection(document: string, suite: string, title: string, b
   if (from !== -1 && to > from) return `${document.slice(0, from)}${section}${document.slice(to + end.length)}`;
   return `${document.trimEnd()}\n\n${section}\n`;
 }
+
+/** The ports the benchmarks' servers listen on (this machine's share: 8930–8949). */
+export const BENCH_PORTS = { from: 8930, to: 8949 } as const;
+// A smoke run (CI, `npm test`) starts in the upper half, so it can run beside a full run.
+let nextPort: number = process.argv.includes('--smoke') ? BENCH_PORTS.from + 10 : BENCH_PORTS.from;
+
+/** The next free port of BENCH_PORTS on 127.0.0.1 (round robin, skipping ports in use). */
+export async function benchPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  for (let tries = 0; tries <= BENCH_PORTS.to - BENCH_PORTS.from; tries += 1) {
+    const port = nextPort;
+    nextPort = port >= BENCH_PORTS.to ? BENCH_PORTS.from : port + 1;
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${BENCH_PORTS.from}–${BENCH_PORTS.to}`);
+}

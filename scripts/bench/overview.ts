@@ -9,22 +9,18 @@
  * and Chart.js and is reported apart.
  */
 
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { demoActivityDocuments, generateDemoActivity } from '../../src/shared/caseload/demo-activity.ts';
 import { DEMO_NURSES, demoDocuments, generateDemoCaseload } from '../../src/shared/caseload/demo-data.ts';
 import { localToday } from '../../src/shared/domain/age.ts';
 import { caseloadByNurse } from '../../src/shared/evaluation/caseload.ts';
 import { noRecords } from '../../src/shared/evaluation/records.ts';
-import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
 import { choosePinIfAsked } from './browser/pin.ts';
 import { BENCH_PASSWORD, startBenchServer } from './browser/server.ts';
 import { type BenchSuite, machineInfo, machineLine, ms, type SuiteContext, stats, thousands } from './lib.ts';
+import { ensureAppBuild, openProfile, type Profile } from './profile.ts';
 import { validate } from './sync.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 export const TARGET_MS = 500;
 
 export async function run(ctx: SuiteContext) {
@@ -33,20 +29,11 @@ export async function run(ctx: SuiteContext) {
   const machine = machineInfo();
   const today = localToday();
 
-  ctx.log('vite build');
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (built.status !== 0) throw new Error('vite build failed');
+  const dist = ensureAppBuild(ctx.log);
 
   const caseload = generateDemoCaseload({ today, families });
-  const server = await startBenchServer(join(root, 'dist'));
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const server = await startBenchServer(dist);
+  let profile: Profile | undefined;
   try {
     await server.user('leder', 'bench', DEMO_NURSES[0], 'leader');
     const signer = { id: server.userId('leder'), displayName: DEMO_NURSES[0] };
@@ -61,8 +48,8 @@ export async function run(ctx: SuiteContext) {
     server.seedActivity('leder', activity);
     const expected = caseloadByNurse({ ...noRecords(), ...caseload }, today).team;
 
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const page = await context.newPage();
+    profile = await openProfile({ viewport: { width: 1024, height: 768 } });
+    const { page } = profile;
     await page.goto(`${server.url}/`);
     await page.getByLabel('Brugernavn').fill('leder');
     await page.getByLabel('Adgangskode').fill(BENCH_PASSWORD);
@@ -166,7 +153,8 @@ export async function run(ctx: SuiteContext) {
           `${ms(sample.indicatorsMs)}, caseload ${ms(sample.caseloadMs)}), ${sample.canvases} charts ${ms(sample.chartsMs)} ms`,
       );
     }
-    await context.close();
+    await profile.close();
+    profile = undefined;
 
     const tables = stats(samples.map((s) => s.tablesMs));
     const read = stats(samples.map((s) => s.readMs));
@@ -180,7 +168,7 @@ export async function run(ctx: SuiteContext) {
     const markdown = [
       `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- overview\` on: ${machineLine(machine)}.`,
       '',
-      `The real app (\`vite build\`, the real server with its SQLite file) in headless Chromium at 1024×768. Data: the demo caseload for ${today} (${thousands(families)} families, ${thousands(caseload.children.length)} children, ${thousands(caseload.contacts.length)} contacts) with its demo activity (${thousands(activity.visits.length)} signed visits, ${thousands(demoActivityDocuments(activity).length - activity.visits.length)} observations, instrument responses and COS-P records): ${thousands(docs.length)} records, pulled by the app's own first sync as a team leader (${ms(firstSyncMs)} ms). The overview is then opened from the menu, coming from "Familier", ${runs} times after a first opening; each time is measured in the page from the click until the tables show the team's figures (every area rendered and the caseload total equal to the shared rule's ${thousands(expected.families.n)} active families), and until every chart is drawn. Each opening reads every record from IndexedDB, decodes it with its kind's schema and computes all indicators for the current quarter.`,
+      `The real app (\`vite build\`, the real server with its SQLite file) in headless Chromium at 1024×768, in an on-disk profile. Data: the demo caseload for ${today} (${thousands(families)} families, ${thousands(caseload.children.length)} children, ${thousands(caseload.contacts.length)} contacts) with its demo activity (${thousands(activity.visits.length)} signed visits, ${thousands(demoActivityDocuments(activity).length - activity.visits.length)} observations, instrument responses and COS-P records): ${thousands(docs.length)} records, pulled by the app's own first sync as a team leader (${ms(firstSyncMs)} ms). The overview is then opened from the menu, coming from "Familier", ${runs} times after a first opening; each time is measured in the page from the click until the tables show the team's figures (every area rendered and the caseload total equal to the shared rule's ${thousands(expected.families.n)} active families), and until every chart is drawn. Each opening reads every record from IndexedDB, decodes it with its kind's schema and computes all indicators for the current quarter.`,
       '',
       '| Measurement | Runs | Median (ms) | Min (ms) | Max (ms) | Target | Met |',
       '| --- | ---: | ---: | ---: | ---: | --- | --- |',
@@ -214,7 +202,7 @@ export async function run(ctx: SuiteContext) {
       markdown,
     };
   } finally {
-    await browser.close();
+    await profile?.close();
     await server.close();
     rmSync(server.dataDir, { recursive: true, force: true });
   }

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { benchPort } from './lib.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -48,8 +48,8 @@ export async function startPouchPeer(pageDir: string): Promise<Peer> {
     }
     app(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await benchPort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
     db: (name) => new Pouch(name),

@@ -14,7 +14,16 @@ import { createUser } from '../../src/server/auth/create-user.ts';
 import { openStore } from '../../src/server/store/db.ts';
 import { SCHEMA_VERSION } from '../../src/shared/version.ts';
 import { benchDocuments } from './browser/data.ts';
-import { type BenchSuite, machineInfo, machineLine, ms, type SuiteContext, stats, thousands } from './lib.ts';
+import {
+  type BenchSuite,
+  benchPort,
+  machineInfo,
+  machineLine,
+  ms,
+  type SuiteContext,
+  stats,
+  thousands,
+} from './lib.ts';
 
 const PUSH_BATCH_SIZE = 100;
 const PULL_PAGE_SIZE = 500;
@@ -49,7 +58,7 @@ async function once(count: number, seed: number) {
   await createUser(store.db, { username: 'writer', password: PASSWORD, team: 'Bench' });
   await createUser(store.db, { username: 'reader', password: PASSWORD, team: 'Bench' });
   const app = await buildApp({ store, config: { logLevel: 'silent', tokenTtlDays: 30 }, logger: false });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = await app.listen({ host: '127.0.0.1', port: await benchPort() });
   try {
     const token = async (username: string) => {
       const res = await fetch(`${base}/api/auth/login`, {

@@ -1,70 +1,91 @@
 /**
- * Benchmark suite "startup" (issue 7, items 3 and 6):
- * 3. Offline cold start of the REAL app (`vite build` output served by the real server) with N
- *    records (default 10,000) stored: log in, let the first sync pull them, wait for the service
- *    worker to control, go offline, then time reload → "Mine besøg" heading and its bucket sections
- *    rendered, measured in the page (performance.now() from the navigation's time origin).
- * 6. Bundle: the initial JavaScript (gzip) against the 150 KB budget (scripts/check-size.ts) and
- *    the total size of the service worker's precache (the URLs listed in dist/sw.js).
+ * Benchmark suite "startup" (issue 12 §4): the REAL app (`vite build`, served by the real server)
+ * with the full demo caseload (2,000 families, ~25,000 contacts, and the demo activity) in its
+ * encrypted store, in an ON-DISK Chromium profile:
+ * - offline cold start: the browser is closed and started again on the same profile, offline; the
+ *   app opens from the service worker, the lock screen asks for the password (a cold start has no
+ *   key in memory), and the time runs until the worklist ("Mine besøg" with its buckets) is
+ *   rendered. The unlock's parts come from the app's own `performance.measure` entries: the
+ *   password KDF (Argon2id in a worker + unwrapping the data key) and opening the store
+ *   (reading and decrypting every segment).
+ * - search on the real families screen: opened from the menu, then a query typed; timed in the
+ *   page until the list shows the matches, with what the screen reads on open (`families:read`).
+ * Also the initial JavaScript (scripts/check-size.ts, read only) and the precache size.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { DEMO_NURSES } from '../../src/shared/caseload/demo-data.ts';
-import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
+import type { Page } from '@playwright/test';
+import { matches, searchIndex } from '../../src/client/features/families/search.ts';
+import { demoActivityDocuments, generateDemoActivity } from '../../src/shared/caseload/demo-activity.ts';
+import { DEMO_NURSES, demoDocuments, generateDemoCaseload } from '../../src/shared/caseload/demo-data.ts';
+import { localToday } from '../../src/shared/domain/age.ts';
 import { measure } from '../check-size.ts';
-import { benchDocuments } from './browser/data.ts';
 import { choosePinIfAsked, fillUnlock } from './browser/pin.ts';
 import { BENCH_PASSWORD, startBenchServer } from './browser/server.ts';
 import { type BenchSuite, machineInfo, machineLine, ms, type SuiteContext, stats, thousands } from './lib.ts';
+import { ensureAppBuild, openProfile, waitForAppSynced } from './profile.ts';
 import { validate } from './sync.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist');
 export const TARGET_MS = 1000;
+export const SEARCH_TARGET_MS = 50;
 
 /** The precache manifest's URLs in dist/sw.js and their sizes on disk. */
-export function precache() {
+export function precache(dist: string) {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
   const urls = [...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] as string))];
   const files = urls.map((url) => ({ url, bytes: statSync(join(dist, url.split('?')[0] as string)).size }));
   return { entries: files.length, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files };
 }
 
-export async function run(ctx: SuiteContext) {
-  const N = ctx.smoke ? 200 : 10_000;
-  const runs = ctx.smoke ? 1 : 7;
-  const machine = machineInfo();
+type ColdSample = {
+  /** Navigation start → lock screen ready for the password. */
+  lockShownMs: number;
+  /** Unlock click → worklist rendered. */
+  afterUnlockMs: number;
+  /** lockShownMs + afterUnlockMs: the cold start without the time the nurse takes to type. */
+  coldStartMs: number;
+  /** The app's measures: KDF + unwrapping; reading and decrypting the store. */
+  kdfMs: number;
+  openMs: number;
+  buckets: number;
+};
 
-  ctx.log('vite build');
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (built.status !== 0) throw new Error('vite build failed');
+export async function run(ctx: SuiteContext) {
+  const families = ctx.smoke ? 40 : 2000;
+  const runs = ctx.smoke ? 1 : 7;
+  const searchRuns = ctx.smoke ? 2 : 9;
+  const machine = machineInfo();
+  const today = localToday();
+
+  const dist = ensureAppBuild(ctx.log);
   const size = measure();
-  const cache = precache();
+  const cache = precache(dist);
   ctx.log(
     `initial JS ${(size.gzip / 1000).toFixed(1)} KB gzip; precache ${cache.entries} files, ${(cache.bytes / 1000).toFixed(0)} KB`,
   );
 
-  const docs = benchDocuments(N, 1000);
-  validate(docs);
+  const caseload = generateDemoCaseload({ today, families });
   const server = await startBenchServer(dist);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  let profileDir = '';
   try {
     await server.user('nurse', 'bench', DEMO_NURSES[0]);
-    server.seed('nurse', docs);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // The store is encrypted (nothing to count from outside): count what the pulls delivered.
+    const activity = generateDemoActivity(caseload, {
+      today,
+      signer: { id: server.userId('nurse'), displayName: DEMO_NURSES[0] },
+    });
+    const docs = [...demoDocuments(caseload), ...demoActivityDocuments(activity)];
+    validate(docs);
+    server.seed('nurse', demoDocuments(caseload));
+    server.seedActivity('nurse', activity);
+    ctx.log(
+      `seeded the demo caseload: ${thousands(docs.length)} records, ${thousands(caseload.contacts.length)} contacts`,
+    );
+
+    // Log in online once: the first sync fills the encrypted store; the service worker takes over.
+    const first = await openProfile({ viewport: { width: 1024, height: 768 } });
+    profileDir = first.dir;
     let pulledRecords = 0;
-    page.on('response', (response) => {
+    first.page.on('response', (response) => {
       if (!response.url().includes('/api/sync/pull') || !response.ok()) return;
       void response
         .json()
@@ -73,136 +94,275 @@ export async function run(ctx: SuiteContext) {
         })
         .catch(() => undefined);
     });
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Brugernavn').fill('nurse');
-    await page.getByLabel('Adgangskode').fill(BENCH_PASSWORD);
+    await first.page.goto(`${server.url}/`);
+    await first.page.getByLabel('Brugernavn').fill('nurse');
+    await first.page.getByLabel('Adgangskode').fill(BENCH_PASSWORD);
     const syncStart = performance.now();
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await choosePinIfAsked(page);
-    await page.getByRole('banner').waitFor();
-    const status = page.getByRole('region', { name: 'Synkronisering' }).getByRole('status');
-    // "Alt er synkroniseret" shows before the first sync starts (nothing is pending yet): wait for
-    // the time of the last successful sync too, which exists only once the first sync has finished.
-    await page.waitForFunction(
-      () => {
-        const bar = document.querySelector('[aria-label="Synkronisering"]');
-        return (
-          bar?.querySelector('[role="status"]')?.textContent === 'Alt er synkroniseret' &&
-          (bar.textContent ?? '').includes('Sidst synkroniseret')
-        );
-      },
-      undefined,
-      { timeout: 300_000, polling: 100 },
-    );
+    await first.page.getByRole('button', { name: 'Log ind' }).click();
+    await choosePinIfAsked(first.page);
+    await waitForAppSynced(first.page);
     const firstSyncMs = performance.now() - syncStart;
-    ctx.log(`first sync in the app: ${ms(firstSyncMs)} ms (${await status.textContent()})`);
-    const storedRecords = pulledRecords;
-    ctx.log(`records pulled into the device's store: ${thousands(storedRecords)}`);
-    if (storedRecords < N) throw new Error(`only ${storedRecords} of ${N} records reached the device`);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await unlock(page);
-    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-    await context.setOffline(true);
+    await first.page.waitForTimeout(300);
+    ctx.log(`first sync in the app: ${ms(firstSyncMs)} ms, ${thousands(pulledRecords)} records pulled`);
+    if (pulledRecords < docs.length)
+      throw new Error(`only ${pulledRecords} of ${docs.length} records reached the device`);
+    // Bounded: a service worker that fails to install would otherwise hang the run.
+    await first.page.evaluate(() =>
+      Promise.race([
+        navigator.serviceWorker.ready,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no service worker after 60 s')), 60_000)),
+      ]),
+    );
+    await first.page.reload();
+    await unlock(first.page);
+    await first.page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+    await first.context.close(); // keep the folder: the cold starts reuse this profile
 
-    const samples: {
-      visibleMs: number;
-      headingMs: number;
-      domContentLoadedMs: number;
-      responseEndMs: number;
-      buckets: number;
-      unlockClickedMs: number;
-    }[] = [];
+    // Offline cold starts: a new browser process on the same on-disk profile each time.
+    const samples: ColdSample[] = [];
+    const search: { openMs: number; readMs: number; typedMs: number; hits: number; query: string }[] = [];
+    const queries = ['jen', 'sø emma', caseload.children[0]?.data.cpr.slice(0, 6) ?? '0101'];
     for (let k = 0; k < runs + 1; k += 1) {
-      await page.reload({ waitUntil: 'commit' });
-      // A reload finds the store locked: the PIN opens it (its Argon2id, then decrypting the log).
-      const unlockClickedMs = await unlock(page);
+      const profile = await openProfile({ viewport: { width: 1024, height: 768 }, dir: profileDir, offline: true });
+      const { page } = profile;
+      await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+      const unlockClickedAt = await unlock(page);
+      const lockShownMs = await page.evaluate(() => (window as unknown as { __lockShown: number }).__lockShown);
       const handle = await page.waitForFunction(
         () => {
           const h1 = [...document.querySelectorAll('h1')].find((h) => h.textContent === 'Mine besøg');
-          const w = window as unknown as { __headingAt?: number };
-          if (h1 && w.__headingAt === undefined) w.__headingAt = performance.now();
           const buckets = document.querySelectorAll('section[aria-labelledby^="bucket-"]').length;
           if (!h1 || buckets === 0) return false;
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          return {
-            visibleMs: performance.now(),
-            headingMs: w.__headingAt ?? 0,
-            domContentLoadedMs: nav?.domContentLoadedEventEnd ?? 0,
-            responseEndMs: nav?.responseEnd ?? 0,
-            buckets,
-          };
+          return { at: performance.now(), buckets };
         },
         undefined,
         { polling: 'raf', timeout: 60_000 },
       );
-      const sample = { ...((await handle.jsonValue()) as (typeof samples)[number]), unlockClickedMs };
+      const shown = (await handle.jsonValue()) as { at: number; buckets: number };
+      const measures = await page.evaluate(() => ({
+        kdf: performance.getEntriesByName('unlock:key').at(-1)?.duration ?? Number.NaN,
+        open: performance.getEntriesByName('unlock:open').at(-1)?.duration ?? Number.NaN,
+      }));
+      const sample: ColdSample = {
+        lockShownMs,
+        afterUnlockMs: shown.at - unlockClickedAt,
+        coldStartMs: lockShownMs + (shown.at - unlockClickedAt),
+        kdfMs: measures.kdf,
+        openMs: measures.open,
+        buckets: shown.buckets,
+      };
       if (k > 0) samples.push(sample);
-      ctx.log(`  offline reload ${k === 0 ? '(warm-up)' : k}: worklist visible at ${ms(sample.visibleMs)} ms`);
+      ctx.log(
+        `  offline cold start ${k === 0 ? '(warm-up)' : k}: lock screen at ${ms(lockShownMs)} ms, worklist ${ms(sample.afterUnlockMs)} ms after the unlock click (KDF ${ms(sample.kdfMs)}, decrypt ${ms(sample.openMs)})`,
+      );
+      // Search on the real families screen, in this (offline, unlocked) run.
+      if (k > 0 && search.length < searchRuns * queries.length) {
+        for (const query of queries) search.push({ query, ...(await searchOnScreen(page, query)) });
+      }
+      await profile.context.close();
     }
-    await context.close();
 
-    const visible = stats(samples.map((s) => s.visibleMs));
-    const heading = stats(samples.map((s) => s.headingMs));
-    const dcl = stats(samples.map((s) => s.domContentLoadedMs));
-    const response = stats(samples.map((s) => s.responseEndMs));
-    const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
-    const row = (name: string, s: ReturnType<typeof stats>, target = '–', met = '–') =>
-      `| ${name} | ${s.runs} | ${ms(s.medianMs)} | ${ms(s.minMs)} | ${ms(s.maxMs)} | ${target} | ${met} |`;
-    const markdown = [
-      `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- startup\` on: ${machineLine(machine)}.`,
-      '',
-      `The real app (\`vite build\`, served by the real server with its SQLite file) in headless Chromium: log in as a nurse (display name "${DEMO_NURSES[0]}"), the app's own first sync pulls ${thousands(N)} records (${ms(firstSyncMs)} ms from the login click to "Alt er synkroniseret" with the time of the last sync shown; ${thousands(storedRecords)} records delivered by its pulls), the service worker takes control, \`context.setOffline(true)\`, then ${runs} offline reloads after one warm-up. Each reload finds the encrypted store locked: the benchmark types the PIN on the lock screen (median ${ms(stats(samples.map((s) => s.unlockClickedMs)).medianMs)} ms after the navigation's start, the lock screen's own time plus Playwright's typing) and the time runs on through the Argon2id derivation and the decryption of the log. Each time is measured in the page from the navigation's time origin (\`performance.now()\`) until the "Mine besøg" heading and at least one bucket section are in the DOM (polled every animation frame). The same browser process and profile stay warm between reloads (HTTP cache and service worker cache both warm; the JavaScript heap is new on each reload).`,
-      '',
-      '| Measurement | Runs | Median (ms) | Min (ms) | Max (ms) | Target | Met |',
-      '| --- | ---: | ---: | ---: | ---: | --- | --- |',
-      row(
-        '(3) Offline reload → worklist ("Mine besøg" + buckets) visible',
-        visible,
-        `≤ ${TARGET_MS} ms`,
-        yes(visible.medianMs <= TARGET_MS),
-      ),
-      row('(3) … of which: "Mine besøg" heading in the DOM', heading),
-      row('(3) … of which: navigation response from the service worker (responseEnd)', response),
-      row('(3) … of which: DOMContentLoaded end', dcl),
-      `| (6) Initial JavaScript, gzip (KB, scripts/check-size.ts) | 1 | ${(size.gzip / 1000).toFixed(1)} | – | – | ≤ 150 KB | ${yes(size.withinBudget)} |`,
-      `| (6) Service worker precache, ${cache.entries} files, uncompressed (KB) | 1 | ${(cache.bytes / 1000).toFixed(1)} | – | – | – | – |`,
-      '',
-      `Worklist phases: the heading appears when the app shell has rendered (median ${ms(heading.medianMs)} ms); the gap to the buckets (median ${ms(visible.medianMs - heading.medianMs)} ms) is reading and decoding the contacts, children and families from IndexedDB and computing the worklist (the caseload suite times the worklist computation alone).`,
-    ].join('\n');
-    return {
-      title: `Offline cold start and bundle (${thousands(N)} records)`,
-      json: {
-        machine,
-        records: N,
-        firstSyncMs,
-        storedRecords,
-        visible,
-        heading,
-        domContentLoaded: dcl,
-        responseEnd: response,
-        samples,
-        size,
-        precache: cache,
-      },
-      markdown,
-    };
+    // The matches the screen must show, by the screen's own rule (search.ts).
+    const expected = (query: string) =>
+      caseload.families.filter((f) => {
+        const caregivers = caseload.caregivers.filter((c) => c.data.familyId === f.id).map((c) => c.data.name);
+        const children = caseload.children.filter((c) => c.data.familyId === f.id);
+        return matches(
+          searchIndex(f.id, [
+            f.data.name,
+            f.data.address,
+            ...caregivers,
+            ...children.flatMap((c) => [`${c.data.firstName} ${c.data.lastName}`.trim(), c.data.cpr]),
+          ]),
+          query,
+        );
+      }).length;
+    for (const s of search)
+      if (s.hits !== expected(s.query))
+        throw new Error(`search "${s.query}": ${s.hits} shown, ${expected(s.query)} expected`);
+
+    return report({
+      machine,
+      families,
+      caseload,
+      docs: docs.length,
+      pulledRecords,
+      firstSyncMs,
+      samples,
+      search,
+      size,
+      cache,
+      runs,
+    });
   } finally {
-    await browser.close();
     await server.close();
     rmSync(server.dataDir, { recursive: true, force: true });
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 }
 
-export const suite: BenchSuite = { run };
+/**
+ * Opens "Familier" from the menu and types `query` into its search box, timed in the page: the
+ * click until the list is rendered, and the last keystroke until the count and the list show the
+ * matches (React renders the filter as a deferred update). Returns to the worklist after.
+ */
+async function searchOnScreen(page: Page, query: string) {
+  await page.evaluate(() => performance.clearMeasures('families:read'));
+  const openMs = await page.evaluate(async () => {
+    const link = [...document.querySelectorAll('nav a')].find(
+      (a) => a.textContent?.trim() === 'Familier',
+    ) as HTMLElement;
+    const start = performance.now();
+    link.click();
+    return new Promise<number>((resolve) => {
+      const check = () => {
+        if (document.querySelector('.family-list') && document.getElementById('family-search'))
+          resolve(performance.now() - start);
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  });
+  const readMs = await page.evaluate(
+    () => performance.getEntriesByName('families:read').at(-1)?.duration ?? Number.NaN,
+  );
+  const result = await page.evaluate(async (text) => {
+    const input = document.getElementById('family-search') as HTMLInputElement;
+    const count = input.parentElement?.querySelector('[aria-live]') as HTMLElement;
+    const before = count.textContent;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const start = performance.now();
+    setValue?.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return new Promise<{ typedMs: number; hits: number }>((resolve) => {
+      const check = () => {
+        if (count.textContent !== before) {
+          const hits = document.querySelectorAll('.family-list > li').length;
+          resolve({ typedMs: performance.now() - start, hits });
+        } else requestAnimationFrame(check);
+      };
+      check();
+    });
+  }, query);
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Mine besøg' }).click();
+  return { openMs, readMs, ...result };
+}
 
-/** Unlocks the lock screen with the PIN (the password without one); returns when the button was pressed (ms since navigation). */
+/** Unlocks the lock screen with the PIN (the password without one); notes when it was ready; returns the click time (page ms). */
 async function unlock(page: Page): Promise<number> {
   await page.getByRole('heading', { level: 1, name: 'Lås op' }).waitFor();
+  await page.getByLabel('Pinkode (6 cifre)').or(page.getByLabel('Adgangskode')).waitFor();
+  await page.evaluate(() => {
+    (window as unknown as { __lockShown: number }).__lockShown = performance.now();
+  });
   await fillUnlock(page);
   const at = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Lås op' }).click();
   return at;
 }
+
+type ReportInput = {
+  machine: ReturnType<typeof machineInfo>;
+  families: number;
+  caseload: ReturnType<typeof generateDemoCaseload>;
+  docs: number;
+  pulledRecords: number;
+  firstSyncMs: number;
+  samples: ColdSample[];
+  search: { openMs: number; readMs: number; typedMs: number; hits: number; query: string }[];
+  size: ReturnType<typeof measure>;
+  cache: ReturnType<typeof precache>;
+  runs: number;
+};
+
+function report(r: ReportInput) {
+  const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
+  const row = (name: string, s: ReturnType<typeof stats>, target = '–', met = '–') =>
+    `| ${name} | ${s.runs} | ${ms(s.medianMs)} | ${ms(s.minMs)} | ${ms(s.maxMs)} | ${target} | ${met} |`;
+  const pick = (f: (s: ColdSample) => number) => stats(r.samples.map(f));
+  const cold = pick((s) => s.coldStartMs);
+  const queries = [...new Set(r.search.map((s) => s.query))];
+  const searchRows = queries.flatMap((q) => {
+    const list = r.search.filter((s) => s.query === q);
+    const typed = stats(list.map((s) => s.typedMs));
+    const withRead = stats(list.map((s) => s.typedMs + s.readMs));
+    return [
+      row(
+        `Search "${q}" (${list[0]?.hits} families shown): keystroke → list shows the matches`,
+        typed,
+        `≤ ${SEARCH_TARGET_MS} ms`,
+        yes(typed.medianMs <= SEARCH_TARGET_MS),
+      ),
+      row(
+        `Search "${q}" + what the screen reads on open (\`families:read\`)`,
+        withRead,
+        `≤ ${SEARCH_TARGET_MS} ms`,
+        yes(withRead.medianMs <= SEARCH_TARGET_MS),
+      ),
+    ];
+  });
+  const open = stats(r.search.map((s) => s.openMs));
+  const read = stats(r.search.map((s) => s.readMs));
+  const markdown = [
+    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- startup\` on: ${machineLine(r.machine)}.`,
+    '',
+    `The real app (\`vite build\`, served by the real server with its SQLite file) in headless Chromium, 1024×768, in an **on-disk profile**. Data: the full demo caseload (${thousands(r.families)} families, ${thousands(r.caseload.children.length)} children, ${thousands(r.caseload.contacts.length)} contacts, with its demo activity: ${thousands(r.docs)} records), pulled by the app's own first sync (${ms(r.firstSyncMs)} ms from the login click; ${thousands(r.pulledRecords)} records delivered) into the encrypted store (AES-GCM segments in IndexedDB). Then ${r.runs} offline cold starts after one warm-up: each closes the browser and starts a new one on the same profile with the network off, opens the app (from the service worker's cache) and meets the lock screen, as a tablet does after a restart (no key in memory). The benchmark types the password; the **cold start** is the time to the lock screen plus the time from the unlock click to the worklist ("Mine besøg" and at least one bucket section in the DOM, polled every animation frame), both measured in the page, without the seconds a nurse takes to type. On the unlock path: the password KDF (Argon2id, m = 19 MiB, t = 2, in a worker, plus unwrapping the data key; \`unlock:key\`), reading and decrypting every segment of the store into memory (\`unlock:open\`), then rendering the worklist over all ${thousands(r.caseload.contacts.length)} contacts.`,
+    '',
+    '| Measurement | Runs | Median (ms) | Min (ms) | Max (ms) | Target | Met |',
+    '| --- | ---: | ---: | ---: | ---: | --- | --- |',
+    row(
+      'Offline cold start → worklist rendered (lock screen + after the unlock click)',
+      cold,
+      `≤ ${TARGET_MS} ms`,
+      yes(cold.medianMs <= TARGET_MS),
+    ),
+    row(
+      '… start of navigation → lock screen ready',
+      pick((s) => s.lockShownMs),
+    ),
+    row(
+      '… unlock click → worklist rendered',
+      pick((s) => s.afterUnlockMs),
+    ),
+    row(
+      '… … of it the password KDF + unwrapping the key (`unlock:key`)',
+      pick((s) => s.kdfMs),
+    ),
+    row(
+      '… … of it reading + decrypting the store (`unlock:open`)',
+      pick((s) => s.openMs),
+    ),
+    row(
+      'Cold start without the KDF (what a PIN or a kept key would cost)',
+      pick((s) => s.coldStartMs - s.kdfMs),
+    ),
+    row('Families screen: menu click → 2,000 families rendered', open),
+    row(
+      '… of it what the screen reads on open (`families:read`: families, children, caregivers from the in-memory store, rows built and sorted)',
+      read,
+    ),
+    ...searchRows,
+    `| Initial JavaScript, gzip (KB, scripts/check-size.ts) | 1 | ${(r.size.gzip / 1000).toFixed(1)} | – | – | budget of check-size.ts | ${yes(r.size.withinBudget)} |`,
+    `| Service worker precache, ${r.cache.entries} files, uncompressed (KB) | 1 | ${(r.cache.bytes / 1000).toFixed(1)} | – | – | – | – |`,
+    '',
+    `The search is timed on the real screen: "Familier" is opened from the menu, the query is put into the search box as one input event, and the time runs until the count ("N familier") and the list show the matches (the list renders the filter as a deferred React update); the shown count is checked against the screen's rule (\`search.ts\`) in Node. Opening the screen renders every family's card; that render is in the "menu click" row, not in the search rows.`,
+  ].join('\n');
+  return {
+    title: `Offline cold start and search (demo caseload, ${thousands(r.families)} families, encrypted)`,
+    json: {
+      machine: r.machine,
+      families: r.families,
+      records: r.docs,
+      contacts: r.caseload.contacts.length,
+      firstSyncMs: r.firstSyncMs,
+      coldStart: cold,
+      samples: r.samples,
+      search: r.search,
+      size: r.size,
+      precache: r.cache,
+    },
+    markdown,
+  };
+}
+
+export const suite: BenchSuite = { run };

@@ -13,6 +13,7 @@ import { clientErrorHandler } from './http/client-error.ts';
 import { errorHandler } from './http/errors.ts';
 import { registerJsonParser } from './http/json-body.ts';
 import { loggerOptions } from './http/logging.ts';
+import { registerRequestDecoding } from './http/request-encoding.ts';
 import { helmetOptions } from './http/security.ts';
 import { isApiPath, registerStaticFiles } from './http/static-files.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(errorHandler);
   registerJsonParser(app);
+  registerRequestDecoding(app);
   // Login answers carry a token and pull answers health data: no cache (browser, proxy, service
   // worker) may keep any API answer, errors included.
   app.addHook('onSend', async (request, reply, payload) => {

@@ -8,6 +8,7 @@ declare module 'pouchdb-browser' {
     put(doc: object): Promise<unknown>;
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     close(): Promise<void>;
+    static plugin(plugin: unknown): void;
     static replicate(
       source: PouchDB<never> | PouchDB,
       target: PouchDB<never> | PouchDB,
@@ -15,4 +16,8 @@ declare module 'pouchdb-browser' {
     ): Promise<ReplicationResult>;
   }
   export default PouchDB;
+}
+declare module 'pouchdb-adapter-indexeddb' {
+  const plugin: unknown;
+  export default plugin;
 }

@@ -16,6 +16,7 @@ import { push } from '../../../src/server/sync/push.ts';
 import type { DemoActivity } from '../../../src/shared/caseload/demo-activity.ts';
 import type { DemoDocument } from '../../../src/shared/caseload/demo-data.ts';
 import { SCHEMA_VERSION } from '../../../src/shared/version.ts';
+import { benchPort } from '../lib.ts';
 
 export const BENCH_PASSWORD = 'Bench-Password-2026!';
 
@@ -29,7 +30,7 @@ export async function startBenchServer(distDir: string) {
     if (request.url.startsWith('/api/sync/push')) serverMs.push += reply.elapsedTime;
     else if (request.url.startsWith('/api/sync/pull')) serverMs.pull += reply.elapsedTime;
   });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = await app.listen({ host: '127.0.0.1', port: await benchPort() });
 
   async function user(
     username: string,

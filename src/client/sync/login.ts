@@ -252,7 +252,10 @@ export async function unlock(userId: string, password: string): Promise<UnlockOu
   if (!entry) return 'unknown-user';
   const max = maxPasswordAttempts(entry);
   if (entry.failedUnlocks >= max) return 'online-required';
+  const keyStart = performance.now();
   const opened = await unlockWithPassword(entry, password, { extractable: !entry.pin });
+  // Named timings for the startup benchmark (scripts/bench/startup.ts): the KDF, then the decryption.
+  performance.measure('unlock:key', { start: keyStart });
   if (!opened) {
     const failed = entry.failedUnlocks + 1;
     await saveDeviceUser({ ...entry, failedUnlocks: failed });
@@ -260,7 +263,10 @@ export async function unlock(userId: string, password: string): Promise<UnlockOu
   }
   // The password also gives the PIN its tries back.
   const next = await markOpen({ ...entry, failedUnlocks: 0, failedPins: 0 });
-  setCurrentStore(await LocalStore.open(userId, opened.key));
+  const openStart = performance.now();
+  const store = await LocalStore.open(userId, opened.key);
+  performance.measure('unlock:open', { start: openStart });
+  setCurrentStore(store);
   noteUnlocked();
   offerPin(next, opened.extractable);
   return 'ok';
@@ -285,7 +291,9 @@ async function tryPin(userId: string, pin: string): Promise<{ result: PinOutcome
     await saveDeviceUser({ ...entry, pin: undefined, failedPins: 0 });
     return { result: { outcome: 'password-required', reason: 'stale' } };
   }
+  const keyStart = performance.now();
   const key = /^\d{6}$/.test(pin) ? await unlockWithPin(entry.pin, pin) : null;
+  performance.measure('unlock:key', { start: keyStart });
   if (!key) {
     const failed = (entry.failedPins ?? 0) + 1;
     if (failed >= MAX_PIN_ATTEMPTS) {
@@ -305,7 +313,10 @@ export async function unlockPin(userId: string, pin: string): Promise<PinOutcome
   if (!key) return result;
   const entry = await deviceUser(userId);
   if (entry) await markOpen(entry);
-  setCurrentStore(await LocalStore.open(userId, key));
+  const openStart = performance.now();
+  const store = await LocalStore.open(userId, key);
+  performance.measure('unlock:open', { start: openStart });
+  setCurrentStore(store);
   noteUnlocked();
   return result;
 }

@@ -29,3 +29,55 @@ describe('httpTransport', () => {
     expect(signals.every((s) => s instanceof AbortSignal)).toBe(true);
   });
 });
+
+describe('push bodies', () => {
+  const pushBody = (names: number) => ({
+    deviceId: 'd',
+    schemaVersion: 1,
+    mutations: Array.from({ length: names }, (_, i) => ({
+      mutationId: crypto.randomUUID(),
+      clientSeq: i + 1,
+      kind: 'family',
+      id: crypto.randomUUID(),
+      op: 'create' as const,
+      baseRev: 0,
+      data: { name: `Familien ${i}` },
+    })),
+  });
+
+  async function sent(body: ReturnType<typeof pushBody>) {
+    let init: RequestInit | undefined;
+    const transport = httpTransport({
+      baseUrl: 'http://server',
+      token: () => 't',
+      fetch: (_url, i) => {
+        init = i;
+        return answer(200, { results: [] });
+      },
+    });
+    await transport.push(body);
+    return init as RequestInit;
+  }
+
+  it('a batch is sent gzipped with Content-Encoding: gzip and inflates to the same JSON', async () => {
+    const body = pushBody(50);
+    const init = await sent(body);
+    const headers = init.headers as Record<string, string>;
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(headers['content-type']).toBe('application/json');
+    expect(headers.authorization).toBe('Bearer t');
+    expect(init.body).toBeInstanceOf(ArrayBuffer);
+    const bytes = new Uint8Array(init.body as ArrayBuffer);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // the gzip magic number
+    const json = JSON.stringify(body);
+    expect(bytes.length).toBeLessThan(json.length / 2);
+    const inflated = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')));
+    expect(JSON.parse(await inflated.text())).toEqual(body);
+  });
+
+  it('a small body goes as plain JSON', async () => {
+    const init = await sent(pushBody(0));
+    expect((init.headers as Record<string, string>)['content-encoding']).toBeUndefined();
+    expect(init.body).toBe(JSON.stringify(pushBody(0)));
+  });
+});

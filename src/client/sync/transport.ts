@@ -2,6 +2,7 @@
  * The HTTP side of sync: fetch with the bearer token, responses parsed with the shared protocol
  * schemas (the network is untrusted). Failures become SyncHttpError with a kind the scheduler can
  * act on: offline/5xx are retried with backoff, 401 asks for a new login, other 4xx are bugs.
+ * Push bodies go gzipped (compress.ts); answers come compressed and the browser inflates them.
  */
 import {
   type PullResponse,
@@ -10,6 +11,7 @@ import {
   pullResponseSchema,
   pushResponseSchema,
 } from '../../shared/sync/protocol.ts';
+import { encodeJsonBody } from './compress.ts';
 import type { SyncTransport } from './engine.ts';
 import { type Fetch, requestJson } from './http.ts';
 
@@ -36,13 +38,16 @@ export function httpTransport(options: {
     return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   };
   return {
-    push: (body: PushRequest): Promise<PushResponse> =>
-      requestJson(
+    push: async (body: PushRequest): Promise<PushResponse> => {
+      // Gzipped (compress.ts): the upload is the slow direction of a tablet's connection.
+      const encoded = await encodeJsonBody(JSON.stringify(body));
+      return requestJson(
         fetchImpl,
         `${options.baseUrl}/api/sync/push`,
-        { method: 'POST', headers: headers(), body: JSON.stringify(body) },
+        { method: 'POST', headers: { ...headers(), ...encoded.headers }, body: encoded.body },
         pushResponseSchema,
-      ),
+      );
+    },
     pull: (since: string, limit: number): Promise<PullResponse> =>
       requestJson(
         fetchImpl,

@@ -97,6 +97,8 @@ const DRAIN_TIMEOUT_MS = 30_000;
  * for 5.3, 6 and 12 MB bodies), or the unread bytes are parsed as a next request (a bare 400).
  */
 function drain(raw: IncomingMessage): Promise<void> {
+  // A gzip body (request-encoding.ts) is piped into an inflater: detach it so nothing inflates on.
+  raw.unpipe();
   if (raw.readableEnded || raw.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     let seen = 0;

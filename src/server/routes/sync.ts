@@ -1,7 +1,8 @@
 /**
  * Thin adapters for the schema, push and pull endpoints (sync/*.ts does the work). Push checks the
  * token's device binding first (auth/device-binding.ts); every pull page is an audit event listing
- * the families whose records it delivered.
+ * the families whose records it delivered. Their answers are compressed (http/compress-reply.ts);
+ * request bodies may come gzipped (http/request-encoding.ts, for every route).
  */
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
@@ -11,6 +12,7 @@ import { SCHEMA_VERSION } from '../../shared/version.ts';
 import { familiesOf } from '../audit/family-of.ts';
 import { requestSession } from '../auth/authenticate.ts';
 import { bindRequestDevice } from '../auth/device-binding.ts';
+import { compressReply } from '../http/compress-reply.ts';
 import { HttpError } from '../http/errors.ts';
 import { parseOr400 } from '../http/parse.ts';
 import { recordAudit } from '../store/audit.ts';
@@ -32,9 +34,9 @@ export function kindJsonSchemas(): Record<string, unknown> {
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const schemaResponse = { version: SCHEMA_VERSION, kinds: kindJsonSchemas() };
   const db = deps.store.db;
-  app.get('/api/schema', async () => schemaResponse);
+  app.get('/api/schema', { onSend: compressReply }, async () => schemaResponse);
 
-  app.post('/api/sync/push', async (request) => {
+  app.post('/api/sync/push', { onSend: compressReply }, async (request) => {
     const body = parseOr400(pushRequestSchema, request.body, 'push request');
     if (body.schemaVersion > SCHEMA_VERSION) {
       throw new HttpError(
@@ -53,7 +55,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
     })();
   });
 
-  app.get('/api/sync/pull', async (request) => {
+  app.get('/api/sync/pull', { onSend: compressReply }, async (request) => {
     const query = parseOr400(pullQuerySchema, request.query, 'pull query');
     const session = requestSession(request);
     const now = deps.now();
