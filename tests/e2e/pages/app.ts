@@ -55,7 +55,8 @@ export class AppPage {
   /** After opening with the password, a nurse without a PIN chooses one before the app opens. */
   async choosePinIfAsked(pin = E2E_PIN) {
     const choose = this.page.getByRole('heading', { level: 1, name: 'Vælg en pinkode' });
-    await expect(choose.or(this.page.getByRole('banner'))).toBeVisible();
+    // A login on a busy machine (two Argon2id derivations, the first sync starting) may take a while.
+    await expect(choose.or(this.page.getByRole('banner'))).toBeVisible({ timeout: 20_000 });
     if (await choose.isVisible()) await this.choosePin(pin);
   }
 
