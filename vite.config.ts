@@ -39,7 +39,7 @@ export default defineConfig({
     sourcemap: false,
     manifest: true,
     // Every browser the app supports has modulepreload; the polyfill was 0.4 KB of the first screen.
-    modulePreload: { polyfill: false },
+    modulePreload: false,
     rolldownOptions: {
       // The libraries of the first screen in one chunk (with Vite's preload helper): gzip compresses
       // them together (split across the chunks the default splitter makes, they cost ~7 KB more),

@@ -19,7 +19,8 @@ export const BUDGET_BYTES = 110 * 1000;
 export const WORKLIST = 'src/client/app/pages/worklist-page.tsx';
 /** The lazy modules each flow loads before the worklist is usable (besides the entry's graph). */
 export const FLOWS = {
-  'first login': ['src/client/features/auth/login-form.tsx', WORKLIST],
+  // A first login chooses the PIN before the worklist shows (decision 0060).
+  'first login': ['src/client/features/auth/login-form.tsx', 'src/client/features/auth/choose-pin.tsx', WORKLIST],
   unlock: ['src/client/features/auth/unlock-form.tsx', WORKLIST],
 } as const;
 export type Flow = keyof typeof FLOWS;

@@ -6,7 +6,7 @@
  * from the store and are kept next to the user for the lock screen.
  */
 import { useEffect, useRef } from 'react';
-import { defaultLockSettings, type LockSettings, lockSettingsOf } from '../../shared/auth/lock-settings.ts';
+import { defaultLockSettings, type LockSettings, lockSettingsOf } from '../../shared/auth/lock-defaults.ts';
 import { records, useLive } from '../db/store.ts';
 import { createLockTimer } from '../sync/lock-timer.ts';
 import { lock, rememberLockSettings } from '../sync/login.ts';

@@ -2,7 +2,7 @@
  * The app frame: skip link, top bar with navigation and network state, the screen, the update
  * prompt; it marks when its first screen has rendered (pwa/first-screen.ts).
  */
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { isDemoUser } from '../../shared/sync/demo-team.ts';
 import { useLive } from '../db/store.ts';
@@ -11,14 +11,18 @@ import { SyncStatus } from '../features/sync/sync-status.tsx';
 import { type Language, languages, loadScreenTexts, setLanguage } from '../i18n/i18n.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useOnline } from '../pwa/device-state.ts';
-import { markFirstScreen } from '../pwa/first-screen.ts';
-import { UpdatePrompt } from '../pwa/update-prompt.tsx';
+import { afterFirstScreen, markFirstScreen } from '../pwa/first-screen.ts';
 import { requestSync } from '../sync/activity.ts';
 import { getSession } from '../sync/session.ts';
 import { Disclosure } from '../ui/disclosure.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
 
+/** The update prompt matters only once a new version waits: it loads after the first screen. */
+const UpdatePrompt = lazy(async () => {
+  const [module] = await Promise.all([import('../pwa/update-prompt.tsx'), loadScreenTexts()]);
+  return { default: module.UpdatePrompt };
+});
 const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
 // Loaded only for the demo team, off the first screen's JavaScript budget.
 const DemoMarker = lazy(async () => {
@@ -35,6 +39,8 @@ function FirstScreenShown() {
 const navClass = (active: boolean) => (active ? 'active' : '');
 
 export function Layout({ children }: { children: ReactNode }) {
+  const [later, setLater] = useState(false);
+  useEffect(() => afterFirstScreen(() => setLater(true)), []);
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [location] = useLocation();
@@ -136,7 +142,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </Suspense>
         </ErrorBoundary>
       </main>
-      <UpdatePrompt />
+      {later ? (
+        <Suspense fallback={null}>
+          <UpdatePrompt />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

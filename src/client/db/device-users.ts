@@ -7,7 +7,7 @@
  * same key, the lock settings, and when she last synced. Plain IndexedDB via idb.
  */
 import { type IDBPDatabase, openDB } from 'idb';
-import type { LockSettings } from '../../shared/auth/lock-settings.ts';
+import type { LockSettings } from '../../shared/auth/lock-defaults.ts';
 import type { Sealed } from './crypto.ts';
 import type { KdfParams } from './kdf.ts';
 

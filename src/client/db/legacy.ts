@@ -7,12 +7,14 @@
  * committed) and the next login starts again; killed after the import, the marker in the new store
  * says so and only the deletion is repeated. Nothing is read but what was written by the app.
  */
+
 import { deleteDB, type IDBPDatabase, wrap } from 'idb';
 import { type KindSpec, recordKinds, registry } from '../../shared/schemas/kinds.ts';
+import { LEGACY_DB_NAME } from './legacy-probe.ts';
 import type { LocalStore } from './local-store.ts';
 import type { LocalRow, OutboxEntry, SegmentBody } from './state.ts';
 
-export const LEGACY_DB = 'tusind-dage';
+export const LEGACY_DB = LEGACY_DB_NAME;
 export const MIGRATED = 'migratedFromPlainStore';
 
 type Plain = { format?: string; data?: Record<string, unknown> };

@@ -4,7 +4,6 @@
  * update found later is this page's own: "Opdatér nu" activates the waiting version and the page
  * reloads when it takes control. The prompt's state is UI state (zustand).
  */
-import { registerSW } from 'virtual:pwa-register';
 import { create } from 'zustand';
 
 const HOURLY = 60 * 60 * 1000;
@@ -15,10 +14,14 @@ export const useServiceWorkerState = create<{ needRefresh: boolean; offlineReady
 }));
 
 let update: ((reloadPage?: boolean) => Promise<void>) | null = null;
+let started = false;
 let updating = false;
 
-export function startServiceWorker(): void {
-  if (update || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+/** Registers the worker; workbox-window's code loads here, after the first screen (not with it). */
+export async function startServiceWorker(): Promise<void> {
+  if (started || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  started = true;
+  const { registerSW } = await import('virtual:pwa-register');
   update = registerSW({
     onNeedRefresh: () => useServiceWorkerState.setState({ needRefresh: true }),
     onOfflineReady: () => useServiceWorkerState.setState({ offlineReady: true }),

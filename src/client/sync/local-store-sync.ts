@@ -17,8 +17,9 @@ import { type DeviceInfo, deviceInfoOf, getDeviceInfo } from '../db/meta.ts';
 import type { LocalRow, OutboxEntry } from '../db/state.ts';
 import type { PendingMutation, SyncStore } from './engine.ts';
 
-export const CHECKPOINT = 'checkpoint';
-export const LAST_SYNC = 'lastSync';
+import { CHECKPOINT, LAST_SYNC } from './sync-meta-keys.ts';
+
+export { CHECKPOINT, LAST_SYNC };
 
 /** The cursor never moves backwards (guarantee 4). Cursors are decimal sequence numbers. */
 function isBehind(next: string, current: unknown): boolean {

@@ -5,7 +5,7 @@
  * No key lives here: login.ts holds the one extractable copy a new PIN needs, until it is chosen.
  */
 import { create } from 'zustand';
-import { lockSettingsOf } from '../../shared/auth/lock-settings.ts';
+import { lockSettingsOf } from '../../shared/auth/lock-defaults.ts';
 import { records } from '../db/store.ts';
 
 export type LockState = {

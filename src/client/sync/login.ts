@@ -14,8 +14,8 @@
  * - logout: refused while changes are unsynced (the store can be locked instead); a clean logout
  *   wipes this user's store and key from the tablet.
  */
-import { defaultLockSettings, type LockSettings } from '../../shared/auth/lock-settings.ts';
-import { MAX_PIN_ATTEMPTS, pinProblem } from '../../shared/auth/pin-rules.ts';
+import { defaultLockSettings, type LockSettings, MAX_PIN_ATTEMPTS } from '../../shared/auth/lock-defaults.ts';
+import { pinProblem } from '../../shared/auth/pin-rules.ts';
 import { type LoginResponse, loginResponseCheck } from '../../shared/sync/session-checks.ts';
 import type { User } from '../../shared/sync/session-schemas.ts';
 import { type DeviceUser, deviceUser, deviceUserByName, removeDeviceUser, saveDeviceUser } from '../db/device-users.ts';
@@ -28,7 +28,7 @@ import {
   unlockWithPin,
   wrapForPin,
 } from '../db/keys.ts';
-import { migrateLegacy, readLegacy } from '../db/legacy.ts';
+import { legacyUpgrade } from '../db/legacy-probe.ts';
 import { deleteStore, LocalStore } from '../db/local-store.ts';
 import { DEVICE_KEY } from '../db/meta.ts';
 import { currentStore, flushBeforeLock, hasCurrentStore, setCurrentStore } from '../db/store.ts';
@@ -159,7 +159,8 @@ async function openUserStore(user: DeviceUser, key: CryptoKey, session: { token:
 export async function login(username: string, password: string, options: AuthOptions = {}): Promise<LoginOutcome> {
   const known = await deviceUserByName(username);
   // The plain store of an earlier version keeps its device id: the server knows the device by it.
-  const legacy = known ? null : await readLegacy();
+  const upgrade = await legacyUpgrade();
+  const legacy = known || !upgrade ? null : await upgrade.readLegacy();
   const legacyDevice =
     legacy?.sessionUser &&
     legacy.sessionUser.username.toLocaleLowerCase('da') === username.trim().toLocaleLowerCase('da')
@@ -237,7 +238,7 @@ export async function login(username: string, password: string, options: AuthOpt
     : true;
   const { store, meta } = await openUserStore(entry, key, session);
   if (!escrowStored) await store.transact((tx) => tx.setMeta(PENDING_ESCROW, escrowToSend));
-  const moved = await migrateLegacy(store, meta);
+  const moved = upgrade ? await upgrade.migrateLegacy(store, meta) : 'none';
   setCurrentStore(store);
   noteUnlocked();
   offerPin(entry, extractable);

@@ -4,7 +4,7 @@
  */
 import type { LocalStore } from '../db/local-store.ts';
 import { currentStore } from '../db/store.ts';
-import { CHECKPOINT, LAST_SYNC } from './local-store-sync.ts';
+import { CHECKPOINT, LAST_SYNC } from './sync-meta-keys.ts';
 
 export type SyncOverview = {
   pending: number;

@@ -73,4 +73,4 @@ export function pinProblem(pin: string): PinProblem | null {
 }
 
 /** How many PINs in a row may be wrong before the PIN stops working and the password is needed. */
-export const MAX_PIN_ATTEMPTS = 5;
+export { MAX_PIN_ATTEMPTS } from './lock-defaults.ts';

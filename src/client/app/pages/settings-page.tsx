@@ -1,6 +1,6 @@
 /** "Indstillinger": the municipality's settings; editable by leaders and admins only. */
 import { useState } from 'react';
-import { lockSettingsOf } from '../../../shared/auth/lock-settings.ts';
+import { lockSettingsOf } from '../../../shared/auth/lock-defaults.ts';
 import { records, useLive } from '../../db/store.ts';
 import { SettingsForm } from '../../features/settings/settings-form.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -46,7 +46,7 @@ export function SignatureDialog({ name, onDone }: { name: string; onDone: (confi
     setBusy(false);
     setSecret('');
     if (outcome === 'ok') return onDone(true);
-    if (outcome === 'wrong') return setMessage(t('auth.signWrongPassword'));
+    if (outcome === 'wrong') return setMessage(t('signature.wrongPassword'));
     return onDone(false);
   };
 
@@ -62,8 +62,8 @@ export function SignatureDialog({ name, onDone }: { name: string; onDone: (confi
       }}
     >
       <form className="login" onSubmit={submit}>
-        <h2 id={`${id}-title`}>{t('auth.signTitle')}</h2>
-        <p id={`${id}-intro`}>{t(pinMode ? 'auth.signIntroPin' : 'auth.signIntroPassword', { name })}</p>
+        <h2 id={`${id}-title`}>{t('signature.title')}</h2>
+        <p id={`${id}-intro`}>{t(pinMode ? 'signature.introPin' : 'signature.introPassword', { name })}</p>
         {entry === undefined ? null : pinMode ? (
           <PinField id={`${id}-pin`} label={t('auth.pin')} value={secret} onChange={setSecret} autoFocus />
         ) : (
@@ -90,10 +90,10 @@ export function SignatureDialog({ name, onDone }: { name: string; onDone: (confi
             className="button button--primary"
             disabled={busy || (pinMode ? secret.length !== 6 : !secret)}
           >
-            {t('auth.signConfirm')}
+            {t('signature.confirm')}
           </button>
           <button type="button" className="button" onClick={() => onDone(false)}>
-            {t('auth.signCancel')}
+            {t('signature.cancel')}
           </button>
         </div>
       </form>

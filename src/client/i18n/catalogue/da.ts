@@ -122,13 +122,6 @@ export const da = {
     pinObvious: 'Den pinkode er for let at gætte. Undgå gentagelser, talrækker og datoer.',
     pinMismatch: 'De to pinkoder er ikke ens.',
     pinLocked: 'Appen blev låst, før pinkoden blev gemt. Lås op, og vælg den igen.',
-    signTitle: 'Bekræft din underskrift',
-    signIntroPin: 'Der er gået et stykke tid, siden du låste op. Skriv din pinkode for at underskrive som {{name}}.',
-    signIntroPassword:
-      'Der er gået et stykke tid, siden du låste op. Skriv din adgangskode for at underskrive som {{name}}.',
-    signConfirm: 'Bekræft og underskriv',
-    signCancel: 'Annullér',
-    signWrongPassword: 'Forkert adgangskode.',
   },
   syncStatus: {
     region: 'Synkronisering',
@@ -151,14 +144,6 @@ export const da = {
     downloaded_other: '{{count}} poster hentet',
     attention_one: '{{count}} kræver handling',
     attention_other: '{{count}} kræver handling',
-  },
-  pwa: {
-    updateReady: 'Ny version er klar',
-    updateNow: 'Opdatér nu',
-    updateLater: 'Senere',
-    updateBlocked: 'Gem eller fortryd dine ændringer først – opdateringen venter.',
-    offlineReady: 'Appen er klar til brug uden netværk.',
-    dismiss: 'Luk',
   },
 } as const;
 

@@ -118,12 +118,6 @@ export const en: Catalogue = {
     pinObvious: 'That PIN is too easy to guess. Avoid repeats, runs of digits and dates.',
     pinMismatch: 'The two PINs are not the same.',
     pinLocked: 'The app locked before the PIN was saved. Unlock and choose it again.',
-    signTitle: 'Confirm your signature',
-    signIntroPin: 'It has been a while since you unlocked. Enter your PIN to sign as {{name}}.',
-    signIntroPassword: 'It has been a while since you unlocked. Enter your password to sign as {{name}}.',
-    signConfirm: 'Confirm and sign',
-    signCancel: 'Cancel',
-    signWrongPassword: 'Wrong password.',
   },
   syncStatus: {
     region: 'Sync',
@@ -145,13 +139,5 @@ export const en: Catalogue = {
     downloaded_other: '{{count}} records downloaded',
     attention_one: '{{count}} needs attention',
     attention_other: '{{count}} need attention',
-  },
-  pwa: {
-    updateReady: 'A new version is ready',
-    updateNow: 'Update now',
-    updateLater: 'Later',
-    updateBlocked: 'Save or cancel your changes first – the update will wait.',
-    offlineReady: 'The app is ready to use offline.',
-    dismiss: 'Close',
   },
 };

@@ -54,6 +54,25 @@ export const screensDa = {
     sectionsRequired: 'Vælg mindst ét afsnit, der videregives.',
     confirmationRequired: 'Forældrene skal have bekræftet, hvad der videregives.',
   },
+  /** The signature's PIN check (a signing screen's dialog, never the first screen's). */
+  signature: {
+    title: 'Bekræft din underskrift',
+    introPin: 'Der er gået et stykke tid, siden du låste op. Skriv din pinkode for at underskrive som {{name}}.',
+    introPassword:
+      'Der er gået et stykke tid, siden du låste op. Skriv din adgangskode for at underskrive som {{name}}.',
+    confirm: 'Bekræft og underskriv',
+    cancel: 'Annullér',
+    wrongPassword: 'Forkert adgangskode.',
+  },
+  /** The update prompt (loaded after the first screen, with these texts). */
+  pwa: {
+    updateReady: 'Ny version er klar',
+    updateNow: 'Opdatér nu',
+    updateLater: 'Senere',
+    updateBlocked: 'Gem eller fortryd dine ændringer først – opdateringen venter.',
+    offlineReady: 'Appen er klar til brug uden netværk.',
+    dismiss: 'Luk',
+  },
   demo: {
     title: 'Demo – fiktive data',
     body: 'Alle familier her er opdigtede. Registrér aldrig rigtige familier i demoen.',

@@ -55,6 +55,24 @@ export const screensEn: Widen<typeof screensDa> = {
     sectionsRequired: 'Choose at least one section to pass on.',
     confirmationRequired: 'The parents must have confirmed what is passed on.',
   },
+  /** The signature's PIN check (a signing screen's dialog, never the first screen's). */
+  signature: {
+    title: 'Confirm your signature',
+    introPin: 'It has been a while since you unlocked. Enter your PIN to sign as {{name}}.',
+    introPassword: 'It has been a while since you unlocked. Enter your password to sign as {{name}}.',
+    confirm: 'Confirm and sign',
+    cancel: 'Cancel',
+    wrongPassword: 'Wrong password.',
+  },
+  /** The update prompt (loaded after the first screen, with these texts). */
+  pwa: {
+    updateReady: 'A new version is ready',
+    updateNow: 'Update now',
+    updateLater: 'Later',
+    updateBlocked: 'Save or cancel your changes first – the update will wait.',
+    offlineReady: 'The app is ready to use offline.',
+    dismiss: 'Close',
+  },
   demo: {
     title: 'Demo – fictional data',
     body: 'Every family here is made up. Never record real families in the demo.',
