@@ -6,7 +6,7 @@
  * from the store and are kept next to the user for the lock screen.
  */
 import { useEffect, useRef } from 'react';
-import { defaultLockSettings, type LockSettings, lockSettingsOf } from '../../shared/auth/lock-defaults.ts';
+import { defaultLockSettings, type LockSettings } from '../../shared/auth/lock-defaults.ts';
 import { records, useLive } from '../db/store.ts';
 import { createLockTimer } from '../sync/lock-timer.ts';
 import { lock, rememberLockSettings } from '../sync/login.ts';
@@ -18,7 +18,7 @@ const cover = () => document.documentElement.classList.add(COVER);
 const uncover = () => document.documentElement.classList.remove(COVER);
 
 export function useAutoLock(userId: string | null): void {
-  const settings = useLive(async () => lockSettingsOf((await records.settings()).data), []);
+  const settings = useLive(() => records.lockSettings(), []);
   const policy = useRef<LockSettings>(defaultLockSettings);
   if (settings) policy.current = settings;
 
@@ -64,4 +64,10 @@ export function useAutoLock(userId: string | null): void {
       window.removeEventListener('pageshow', onPageShow);
     };
   }, [userId]);
+}
+
+/** The hook as a component, so the session gate can load it after the first screen (auto-lock-later). */
+export function AutoLock({ userId }: { userId: string | null }): null {
+  useAutoLock(userId);
+  return null;
 }

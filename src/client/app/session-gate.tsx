@@ -10,15 +10,18 @@ import { type DeviceUser, deviceUsers } from '../db/device-users.ts';
 import { useLive, useUnlocked } from '../db/store.ts';
 import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { afterFirstScreen } from '../pwa/first-screen.ts';
 import { startSync } from '../sync/activity.ts';
 import { useLockState } from '../sync/lock-state.ts';
 import { REVOKED_NOTICE, SWITCH_USER, wipeByAge } from '../sync/login.ts';
 import { getSession } from '../sync/session.ts';
-import { useAutoLock } from './auto-lock.ts';
 
 const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
 const UnlockForm = lazy(async () => ({ default: (await import('../features/auth/unlock-form.tsx')).UnlockForm }));
 const ChoosePin = lazy(async () => ({ default: (await import('../features/auth/choose-pin.tsx')).ChoosePin }));
+// The idle and hidden lock start once the first screen shows (a second later at most): its code
+// is not on the first screen's budget (docs/decisions/0072).
+const AutoLock = lazy(async () => ({ default: (await import('./auto-lock.ts')).AutoLock }));
 const SignatureDialog = lazy(async () => ({
   default: (await import('../features/auth/signature-dialog.tsx')).SignatureDialog,
 }));
@@ -86,7 +89,6 @@ function LockedScreen() {
 }
 
 export function SessionGate({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
   const unlocked = useUnlocked();
   const session = useLive(async () => (await getSession()) ?? null, []);
   const choosingPin = useLockState((s) => s.choosingPin);
@@ -97,7 +99,37 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (signedIn) startSync();
   }, [signedIn]);
-  useAutoLock(unlocked && session ? session.user.id : null);
+  const [lockReady, setLockReady] = useState(false);
+  useEffect(() => afterFirstScreen(() => setLockReady(true)), []);
+  const autoLock = lockReady ? (
+    <Suspense fallback={null}>
+      <AutoLock userId={unlocked && session ? session.user.id : null} />
+    </Suspense>
+  ) : null;
+  return (
+    <>
+      {autoLock}
+      <GateContent unlocked={unlocked} session={session} choosingPin={choosingPin} signature={signature}>
+        {children}
+      </GateContent>
+    </>
+  );
+}
+
+function GateContent({
+  unlocked,
+  session,
+  choosingPin,
+  signature,
+  children,
+}: {
+  unlocked: boolean;
+  session: Awaited<ReturnType<typeof getSession>> | null | undefined;
+  choosingPin: boolean;
+  signature: ReturnType<typeof useLockState.getState>['signature'];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
   if (!unlocked) return <LockedScreen />;
   if (session === undefined) return <p className="muted center">{t('app.loading')}</p>;
   if (session === null) return <LockedScreen />;

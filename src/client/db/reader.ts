@@ -5,6 +5,7 @@
  * data was validated when written (by the writer or the server) and is authenticated by AES-GCM on
  * disk; a background check after an app update quarantines what no longer fits (validate.ts).
  */
+import { type LockSettings, lockSettingsOf } from '../../shared/auth/lock-defaults.ts';
 import type { MunicipalitySettings } from '../../shared/caseload/settings.ts';
 import type { IndexOf, KindData, RecordKind } from '../../shared/schemas/kinds.ts';
 import type { LocalStore } from './local-store.ts';
@@ -86,6 +87,14 @@ export function recordReader(store: () => LocalStore) {
       if (found) return { id: found.id, rev: found.rev, data: found.data };
       const { defaultSettings } = await import('../../shared/caseload/settings.ts');
       return { id: null, rev: 0, data: defaultSettings };
+    },
+    /**
+     * The team's lock settings, without the settings module (and its zod): the auto-lock reads
+     * them on the first screen. Defaults when the team has no settings record.
+     */
+    async lockSettings(): Promise<LockSettings> {
+      const found = live(state().rowsOf('settings')).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+      return lockSettingsOf(found?.data);
     },
     async childrenOfFamilies(): Promise<Map<string, RecordView<'child'>[]>> {
       const byFamily = new Map<string, RecordView<'child'>[]>();

@@ -5,7 +5,6 @@
  * No key lives here: login.ts holds the one extractable copy a new PIN needs, until it is chosen.
  */
 import { create } from 'zustand';
-import { lockSettingsOf } from '../../shared/auth/lock-defaults.ts';
 import { records } from '../db/store.ts';
 
 export type LockState = {
@@ -47,6 +46,5 @@ export function confirmSignature(maxAgeMinutes: number, now = Date.now()): Promi
  * is older than the team's `signAgainMinutes`. Resolves false when she cancels (nothing is signed).
  */
 export async function askBeforeSigning(): Promise<boolean> {
-  const settings = await records.settings();
-  return confirmSignature(lockSettingsOf(settings.data).signAgainMinutes);
+  return confirmSignature((await records.lockSettings()).signAgainMinutes);
 }
