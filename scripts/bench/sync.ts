@@ -27,6 +27,7 @@ import { kinds } from '../../src/shared/schemas/all-kinds.ts';
 import { SCHEMA_VERSION } from '../../src/shared/version.ts';
 import { buildBenchBundle } from './browser/build.ts';
 import { BENCH_TODAY, benchDocuments, childVisits } from './browser/data.ts';
+import { choosePinIfAsked } from './browser/pin.ts';
 import { BENCH_PASSWORD, startBenchServer } from './browser/server.ts';
 import {
   type BenchSuite,
@@ -350,6 +351,8 @@ export async function run(ctx: SuiteContext) {
         // Page clock throughout: the click, the first sync request (Resource Timing), "synced".
         const clicked = await page.evaluate(() => performance.now());
         await page.getByRole('button', { name: 'Log ind' }).click();
+        // A first login chooses the PIN (the sync has started meanwhile); then the worklist.
+        await choosePinIfAsked(page);
         await page.getByRole('heading', { level: 1, name: 'Mine besøg' }).waitFor({ timeout: 120_000 });
         const done = await waitForAppSynced(page);
         const firstSyncRequest = await firstRequestAt(page, '/api/sync/');
