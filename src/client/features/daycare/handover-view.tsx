@@ -11,6 +11,7 @@ import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
+import { DetailList } from '../../ui/detail-list.tsx';
 import { addToHandover } from './daycare-actions.ts';
 
 type Props = {
@@ -80,14 +81,7 @@ export function HandoverSnapshot({
   return (
     <section className="card" aria-labelledby="handover-snapshot">
       <h2 id="handover-snapshot">{t('daycare.handover.preview')}</h2>
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd className="prewrap">{value || '–'}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
       {data.status === 'underskrevet' ? <SignatureLine note={data} /> : null}
     </section>
   );

@@ -8,6 +8,7 @@ import type { Signer, Stored } from '../../../shared/journal/signature.ts';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
+import { DetailList } from '../../ui/detail-list.tsx';
 import { addToMeeting } from './daycare-actions.ts';
 
 type Props = {
@@ -59,14 +60,7 @@ export function MeetingView({ meeting, additions, institutionName, consentDate, 
       </p>
       <section className="card" aria-labelledby="meeting-record">
         <h2 id="meeting-record">{t('daycare.meeting.record')}</h2>
-        <dl className="details">
-          {rows.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd className="prewrap">{value || '–'}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows} />
         {signed ? <SignatureLine note={m} /> : null}
       </section>
       {additions.length > 0 ? (

@@ -30,6 +30,7 @@ import { useDraft } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { askBeforeSigning } from '../../sync/lock-state.ts';
 import { formatDate, formatWhen } from '../../ui/dates.ts';
+import { DetailList } from '../../ui/detail-list.tsx';
 import { useErrorText } from '../../ui/field.tsx';
 
 /** What keeps a visit from being signed: a required section missing, recorded twice, or not saved. */
@@ -390,14 +391,7 @@ function SignedVisit({ visit, draftOf }: { visit: Visit; draftOf?: string }) {
     <section className="card" aria-labelledby="signed-visit">
       <h2 id="signed-visit">{t('visits.record')}</h2>
       <p className="notice">{t('visits.readOnly')}</p>
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd className="prewrap">{value || '–'}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
       {draftOf === undefined ? (
         <SignatureLine note={visit} />
       ) : (
