@@ -16,12 +16,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_BYTES = 110 * 1000;
-export const WORKLIST = 'src/client/app/pages/worklist-page.tsx';
-/** The lazy modules each flow loads before the worklist is usable (besides the entry's graph). */
+/**
+ * The lazy modules each flow loads before the worklist is usable (besides the entry's graph, which
+ * holds the login and unlock forms and the worklist screen: static imports, decision 0075).
+ */
 export const FLOWS = {
   // A first login chooses the PIN before the worklist shows (decision 0060).
-  'first login': ['src/client/features/auth/login-form.tsx', 'src/client/features/auth/choose-pin.tsx', WORKLIST],
-  unlock: ['src/client/features/auth/unlock-form.tsx', WORKLIST],
+  'first login': ['src/client/features/auth/choose-pin.tsx'],
+  unlock: [],
 } as const;
 export type Flow = keyof typeof FLOWS;
 

@@ -6,6 +6,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { isDemoUser } from '../../shared/sync/demo-team.ts';
 import { useLive } from '../db/store.ts';
+import { LoginForm } from '../features/auth/login-form.tsx';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { SyncStatus } from '../features/sync/sync-status.tsx';
 import { type Language, languages, loadScreenTexts, setLanguage } from '../i18n/i18n.ts';
@@ -23,7 +24,6 @@ const UpdatePrompt = lazy(async () => {
   const [module] = await Promise.all([import('../pwa/update-prompt.tsx'), loadScreenTexts()]);
   return { default: module.UpdatePrompt };
 });
-const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
 // Loaded only for the demo team, off the first screen's JavaScript budget.
 const DemoMarker = lazy(async () => {
   const [module] = await Promise.all([import('../features/auth/demo-marker.tsx'), loadScreenTexts()]);
@@ -116,11 +116,7 @@ export function Layout({ children }: { children: ReactNode }) {
       ) : null}
       <SyncStatus
         attentionHref={paths.attention}
-        renewLogin={(username) => (
-          <Suspense fallback={null}>
-            <LoginForm username={username} onLoggedIn={requestSync} />
-          </Suspense>
-        )}
+        renewLogin={(username) => <LoginForm username={username} onLoggedIn={requestSync} />}
       />
       <main id="main" className="main" tabIndex={-1}>
         <ErrorBoundary

@@ -10,6 +10,9 @@ import { loadScreenTexts } from '../i18n/i18n.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { hasUnsavedInput } from '../pwa/unsaved.ts';
 import { Layout } from './layout.tsx';
+// The first screen after unlocking is part of the entry (its texts are in the core catalogue): a
+// lazy worklist would show only after React's Suspense reveal throttle (300 ms) once its chunk came.
+import { WorklistPage } from './pages/worklist-page.tsx';
 import { paths } from './paths.ts';
 import { SessionGate } from './session-gate.tsx';
 
@@ -29,8 +32,6 @@ const EditChildPage = page(() => import('./pages/child-edit-page.tsx'), 'EditChi
 const DevicePage = page(() => import('./pages/device-page.tsx'), 'DevicePage');
 const NeedsAttentionPage = page(() => import('./pages/needs-attention-page.tsx'), 'NeedsAttentionPage');
 const ConflictPage = page(() => import('./pages/conflict-page.tsx'), 'ConflictPage');
-// The first screen: its texts are in the core catalogue.
-const WorklistPage = lazy(async () => ({ default: (await import('./pages/worklist-page.tsx')).WorklistPage }));
 const ChildPage = page(() => import('./pages/child-page.tsx'), 'ChildPage');
 const NewCaregiverPage = page(() => import('./pages/caregiver-edit-page.tsx'), 'NewCaregiverPage');
 const EditCaregiverPage = page(() => import('./pages/caregiver-edit-page.tsx'), 'EditCaregiverPage');

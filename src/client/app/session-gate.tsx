@@ -8,7 +8,9 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { type DeviceUser, deviceUsers } from '../db/device-users.ts';
 import { useLive, useUnlocked } from '../db/store.ts';
+import { LoginForm } from '../features/auth/login-form.tsx';
 import { PasswordChangeGate } from '../features/auth/password-change-gate.tsx';
+import { UnlockForm } from '../features/auth/unlock-form.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { afterFirstScreen } from '../pwa/first-screen.ts';
 import { startSync } from '../sync/activity.ts';
@@ -16,8 +18,6 @@ import { useLockState } from '../sync/lock-state.ts';
 import { REVOKED_NOTICE, SWITCH_USER, wipeByAge } from '../sync/login.ts';
 import { getSession } from '../sync/session.ts';
 
-const LoginForm = lazy(async () => ({ default: (await import('../features/auth/login-form.tsx')).LoginForm }));
-const UnlockForm = lazy(async () => ({ default: (await import('../features/auth/unlock-form.tsx')).UnlockForm }));
 const ChoosePin = lazy(async () => ({ default: (await import('../features/auth/choose-pin.tsx')).ChoosePin }));
 // The idle and hidden lock start once the first screen shows (a second later at most): its code
 // is not on the first screen's budget (docs/decisions/0072).
@@ -69,20 +69,20 @@ function LockedScreen() {
             {t('auth.revoked')}
           </p>
         ) : null}
-        <Suspense fallback={null}>
-          {unlocking ? (
-            <UnlockForm users={users} onOtherUser={() => setMode('login')} onUsersChanged={load} />
-          ) : (
-            <>
-              <LoginForm />
-              {users.length > 0 ? (
-                <button type="button" className="button button--link" onClick={() => setMode('unlock')}>
-                  {t('auth.backToUnlock')}
-                </button>
-              ) : null}
-            </>
-          )}
-        </Suspense>
+        {/* The forms are part of the first screen (static imports): a lazy form here would wait for
+            React's reveal throttle of a Suspense boundary (300 ms) after its chunk arrived. */}
+        {unlocking ? (
+          <UnlockForm users={users} onOtherUser={() => setMode('login')} onUsersChanged={load} />
+        ) : (
+          <>
+            <LoginForm />
+            {users.length > 0 ? (
+              <button type="button" className="button button--link" onClick={() => setMode('unlock')}>
+                {t('auth.backToUnlock')}
+              </button>
+            ) : null}
+          </>
+        )}
       </div>
     </main>
   );

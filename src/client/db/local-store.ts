@@ -10,15 +10,20 @@
  */
 import { type IDBPDatabase, openDB } from 'idb';
 import { openJson, type Sealed, sealJson } from './crypto.ts';
-import { type LocalRow, type OutboxEntry, type SegmentBody, StoreState } from './state.ts';
+import { LATER_KINDS, type LocalRow, type OutboxEntry, type SegmentBody, StoreState, splitBody } from './state.ts';
 
 const SEGMENTS = 'segments';
 const QUARANTINE = 'quarantine';
+/** After unlock, the LATER_KINDS segments are decrypted this long after the first pass at the latest. */
+const LATER_DELAY_MS = 300;
 /** Compact when this many segments were written since the last compaction. */
 const COMPACT_AFTER = 120;
 
+/** A stored segment: sealed, and marked when it holds only LATER_KINDS rows (decision 0075). */
+type StoredSegment = Sealed & { later?: 1 };
+
 type Schema = {
-  segments: { key: number; value: Sealed };
+  segments: { key: number; value: StoredSegment };
   quarantine: { key: number; value: { segmentId: number; sealed: Sealed; reason: string; at: string } };
 };
 
@@ -138,6 +143,24 @@ export class Tx {
   }
 }
 
+/** Seals a change as the values to write: the unlock part first, then the LATER_KINDS part. */
+async function sealParts(key: CryptoKey, body: SegmentBody): Promise<StoredSegment[]> {
+  const { now, later } = splitBody(body);
+  const out: StoredSegment[] = [];
+  if (now) out.push(await sealJson(key, now));
+  if (later) out.push({ ...(await sealJson(key, later)), later: 1 });
+  return out;
+}
+
+/** Segments left sealed at unlock (LATER_KINDS only), with what the first pass wrote after them. */
+type Pending = {
+  segments: { id: number; sealed: StoredSegment }[];
+  /** The id of the last segment of the first pass that wrote (or purged) a LATER_KINDS row, by key. */
+  touched: Map<string, number>;
+  /** The last reset (compaction) in the first pass: segments before it no longer count. */
+  resetAt: number;
+};
+
 export type OpenOptions = {
   /** How many segments since the last compaction trigger one (tests use small numbers). */
   compactAfter?: number;
@@ -154,6 +177,10 @@ export class LocalStore {
   private readonly channel: BroadcastChannel | null;
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  /** LATER_KINDS segments not yet decrypted (null once they are in memory). */
+  private pending: Pending | null = null;
+  private laterLoad: Promise<void> | null = null;
+  private laterTimer: ReturnType<typeof setTimeout> | undefined;
   quarantinedCount = 0;
 
   readonly userId: string;
@@ -180,37 +207,113 @@ export class LocalStore {
     });
     const store = new LocalStore(userId, db, key, options);
     try {
-      await store.exclusive(() => store.catchUp());
+      await store.exclusive(() => store.catchUp(true));
     } catch (error) {
       store.close();
       throw error;
     }
+    // The rest comes in just after the first screen, or at once when something needs it.
+    if (store.pending) store.laterTimer = setTimeout(() => void store.ready().catch(() => undefined), LATER_DELAY_MS);
     return store;
   }
 
-  /** Reads and applies the segments written after the last one applied (by this tab or another). */
-  private async catchUp(): Promise<boolean> {
+  /**
+   * Resolves when every record is in memory: at once, except just after unlock, while the
+   * LATER_KINDS segments are still being decrypted. The reader awaits it before reading those kinds.
+   */
+  ready(): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    this.laterLoad ??= this.exclusive(() => this.loadLater()).catch((error: unknown) => {
+      this.laterLoad = null; // tried again by the next read
+      throw error;
+    });
+    return this.laterLoad;
+  }
+
+  /** Whether reading `kind` must wait for ready(). */
+  waitsFor(kind: string): boolean {
+    return this.pending !== null && LATER_KINDS.has(kind);
+  }
+
+  /**
+   * Decrypts and applies the segments the unlock left sealed, in their order; a row (or purge) the
+   * first pass took from a later segment wins over an earlier one of these. Runs inside exclusive().
+   */
+  private async loadLater(): Promise<void> {
+    const pending = this.pending;
+    if (!pending || this.closed) return;
+    clearTimeout(this.laterTimer);
+    const segments = pending.segments.filter((s) => s.id > pending.resetAt);
+    const bodies = await Promise.all(
+      segments.map((s) => openJson<SegmentBody>(this.key, s.sealed).catch((error: unknown) => error as Error)),
+    );
+    if (this.closed) return;
+    const damaged: { id: number; sealed: Sealed; reason: string }[] = [];
+    const newer = (key: string, id: number) => (pending.touched.get(key) ?? 0) > id;
+    bodies.forEach((body, i) => {
+      const { id, sealed } = segments[i] as { id: number; sealed: StoredSegment };
+      if (body instanceof Error) {
+        damaged.push({ id, sealed, reason: body.message || 'decrypt' });
+        return;
+      }
+      const rows = body.rows?.filter((r) => !newer(`${r.kind}/${r.id}`, id));
+      const purged = body.purged?.filter(([kind, rid]) => !newer(`${kind}/${rid}`, id));
+      this.state.apply({ v: 1, ...(rows ? { rows } : {}), ...(purged ? { purged } : {}) });
+    });
+    this.pending = null;
+    if (damaged.length > 0) await this.quarantine(damaged);
+    this.changed();
+  }
+
+  /**
+   * Reads and applies the segments written after the last one applied (by this tab or another).
+   * At unlock (`first`) the LATER_KINDS segments stay sealed for ready(); otherwise they are
+   * brought in first, so everything applies in the order written.
+   */
+  private async catchUp(first = false): Promise<boolean> {
     if (this.closed) return false;
+    if (this.pending) await this.loadLater();
     const range = this.lastId > 0 ? IDBKeyRange.lowerBound(this.lastId, true) : undefined;
     const tx = this.db.transaction(SEGMENTS, 'readonly');
     const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
     if (keys.length === 0) return false;
+    const defer = first && values.some((v) => !v.later);
+    const pending: Pending = { segments: [], touched: new Map(), resetAt: 0 };
     const bodies = await Promise.all(
-      values.map((sealed) => openJson<SegmentBody>(this.key, sealed).catch((error: unknown) => error as Error)),
+      values.map((sealed) =>
+        defer && sealed.later
+          ? null
+          : openJson<SegmentBody>(this.key, sealed).catch((error: unknown) => error as Error),
+      ),
     );
     // Not one segment opens: the key is not this store's (never a reason to quarantine everything).
-    if (bodies.length > 0 && bodies.every((b) => b instanceof Error)) throw new WrongKeyError();
+    const opened = bodies.filter((b) => b !== null);
+    if (opened.length > 0 && opened.every((b) => b instanceof Error)) throw new WrongKeyError();
     const damaged: { id: number; sealed: Sealed; reason: string }[] = [];
     bodies.forEach((body, i) => {
       const id = keys[i] as number;
-      if (body instanceof Error) damaged.push({ id, sealed: values[i] as Sealed, reason: body.message || 'decrypt' });
+      const sealed = values[i] as StoredSegment;
+      if (body === null) pending.segments.push({ id, sealed });
+      else if (body instanceof Error) damaged.push({ id, sealed, reason: body.message || 'decrypt' });
       else {
-        if (body.reset) this.sinceCompaction = 0;
+        if (body.reset) {
+          this.sinceCompaction = 0;
+          pending.resetAt = id;
+        }
+        if (defer) {
+          for (const r of body.rows ?? []) if (LATER_KINDS.has(r.kind)) pending.touched.set(`${r.kind}/${r.id}`, id);
+          for (const [kind, rid] of body.purged ?? [])
+            if (LATER_KINDS.has(kind)) pending.touched.set(`${kind}/${rid}`, id);
+        }
         this.state.apply(body);
         this.sinceCompaction += 1;
       }
       this.lastId = id;
     });
+    if (pending.segments.length > 0) {
+      this.pending = pending;
+      this.sinceCompaction += pending.segments.length;
+    }
     if (damaged.length > 0) await this.quarantine(damaged);
     this.changed();
     return true;
@@ -257,9 +360,11 @@ export class LocalStore {
       const result = await build(tx);
       if (tx.empty) return result;
       const body = tx.body();
-      const sealed = await sealJson(this.key, body);
+      const parts = await sealParts(this.key, body);
       const writeTx = this.db.transaction(SEGMENTS, 'readwrite', { durability: tx.userData ? 'strict' : 'default' });
-      const id = (await writeTx.store.add(sealed)) as number;
+      let id = this.lastId;
+      // No other await inside the transaction: both parts of the change commit together or not at all.
+      for (const part of parts) id = (await writeTx.store.add(part)) as number;
       await writeTx.done;
       this.lastId = id;
       this.state.apply(body);
@@ -279,7 +384,7 @@ export class LocalStore {
   importBodies(bodies: SegmentBody[], quarantined: unknown[] = []): Promise<void> {
     return this.exclusive(async () => {
       await this.catchUp();
-      const sealed = await Promise.all(bodies.map((body) => sealJson(this.key, body)));
+      const sealed = (await Promise.all(bodies.map((body) => sealParts(this.key, body)))).flat();
       const sealedQuarantine = quarantined.length > 0 ? await sealJson(this.key, quarantined) : null;
       const tx = this.db.transaction([SEGMENTS, QUARANTINE], 'readwrite', { durability: 'strict' });
       let last = this.lastId;
@@ -316,7 +421,7 @@ export class LocalStore {
       if (this.closed) return;
       await this.catchUp();
       const bodies = this.state.snapshot();
-      const sealed = await Promise.all(bodies.map((body) => sealJson(this.key, body)));
+      const sealed = (await Promise.all(bodies.map((body) => sealParts(this.key, body)))).flat();
       const tx = this.db.transaction(SEGMENTS, 'readwrite');
       const upTo = this.lastId;
       if (upTo > 0) await tx.store.delete(IDBKeyRange.upperBound(upTo));
@@ -351,6 +456,8 @@ export class LocalStore {
     // Locked: the decrypted records leave memory (a reset body empties every map and index).
     this.state.apply({ v: 1, reset: true });
     clearTimeout(this.compactTimer);
+    clearTimeout(this.laterTimer);
+    this.pending = null;
     this.channel?.close();
     this.db.close();
     this.listeners.clear();

@@ -36,6 +36,11 @@ export function viewOf<K extends RecordKind>(state: StoreState, row: LocalRow<K>
 
 export function recordReader(store: () => LocalStore) {
   const state = () => store().state;
+  /** Just after unlock, the largest kinds are still being decrypted: their reads wait (never a partial answer). */
+  const loaded = async (kind: RecordKind) => {
+    const s = store();
+    if (s.waitsFor(kind)) await s.ready();
+  };
   const live = <K extends RecordKind>(rows: Iterable<LocalRow<K>>): RecordView<K>[] => {
     const s = state();
     const out: RecordView<K>[] = [];
@@ -45,6 +50,7 @@ export function recordReader(store: () => LocalStore) {
 
   return {
     async get<K extends RecordKind>(kind: K, id: string): Promise<RecordView<K> | undefined> {
+      await loaded(kind);
       const row = state().get(kind, id);
       return row && !row.deleted ? viewOf(state(), row) : undefined;
     },
@@ -53,14 +59,17 @@ export function recordReader(store: () => LocalStore) {
       kind: K,
       id: string,
     ): Promise<(RecordView<K> & { deleted: boolean }) | undefined> {
+      await loaded(kind);
       const row = state().get(kind, id);
       return row ? { ...viewOf(state(), row), deleted: row.deleted === 1 } : undefined;
     },
     async all<K extends RecordKind>(kind: K): Promise<RecordView<K>[]> {
+      await loaded(kind);
       return live(state().rowsOf(kind));
     },
     /** The deleted (archived) records of a kind: kept, shown read-only, never hidden. */
     async archived<K extends RecordKind>(kind: K): Promise<RecordView<K>[]> {
+      await loaded(kind);
       const s = state();
       return [...s.rowsOf(kind)].filter((row) => row.deleted).map((row) => viewOf(s, row));
     },
@@ -72,10 +81,12 @@ export function recordReader(store: () => LocalStore) {
       kind: K,
       familyId: string,
     ): Promise<RecordView<K>[]> {
+      await loaded(kind);
       return live(state().byIndex(kind, 'familyId', familyId));
     },
     /** Records of a kind whose indexed field has a value (the indexes its registry entry declares). */
     async byIndex<K extends RecordKind>(kind: K, index: IndexOf<K>, value: string): Promise<RecordView<K>[]> {
+      await loaded(kind);
       return live(state().byIndex(kind, index, value));
     },
     async contactsOfChild(childId: string): Promise<RecordView<'contact'>[]> {

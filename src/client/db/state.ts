@@ -46,6 +46,36 @@ export type SegmentBody = {
   metaDeleted?: string[];
 };
 
+/**
+ * Kinds kept in segments of their own and decrypted just after the first screen at unlock: the
+ * largest kinds (a visit's observations and instrument answers, ~45% of a team's store), which
+ * neither the worklist nor the lock screen reads (docs/decisions/0075). Reads of them wait until
+ * they are in memory (LocalStore.ready), so they are never shown missing.
+ */
+export const LATER_KINDS: ReadonlySet<string> = new Set(['observation', 'instrumentResponse']);
+
+/**
+ * Splits a change into the part read at unlock and the part with LATER_KINDS rows (and their
+ * purges), written as two sealed values in one IndexedDB transaction. Either may be absent.
+ */
+export function splitBody(body: SegmentBody): { now: SegmentBody | null; later: SegmentBody | null } {
+  const rows = body.rows ?? [];
+  const purged = body.purged ?? [];
+  const laterRows = rows.filter((r) => LATER_KINDS.has(r.kind));
+  const laterPurged = purged.filter(([kind]) => LATER_KINDS.has(kind));
+  if (laterRows.length + laterPurged.length === 0) return { now: body, later: null };
+  const later: SegmentBody = { v: 1 };
+  if (laterRows.length > 0) later.rows = laterRows;
+  if (laterPurged.length > 0) later.purged = laterPurged;
+  const now: SegmentBody = { ...body };
+  delete now.rows;
+  delete now.purged;
+  if (laterRows.length < rows.length) now.rows = rows.filter((r) => !LATER_KINDS.has(r.kind));
+  if (laterPurged.length < purged.length) now.purged = purged.filter(([kind]) => !LATER_KINDS.has(kind));
+  const empty = Object.keys(now).every((k) => k === 'v');
+  return { now: empty ? null : now, later };
+}
+
 const indexKey = (kind: string, field: string) => `${kind}:${field}`;
 const CLIENT_SEQ_HIGH = 'clientSeqHigh';
 
