@@ -47,6 +47,8 @@ type ColdSample = {
   /** The app's measures: KDF + unwrapping; reading and decrypting the store. */
   kdfMs: number;
   openMs: number;
+  /** Decrypting the rest of the store just after the worklist showed (not in coldStartMs). */
+  laterMs: number;
   buckets: number;
 };
 
@@ -139,7 +141,11 @@ export async function run(ctx: SuiteContext) {
         { polling: 'raf', timeout: 60_000 },
       );
       const shown = (await handle.jsonValue()) as { at: number; buckets: number };
+      await page.waitForFunction(() => performance.getEntriesByName('unlock:later').length > 0, undefined, {
+        timeout: 60_000,
+      });
       const measures = await page.evaluate(() => ({
+        later: performance.getEntriesByName('unlock:later').at(-1)?.duration ?? Number.NaN,
         kdf: performance.getEntriesByName('unlock:key').at(-1)?.duration ?? Number.NaN,
         open: performance.getEntriesByName('unlock:open').at(-1)?.duration ?? Number.NaN,
       }));
@@ -149,6 +155,7 @@ export async function run(ctx: SuiteContext) {
         coldStartMs: lockShownMs + (shown.at - unlockClickedAt),
         kdfMs: measures.kdf,
         openMs: measures.open,
+        laterMs: measures.later,
         buckets: shown.buckets,
       };
       if (k > 0) samples.push(sample);
@@ -249,16 +256,38 @@ async function searchOnScreen(page: Page, query: string) {
 }
 
 /** Unlocks the lock screen with the PIN (the password without one); notes when it was ready; returns the click time (page ms). */
+/**
+ * Waits for the lock screen, types the PIN (or password) and clicks "Lås op". Both instants are
+ * taken in the page: the lock screen is ready when its heading and field are in the DOM (polled
+ * every animation frame, stored as `__lockShown`), and the click time is stamped by a capturing
+ * listener when the click arrives, so Playwright's own round trips are not in either figure.
+ */
 async function unlock(page: Page): Promise<number> {
-  await page.getByRole('heading', { level: 1, name: 'Lås op' }).waitFor();
-  await page.getByLabel('Pinkode (6 cifre)').or(page.getByLabel('Adgangskode')).waitFor();
-  await page.evaluate(() => {
-    (window as unknown as { __lockShown: number }).__lockShown = performance.now();
-  });
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __lockShown?: number };
+      if (w.__lockShown) return true;
+      const heading = [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Lås op');
+      const field = document.querySelector('input[inputmode="numeric"], input[type="password"]');
+      if (heading && field) w.__lockShown = performance.now();
+      return Boolean(w.__lockShown);
+    },
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
   await fillUnlock(page);
-  const at = await page.evaluate(() => performance.now());
+  await page.evaluate(() => {
+    const w = window as unknown as { __unlockClick?: number };
+    document.addEventListener(
+      'click',
+      () => {
+        w.__unlockClick = performance.now();
+      },
+      { capture: true, once: true },
+    );
+  });
   await page.getByRole('button', { name: 'Lås op' }).click();
-  return at;
+  return page.evaluate(() => (window as unknown as { __unlockClick: number }).__unlockClick);
 }
 
 type ReportInput = {
@@ -306,7 +335,7 @@ function report(r: ReportInput) {
   const markdown = [
     `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- startup\` on: ${machineLine(r.machine)}.`,
     '',
-    `The real app (\`vite build\`, served by the real server with its SQLite file) in headless Chromium, 1024×768, in an **on-disk profile**. Data: the full demo caseload (${thousands(r.families)} families, ${thousands(r.caseload.children.length)} children, ${thousands(r.caseload.contacts.length)} contacts, with its demo activity: ${thousands(r.docs)} records), pulled by the app's own first sync (${ms(r.firstSyncMs)} ms from the login click; ${thousands(r.pulledRecords)} records delivered) into the encrypted store (AES-GCM segments in IndexedDB). Then ${r.runs} offline cold starts after one warm-up: each closes the browser and starts a new one on the same profile with the network off, opens the app (from the service worker's cache) and meets the lock screen, as a tablet does after a restart (no key in memory). The benchmark types the password; the **cold start** is the time to the lock screen plus the time from the unlock click to the worklist ("Mine besøg" and at least one bucket section in the DOM, polled every animation frame), both measured in the page, without the seconds a nurse takes to type. On the unlock path: the password KDF (Argon2id, m = 19 MiB, t = 2, in a worker, plus unwrapping the data key; \`unlock:key\`), reading and decrypting every segment of the store into memory (\`unlock:open\`), then rendering the worklist over all ${thousands(r.caseload.contacts.length)} contacts.`,
+    `The real app (\`vite build\`, served by the real server with its SQLite file) in headless Chromium, 1024×768, in an **on-disk profile**. Data: the full demo caseload (${thousands(r.families)} families, ${thousands(r.caseload.children.length)} children, ${thousands(r.caseload.contacts.length)} contacts, with its demo activity: ${thousands(r.docs)} records), pulled by the app's own first sync (${ms(r.firstSyncMs)} ms from the login click; ${thousands(r.pulledRecords)} records delivered) into the encrypted store (AES-GCM segments in IndexedDB). Then ${r.runs} offline cold starts after one warm-up: each closes the browser and starts a new one on the same profile with the network off, opens the app (from the service worker's cache) and meets the lock screen, as a tablet does after a restart (no key in memory). The benchmark types the PIN the nurse chose at her first login; the **cold start** is the time to the lock screen (its heading and PIN field in the DOM) plus the time from the unlock click (stamped by a capturing listener in the page) to the worklist ("Mine besøg" and at least one bucket section in the DOM), each polled every animation frame and measured on the page's clock, without the seconds a nurse takes to type and without Playwright's round trips. The rest of the store (observations and instrument answers, decision 0075) is decrypted just after the worklist shows and is not in the figure; \`unlock:later\` is its time. On the unlock path: the PIN's KDF (Argon2id, m = 12 MiB, t = 2, in a worker, plus unwrapping the data key; \`unlock:key\`), reading every segment and decrypting all but the later kinds' into memory (\`unlock:open\`), then rendering the worklist over all ${thousands(r.caseload.contacts.length)} contacts.`,
     '',
     '| Measurement | Runs | Median (ms) | Min (ms) | Max (ms) | Target | Met |',
     '| --- | ---: | ---: | ---: | ---: | --- | --- |',
@@ -325,15 +354,19 @@ function report(r: ReportInput) {
       pick((s) => s.afterUnlockMs),
     ),
     row(
-      '… … of it the password KDF + unwrapping the key (`unlock:key`)',
+      '… … of it the PIN KDF + unwrapping the key (`unlock:key`)',
       pick((s) => s.kdfMs),
     ),
     row(
-      '… … of it reading + decrypting the store (`unlock:open`)',
+      '… … of it reading + decrypting the store but its later kinds (`unlock:open`)',
       pick((s) => s.openMs),
     ),
     row(
-      'Cold start without the KDF (what a PIN or a kept key would cost)',
+      'After the worklist shows: decrypting the later kinds (observations, instrument answers; `unlock:later`)',
+      pick((s) => s.laterMs),
+    ),
+    row(
+      'Cold start without the KDF (what a key kept in memory would cost)',
       pick((s) => s.coldStartMs - s.kdfMs),
     ),
     row('Families screen: menu click → 2,000 families rendered', open),

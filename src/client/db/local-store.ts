@@ -243,6 +243,7 @@ export class LocalStore {
     const pending = this.pending;
     if (!pending || this.closed) return;
     clearTimeout(this.laterTimer);
+    const start = performance.now();
     const segments = pending.segments.filter((s) => s.id > pending.resetAt);
     const bodies = await Promise.all(
       segments.map((s) => openJson<SegmentBody>(this.key, s.sealed).catch((error: unknown) => error as Error)),
@@ -262,6 +263,7 @@ export class LocalStore {
     });
     this.pending = null;
     if (damaged.length > 0) await this.quarantine(damaged);
+    performance.measure('unlock:later', { start });
     this.changed();
   }
 
