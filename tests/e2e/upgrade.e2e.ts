@@ -25,7 +25,8 @@ test('an old tablet’s unsynced family survives the upgrade to the encrypted st
   const mette = ((await login.json()) as { user: { id: string } }).user.id;
   const familyId = crypto.randomUUID();
   const name = `Familien Gammel ${Date.now() % 100000}`;
-  const data = { name, address: 'Gammel vej 1' };
+  // As the previous version stored it: parsed by the family schema, its defaults filled in.
+  const data = { name, address: 'Gammel vej 1', status: 'aktiv' };
   await page.evaluate(writePlainStore, {
     rows: [{ table: 'families', id: familyId, kind: 'family', rev: 0, data, sync: 'pending' }],
     outbox: [{ clientSeq: 1, kind: 'family', id: familyId, op: 'create', baseRev: 0, data }],
