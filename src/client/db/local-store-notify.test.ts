@@ -86,6 +86,28 @@ describe('store change notifications', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('never holds back a change that queues a mutation, even when marked background', async () => {
+    await background(1);
+    await local.store.transact(
+      (tx) => {
+        tx.setMeta('n', 2);
+        tx.enqueue({
+          mutationId: crypto.randomUUID(),
+          kind: 'family',
+          id: 'fam-x',
+          op: 'create',
+          baseRev: 0,
+          data: { name: 'Familien X' },
+          createdAt: new Date().toISOString(),
+          state: 'pending',
+        });
+      },
+      { background: true },
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(local.store.notificationPending).toBe(false);
+  });
+
   it('tells of a change without the background mark at once (the end of a sync)', async () => {
     await background(1);
     await local.store.transact((tx) => tx.setMeta('n', 2));
