@@ -132,6 +132,14 @@ describe('store change notifications', () => {
     expect(local.store.notificationPending).toBe(false);
   });
 
+  it('holds a background change back at most one window, even when the clock was set back', async () => {
+    await background(1);
+    vi.setSystemTime(Date.now() - 60 * 60 * 1000);
+    await background(2);
+    vi.advanceTimersByTime(COALESCE_MS);
+    expect(seen).toEqual([1, 2]);
+  });
+
   it('closing the store cancels a pending notification', async () => {
     await background(1);
     await background(2);

@@ -368,7 +368,9 @@ export class LocalStore {
     this.version += 1;
     if (background) {
       if (this.notifyTimer !== undefined) return;
-      const wait = this.notifiedAt + (this.options.coalesceMs ?? COALESCE_MS) - Date.now();
+      const span = this.options.coalesceMs ?? COALESCE_MS;
+      // Never longer than one window, even when the clock was set back since the last notification.
+      const wait = Math.min(span, this.notifiedAt + span - Date.now());
       if (wait > 0) {
         this.notifyTimer = setTimeout(() => this.notify(), wait);
         return;
