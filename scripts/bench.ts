@@ -5,8 +5,11 @@
  * `--smoke` makes a tiny run for CI that proves the suites work: it writes
  * reports/bench/<suite>.smoke.json and leaves docs/benchmarks.md alone. `--records N` runs a suite
  * with N records instead of its default (a medium run while working on it): it writes
- * reports/bench/<suite>.records-N.json and .md and also leaves docs/benchmarks.md alone.
- * Usage: node scripts/bench.ts [suite ...] [--smoke] [--records N]
+ * reports/bench/<suite>.records-N.json and .md and also leaves docs/benchmarks.md alone. `--only
+ * PART` runs one part of a suite (those its `parts` lists, e.g. `sync --only app`: the app's first
+ * sync against the engine's download); it writes reports/bench/<suite>.only-PART[.records-N].json
+ * and .md and leaves docs/benchmarks.md and the full reports/bench/<suite>.json alone.
+ * Usage: node scripts/bench.ts [suite ...] [--smoke] [--records N] [--only PART]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,12 +43,13 @@ async function main(): Promise<number> {
     options: {
       smoke: { type: 'boolean', default: false },
       records: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   const names = Object.keys(suites);
   if (values.help) {
-    console.log(`Usage: node scripts/bench.ts [${names.join('|')} ...] [--smoke] [--records N]`);
+    console.log(`Usage: node scripts/bench.ts [${names.join('|')} ...] [--smoke] [--records N] [--only PART]`);
     return 0;
   }
   const records = values.records === undefined ? undefined : Number(values.records);
@@ -60,16 +64,35 @@ async function main(): Promise<number> {
   }
   const selected = positionals.length > 0 ? positionals : names;
   const smoke = values.smoke ?? false;
+  const only = values.only;
+  if (only !== undefined) {
+    for (const name of selected) {
+      const parts = (await suites[name]?.())?.parts ?? [];
+      if (!parts.includes(only)) {
+        console.error(
+          `--only ${only}: the suite "${name}" has ${parts.length > 0 ? `the parts ${parts.join(', ')}` : 'no parts'}.`,
+        );
+        return 2;
+      }
+    }
+  }
   mkdirSync(reportsDir, { recursive: true });
 
   for (const name of selected) {
     const load = suites[name];
     if (!load) continue;
-    const variant = smoke ? '.smoke' : records !== undefined ? `.records-${records}` : '';
+    const variant =
+      (only !== undefined ? `.only-${only}` : '') +
+      (smoke ? '.smoke' : records !== undefined ? `.records-${records}` : '');
     console.log(`[bench] ${name}${variant ? ` (${variant.slice(1)})` : ''}`);
     const started = performance.now();
     const log = (line: string) => console.log(`[bench] ${line}`);
-    const result = await (await load()).run({ smoke, log, ...(records !== undefined ? { records } : {}) });
+    const result = await (await load()).run({
+      smoke,
+      log,
+      ...(records !== undefined ? { records } : {}),
+      ...(only !== undefined ? { only } : {}),
+    });
     const report = join(reportsDir, `${name}${variant}.json`);
     writeFileSync(report, `${JSON.stringify(result.json, null, 2)}\n`);
     console.log(`[bench] ${name}: wrote ${report}`);

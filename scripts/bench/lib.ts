@@ -11,6 +11,8 @@ export type SuiteContext = {
   smoke: boolean;
   /** `--records N`: a suite's data size instead of its default (suites that have one; e.g. sync). */
   records?: number;
+  /** `--only PART`: one part of a suite (suites that list it in `parts`; e.g. sync's `app`). */
+  only?: string;
   log(line: string): void;
 };
 
@@ -24,7 +26,11 @@ export type SuiteResult = {
 };
 
 /** What every scripts/bench/<suite>.ts exports. */
-export type BenchSuite = { run(ctx: SuiteContext): Promise<SuiteResult> };
+export type BenchSuite = {
+  run(ctx: SuiteContext): Promise<SuiteResult>;
+  /** The parts `--only` can run alone (a partial run never replaces the suite's full section). */
+  parts?: readonly string[];
+};
 
 export type Stats = { runs: number; medianMs: number; minMs: number; maxMs: number };
 export type Timing = Stats & { firstMs: number; samplesMs: number[] };

@@ -14,7 +14,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PULL_PAGE_SIZE, PUSH_BATCH_BYTES, PUSH_BATCH_SIZE } from '../../src/client/sync/engine.ts';
 import {
@@ -37,6 +37,7 @@ import {
   ms,
   type Stats,
   type SuiteContext,
+  type SuiteResult,
   stats,
   thousands,
 } from './lib.ts';
@@ -178,11 +179,169 @@ type Scenario = {
   };
 };
 /** The app's own first sync, from the login click and from its first sync request, to "synced". */
-type AppSync = { records: number; loginToSyncedMs: number[]; syncMs: number[]; pulled: number[] };
+type AppSync = {
+  records: number;
+  loginToSyncedMs: number[];
+  syncMs: number[];
+  pulled: number[];
+  /** The main thread's long tasks (> 50 ms, PerformanceObserver "longtask") during the sync, summed. */
+  longTaskMs: number[];
+};
 
 const pouchDocs = (list: DemoDocument[]) => list.map((d) => ({ _id: d.id, kind: d.kind, data: d.data }));
 
-export async function run(ctx: SuiteContext) {
+type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
+type AppRun = { loginToSyncedMs: number; syncMs: number; pulled: number; longTaskMs: number };
+
+const addAppRun = (app: AppSync, r: AppRun) => {
+  app.loginToSyncedMs.push(r.loginToSyncedMs);
+  app.syncMs.push(r.syncMs);
+  app.pulled.push(r.pulled);
+  app.longTaskMs.push(r.longTaskMs);
+};
+
+/** One first sync of the built app in a fresh profile: a new nurse of `team` logs in; to "synced". */
+async function appFirstSync(ctx: SuiteContext, server: BenchServer, team: string, N: number, i: number) {
+  const username = `app${N}x${i}`;
+  await server.user(username, team, DEMO_NURSES[0]);
+  const profile = await openProfile();
+  const { page } = profile;
+  let pulled = 0;
+  page.on('response', (response) => {
+    if (!response.url().includes('/api/sync/pull') || !response.ok()) return;
+    void response
+      .json()
+      .then((body: { changes?: unknown[] }) => {
+        pulled += body.changes?.length ?? 0;
+      })
+      .catch(() => undefined);
+  });
+  await page.addInitScript(() => {
+    const tasks: [number, number][] = [];
+    Object.assign(window, { benchLongTasks: tasks });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode').fill(BENCH_PASSWORD);
+  // Page clock throughout: the click, the first sync request (Resource Timing), "synced".
+  const clicked = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  // A first login chooses the PIN (the sync has started meanwhile); then the worklist.
+  await choosePinIfAsked(page);
+  await page.getByRole('heading', { level: 1, name: 'Mine besøg' }).waitFor({ timeout: 120_000 });
+  const done = await waitForAppSynced(page);
+  const firstSyncRequest = await firstRequestAt(page, '/api/sync/');
+  const longTaskMs = await page.evaluate(
+    ([from, to]) =>
+      ((window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks ?? [])
+        .filter(([start]) => start >= (from as number) && start < (to as number))
+        .reduce((sum, [, duration]) => sum + duration, 0),
+    [firstSyncRequest, done],
+  );
+  await page.waitForTimeout(200); // the last page's body read in Node
+  await profile.close();
+  if (pulled < N) throw new Error(`the app pulled ${pulled} of ${N}`);
+  const result: AppRun = { loginToSyncedMs: done - clicked, syncMs: done - firstSyncRequest, pulled, longTaskMs };
+  ctx.log(
+    `  app first sync ${thousands(N)} run ${i + 1}: ${ms(result.syncMs)} ms from its first sync request (${ms(result.loginToSyncedMs)} ms from the login click; long tasks ${ms(longTaskMs)} ms)`,
+  );
+  return result;
+}
+
+/** The engine alone downloads the team's N records in a fresh profile (the app's reference). */
+async function engineDownload(server: BenchServer, url: string, token: string, N: number, network: Network) {
+  const a = await openPage(url, network);
+  server.takeServerMs();
+  const phases: Phases = {
+    ...(await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [token])),
+    serverMs: server.takeServerMs(),
+  };
+  const stored = await a.page.evaluate(() => window.oursBench.count('device'));
+  await a.close();
+  if (phases.pulled !== N || stored.records !== N)
+    throw new Error(`ours downloaded ${phases.pulled}, stored ${stored.records}`);
+  return phases;
+}
+
+/**
+ * `--only app`: the app's first sync and the engine's download of the same records, runs
+ * interleaved (engine, app, engine, app, ...) so the machine's load moves both alike.
+ */
+async function runAppOnly(ctx: SuiteContext): Promise<SuiteResult> {
+  const sizes = ctx.records ? [ctx.records] : ctx.smoke ? [200] : [10_000];
+  const machine = machineInfo();
+  const dist = ensureAppBuild(ctx.log);
+  const appDir = mkdtempSync(join(tmpdir(), 'bench-app-'));
+  cpSync(dist, appDir, { recursive: true });
+  await buildBenchBundle('ours', appDir);
+  const server = await startBenchServer(appDir);
+  const rows: { app: AppSync; engine: Phases[] }[] = [];
+  try {
+    for (const N of sizes) {
+      const runs = ctx.smoke ? 1 : N >= 50_000 ? 3 : 5;
+      const docs = benchDocuments(N, 1000 + N);
+      validate(docs);
+      const team = `bench-${N}`;
+      const token = await server.user(`down${N}`, team);
+      const seedMs = server.seed(`down${N}`, docs);
+      ctx.log(`${thousands(N)} records seeded (server push() ${ms(seedMs)} ms)`);
+      const row = {
+        app: { records: N, loginToSyncedMs: [], syncMs: [], pulled: [], longTaskMs: [] } as AppSync,
+        engine: [] as Phases[],
+      };
+      for (let i = 0; i < runs; i += 1) {
+        const phases = await engineDownload(server, `${server.url}/ours.html`, token, N, 'local');
+        row.engine.push(phases);
+        ctx.log(`  engine download ${thousands(N)} run ${i + 1}: ${ms(phases.totalMs)} ms`);
+        addAppRun(row.app, await appFirstSync(ctx, server, team, N, i));
+      }
+      rows.push(row);
+    }
+  } finally {
+    await server.close();
+    for (const dir of [appDir, server.dataDir]) rmSync(dir, { recursive: true, force: true });
+  }
+  const loadAtEnd = Math.round((loadavg()[0] ?? 0) * 100) / 100;
+  const cell = (st: Stats) =>
+    `${(st.medianMs / 1000).toFixed(2)} (${(st.minMs / 1000).toFixed(2)}–${(st.maxMs / 1000).toFixed(2)})`;
+  const summary = rows.map(({ app, engine }) => {
+    const appStats = stats(app.syncMs);
+    const loginStats = stats(app.loginToSyncedMs);
+    const engineStats = stats(engine.map((p) => p.totalMs));
+    return {
+      records: app.records,
+      app: appStats,
+      login: loginStats,
+      engine: engineStats,
+      longTasks: stats(app.longTaskMs),
+      ratio: appStats.medianMs / engineStats.medianMs,
+    };
+  });
+  const markdown = [
+    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- sync --only app\` on: ${machineLine(machine)}; ${loadAtEnd} at the end. A partial run: the app's first sync (as in the full suite's table) and the engine's download of the same records, in the same run, runs interleaved.`,
+    '',
+    '| Records | Runs | App, from its first sync request, s | App, from the login click, s | Engine alone, s | Ratio (app/engine) | Target | Met | App: long tasks during the sync, s |',
+    '| ---: | ---: | --- | --- | --- | --- | --- | --- | --- |',
+    ...summary.map(
+      (r) =>
+        `| ${thousands(r.records)} | ${r.app.runs} | ${cell(r.app)} | ${cell(r.login)} | ${cell(r.engine)} | ${r.ratio.toFixed(2)} | ≤ 1.30 | ${r.ratio <= 1.3 ? 'yes' : '**no**'} | ${cell(r.longTasks)} |`,
+    ),
+    '',
+    'Long tasks: the main thread\'s tasks over 50 ms (PerformanceObserver "longtask") that start between the first sync request and "synced", summed: time the engine could not run on that thread.',
+  ].join('\n');
+  return {
+    title: `The app's first sync against the engine alone (${sizes.map(thousands).join(' and ')} records; partial sync run)`,
+    json: { machine, loadAtEnd, sizes, summary, appSyncs: rows.map((r) => r.app), engine: rows.map((r) => r.engine) },
+    markdown,
+  };
+}
+
+export async function run(ctx: SuiteContext): Promise<SuiteResult> {
+  if (ctx.only === 'app') return runAppOnly(ctx);
+  if (ctx.only !== undefined) throw new Error(`the sync suite has no part "${ctx.only}"`);
   const sizes = ctx.records ? [ctx.records] : ctx.smoke ? [200] : [10_000, 50_000];
   const runsFor = (n: number) => (ctx.smoke ? 1 : n >= 50_000 ? 3 : 5);
   const incSizes = ctx.smoke ? [50, 200] : [1_000, 10_000];
@@ -240,16 +399,7 @@ export async function run(ctx: SuiteContext) {
         };
         const sides = N === sizes[0] && network === 'local' ? adapters : [best];
         for (let i = 0; i < runs; i += 1) {
-          const a = await openPage(oursUrl, network);
-          server.takeServerMs();
-          const phases = {
-            ...(await a.page.evaluate(([t]) => window.oursBench.sync('device', t as string), [token])),
-            serverMs: server.takeServerMs(),
-          };
-          const stored = await a.page.evaluate(() => window.oursBench.count('device'));
-          await a.close();
-          if (phases.pulled !== N || stored.records !== N)
-            throw new Error(`ours downloaded ${phases.pulled}, stored ${stored.records}`);
+          const phases = await engineDownload(server, oursUrl, token, N, network);
           sc.download.ours.push(phases);
           const line = [`ours ${ms(phases.totalMs)}`];
           for (const adapter of sides) {
@@ -329,43 +479,8 @@ export async function run(ctx: SuiteContext) {
       }
 
       // The app's own first sync of the same N records (same team), through the real UI.
-      const app: AppSync = { records: N, loginToSyncedMs: [], syncMs: [], pulled: [] };
-      for (let i = 0; i < runs; i += 1) {
-        const username = `app${N}x${i}`;
-        await server.user(username, team, DEMO_NURSES[0]);
-        const profile = await openProfile();
-        const { page } = profile;
-        let pulled = 0;
-        page.on('response', (response) => {
-          if (!response.url().includes('/api/sync/pull') || !response.ok()) return;
-          void response
-            .json()
-            .then((body: { changes?: unknown[] }) => {
-              pulled += body.changes?.length ?? 0;
-            })
-            .catch(() => undefined);
-        });
-        await page.goto(`${server.url}/`);
-        await page.getByLabel('Brugernavn').fill(username);
-        await page.getByLabel('Adgangskode').fill(BENCH_PASSWORD);
-        // Page clock throughout: the click, the first sync request (Resource Timing), "synced".
-        const clicked = await page.evaluate(() => performance.now());
-        await page.getByRole('button', { name: 'Log ind' }).click();
-        // A first login chooses the PIN (the sync has started meanwhile); then the worklist.
-        await choosePinIfAsked(page);
-        await page.getByRole('heading', { level: 1, name: 'Mine besøg' }).waitFor({ timeout: 120_000 });
-        const done = await waitForAppSynced(page);
-        const firstSyncRequest = await firstRequestAt(page, '/api/sync/');
-        await page.waitForTimeout(200); // the last page's body read in Node
-        await profile.close();
-        if (pulled < N) throw new Error(`the app pulled ${pulled} of ${N}`);
-        app.loginToSyncedMs.push(done - clicked);
-        app.syncMs.push(done - firstSyncRequest);
-        app.pulled.push(pulled);
-        ctx.log(
-          `  app first sync ${thousands(N)} run ${i + 1}: ${ms(done - firstSyncRequest)} ms from its first sync request (${ms(done - clicked)} ms from the login click)`,
-        );
-      }
+      const app: AppSync = { records: N, loginToSyncedMs: [], syncMs: [], pulled: [], longTaskMs: [] };
+      for (let i = 0; i < runs; i += 1) addAppRun(app, await appFirstSync(ctx, server, team, N, i));
       appSyncs.push(app);
     }
 
@@ -677,4 +792,4 @@ function report(r: ReportInput) {
   };
 }
 
-export const suite: BenchSuite = { run };
+export const suite: BenchSuite = { run, parts: ['app'] };

@@ -18,6 +18,12 @@ const QUARANTINE = 'quarantine';
 const LATER_DELAY_MS = 300;
 /** Compact when this many segments were written since the last compaction. */
 const COMPACT_AFTER = 120;
+/**
+ * How long live queries may go without hearing of a background change (a pulled page, a push
+ * answer) while such changes keep coming: at most one notification per window, the first at once,
+ * the last at the window's end (docs/decisions/0074-coalesced-store-notifications.md).
+ */
+export const COALESCE_MS = 1000;
 
 /** A stored segment: sealed, and marked when it holds only LATER_KINDS rows (decision 0075). */
 type StoredSegment = Sealed & { later?: 1 };
@@ -164,6 +170,18 @@ type Pending = {
 export type OpenOptions = {
   /** How many segments since the last compaction trigger one (tests use small numbers). */
   compactAfter?: number;
+  /** The window of coalesced notifications (default COALESCE_MS). */
+  coalesceMs?: number;
+};
+
+export type TransactOptions = {
+  /**
+   * A change the sync makes in bulk (a pulled page, a push answer), which nobody waits to see:
+   * live queries hear of it at once when they heard of nothing in the last window, else once at
+   * the window's end, with every background change since. Any other change (what a person did, the
+   * end of a sync) is told at once and takes a pending notification along.
+   */
+  background?: boolean;
 };
 
 export class LocalStore {
@@ -176,6 +194,10 @@ export class LocalStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly channel: BroadcastChannel | null;
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A trailing notification of background changes, pending. */
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When listeners were last told (Date.now()); a window starts there. */
+  private notifiedAt = Number.NEGATIVE_INFINITY;
   private closed = false;
   /** LATER_KINDS segments not yet decrypted (null once they are in memory). */
   private pending: Pending | null = null;
@@ -352,9 +374,10 @@ export class LocalStore {
   /**
    * Makes one atomic change: `build` reads the current state and records the change in `tx`; the
    * change is sealed and written to IndexedDB, and only then applied in memory. Resolves after the
-   * write has committed. Nothing is written when the change is empty.
+   * write has committed. Nothing is written when the change is empty. See TransactOptions for when
+   * live queries hear of it.
    */
-  transact<T>(build: (tx: Tx) => T | Promise<T>): Promise<T> {
+  transact<T>(build: (tx: Tx) => T | Promise<T>, options: TransactOptions = {}): Promise<T> {
     return this.exclusive(async () => {
       if (this.closed) throw new Error('the store is locked');
       await this.catchUp();
@@ -371,7 +394,7 @@ export class LocalStore {
       this.lastId = id;
       this.state.apply(body);
       this.sinceCompaction += 1;
-      this.changed();
+      this.changed(options.background === true && !tx.userData);
       this.channel?.postMessage(id);
       this.scheduleCompaction();
       return result;
@@ -447,9 +470,33 @@ export class LocalStore {
     return () => this.listeners.delete(listener);
   }
 
-  private changed() {
+  /** The state changed: tells the listeners now, or (a background change) at most once per window. */
+  private changed(background = false) {
     this.version += 1;
+    if (background) {
+      if (this.notifyTimer !== undefined) return;
+      const span = this.options.coalesceMs ?? COALESCE_MS;
+      // Never longer than one window, even when the clock was set back since the last notification.
+      const wait = Math.min(span, this.notifiedAt + span - Date.now());
+      if (wait > 0) {
+        this.notifyTimer = setTimeout(() => this.notify(), wait);
+        return;
+      }
+    }
+    this.notify();
+  }
+
+  private notify() {
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
+    if (this.closed) return;
+    this.notifiedAt = Date.now();
     for (const listener of this.listeners) listener();
+  }
+
+  /** Whether background changes wait to be told (for tests). */
+  get notificationPending(): boolean {
+    return this.notifyTimer !== undefined;
   }
 
   /** Drops the decrypted state from memory; the store must be opened again with the key. */
@@ -460,6 +507,8 @@ export class LocalStore {
     clearTimeout(this.compactTimer);
     clearTimeout(this.laterTimer);
     this.pending = null;
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     this.channel?.close();
     this.db.close();
     this.listeners.clear();

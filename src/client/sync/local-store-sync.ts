@@ -21,6 +21,8 @@ import { CHECKPOINT, LAST_SYNC } from './sync-meta-keys.ts';
 
 export { CHECKPOINT, LAST_SYNC };
 
+const BACKGROUND = { background: true } as const;
+
 /** The cursor never moves backwards (guarantee 4). Cursors are decimal sequence numbers. */
 function isBehind(next: string, current: unknown): boolean {
   if (typeof current !== 'string' || !/^\d+$/.test(current) || !/^\d+$/.test(next)) return false;
@@ -165,7 +167,9 @@ export function localSyncStore(store: () => LocalStore): SyncStore & {
     },
 
     async applyPushResults(sent, results) {
-      await store().transact((tx) => writePushAnswer(tx, sent, results));
+      // Background changes: live queries hear of a long push or pull at most every COALESCE_MS
+      // (decision 0074); recordSuccess, a plain change, tells them of the end at once.
+      await store().transact((tx) => writePushAnswer(tx, sent, results), BACKGROUND);
     },
 
     async checkpoint() {
@@ -177,7 +181,7 @@ export function localSyncStore(store: () => LocalStore): SyncStore & {
       await store().transact((tx) => {
         for (const record of [...page.changes, ...page.conflicts]) adopt(tx, record, queuedIn(tx, record.id));
         if (!isBehind(page.nextSince, tx.getMeta(CHECKPOINT))) tx.setMeta(CHECKPOINT, page.nextSince);
-      });
+      }, BACKGROUND);
     },
 
     async recordSuccess() {
