@@ -222,6 +222,11 @@ export const migrations: readonly string[] = [
     WHEN old.kind <> 'auditEvent' OR old.created_at >= (SELECT purge_before FROM audit_retention WHERE id = 1)
     BEGIN SELECT RAISE(ABORT, 'records are kept: only audit events past their retention are deleted'); END;
   `,
+  // 7: a visit's observations by index (the sign check reads them on every signing): without it
+  // each signature scanned every record of the team, so signing slowed as the team's journal grew.
+  `
+  CREATE INDEX records_visit ON records(team_id, json_extract(data, '$.visitId'));
+  `,
 ];
 
 /** Applies the pending migrations in one transaction; returns how many ran. */

@@ -90,6 +90,17 @@ const toRow = (r: DbRow): RecordRow => {
 
 const SELECT = `SELECT r.*, u.display_name AS updated_by_name FROM records r JOIN users u ON u.id = r.updated_by`;
 
+/**
+ * The lookups the write rules run for every mutation (query-plans.test.ts: each searches an
+ * index; migrations 6 and 7 index records by family and by visit).
+ */
+export const RECORD_LOOKUPS = {
+  findRecord: `${SELECT} WHERE r.team_id = ? AND r.id = ?`,
+  recordsOfFamily: `${SELECT} WHERE r.team_id = ? AND r.kind = ? AND r.deleted = 0 AND json_extract(r.data, '$.familyId') = ?`,
+  observationsOfVisit: `SELECT id, seq, data FROM records
+      WHERE team_id = ? AND kind = 'observation' AND deleted = 0 AND json_extract(data, '$.visitId') = ?`,
+} as const;
+
 /** The API form of a record. */
 export function canonical(row: RecordRow): SyncRecord {
   return {
@@ -120,7 +131,7 @@ export function findRecordAnyTeam(db: Database, id: string): { teamId: string } 
 }
 
 export function findRecord(db: Database, teamId: string, id: string): RecordRow | undefined {
-  const row = statement(db, `${SELECT} WHERE r.team_id = ? AND r.id = ?`).get(teamId, id) as DbRow | undefined;
+  const row = statement(db, RECORD_LOOKUPS.findRecord).get(teamId, id) as DbRow | undefined;
   return row && toRow(row);
 }
 
@@ -245,10 +256,7 @@ function toRowWithout(r: DbRow): Omit<RecordRow, 'data' | 'fieldMeta'> {
 
 /** The current records of a kind about a family (for the consent gate): team-scoped, not deleted. */
 export function recordsOfFamily(db: Database, teamId: string, kind: string, familyId: string): RecordRow[] {
-  const rows = statement(
-    db,
-    `${SELECT} WHERE r.team_id = ? AND r.kind = ? AND r.deleted = 0 AND json_extract(r.data, '$.familyId') = ?`,
-  ).all(teamId, kind, familyId) as DbRow[];
+  const rows = statement(db, RECORD_LOOKUPS.recordsOfFamily).all(teamId, kind, familyId) as DbRow[];
   return rows.map(toRow);
 }
 
@@ -258,10 +266,10 @@ export function observationsOfVisit(
   teamId: string,
   visitId: string,
 ): { id: string; seq: number; data: Record<string, unknown> }[] {
-  const rows = statement(
-    db,
-    `SELECT id, seq, data FROM records
-      WHERE team_id = ? AND kind = 'observation' AND deleted = 0 AND json_extract(data, '$.visitId') = ?`,
-  ).all(teamId, visitId) as { id: string; seq: number; data: string }[];
+  const rows = statement(db, RECORD_LOOKUPS.observationsOfVisit).all(teamId, visitId) as {
+    id: string;
+    seq: number;
+    data: string;
+  }[];
   return rows.map((r) => ({ id: r.id, seq: r.seq, data: JSON.parse(r.data) as Record<string, unknown> }));
 }
