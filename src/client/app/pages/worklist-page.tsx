@@ -4,7 +4,7 @@ import { worklist } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
 import { teamNurses } from '../../features/worklist/team-nurses.ts';
-import { type WorklistRow, WorklistView } from '../../features/worklist/worklist-view.tsx';
+import { shownBuckets, type WorklistRow, WorklistView } from '../../features/worklist/worklist-view.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -22,11 +22,12 @@ async function load(nurse: string) {
   const familyById = new Map(families.map((f) => [f.id, f.data]));
   // A planned contact whose visit is already started (a draft) is continued, not started again.
   const draftFor = new Set(visits.filter((v) => v.data.status === 'kladde').map((v) => v.data.contactId));
+  // Rows only for the buckets the screen shows: "later" is most open contacts, never rendered here.
   const items = worklist(
     contacts.map((c) => ({ id: c.id, ...c.data })),
     localToday(),
     nurse ? { nurse } : {},
-  );
+  ).filter((item) => shownBuckets.includes(item.bucket));
   const rows: WorklistRow[] = items.map(({ contact, bucket, dueDate, deadline, outsideWindow }) => {
     const child = childById.get(contact.childId);
     return {

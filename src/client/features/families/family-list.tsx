@@ -1,11 +1,16 @@
-/** The caseload list with search as you type; each row shows status, children and sync state. */
-import { useDeferredValue, useMemo, useState } from 'react';
+/**
+ * The caseload list with search as you type; each row shows status, children and sync state. The
+ * list renders in pages (decision 0073): the count says how many families match, "Vis N flere"
+ * renders the next page, and typing starts at the first page again.
+ */
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import type { Family } from '../../../shared/schemas/family.ts';
 import type { SyncState } from '../../db/state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Age } from '../../ui/age.tsx';
+import { ShowMore, usePaged } from '../../ui/show-more.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { matches, searchIndex } from './search.ts';
 
@@ -19,10 +24,12 @@ export type FamilyRow = {
 
 type Props = { families: FamilyRow[]; familyHref: (id: string) => string };
 
+/** Families rendered before "Vis flere": a screenful or two of cards; search finds the rest. */
+export const FAMILY_PAGE_SIZE = 50;
+
 export function FamilyList({ families, familyHref }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
   const index = useMemo(
     () =>
       families.map((f) => ({
@@ -36,10 +43,8 @@ export function FamilyList({ families, familyHref }: Props) {
       })),
     [families],
   );
-  const shown = useMemo(
-    () => index.filter(({ entry }) => matches(entry, deferredQuery)).map(({ row }) => row),
-    [index, deferredQuery],
-  );
+  const shown = useMemo(() => index.filter(({ entry }) => matches(entry, query)).map(({ row }) => row), [index, query]);
+  const { limit, more, listRef } = usePaged(FAMILY_PAGE_SIZE, query);
 
   if (families.length === 0) return <p className="empty">{t('family.empty')}</p>;
 
@@ -64,8 +69,8 @@ export function FamilyList({ families, familyHref }: Props) {
       {shown.length === 0 ? (
         <p className="empty">{t('family.noMatches')}</p>
       ) : (
-        <ul className="family-list">
-          {shown.map((family) => (
+        <ul className="family-list" ref={listRef}>
+          {shown.slice(0, limit).map((family) => (
             <li key={family.id} className="family-card">
               <Link href={familyHref(family.id)} className="family-card__link">
                 <span className="family-card__name">{family.data.name}</span>
@@ -89,6 +94,7 @@ export function FamilyList({ families, familyHref }: Props) {
           ))}
         </ul>
       )}
+      <ShowMore hidden={shown.length - limit} pageSize={FAMILY_PAGE_SIZE} onClick={more} />
     </>
   );
 }
