@@ -4,7 +4,7 @@ import { worklist } from '../../../shared/caseload/worklist.ts';
 import { localToday } from '../../../shared/domain/age.ts';
 import { records, useLive } from '../../db/store.ts';
 import { teamNurses } from '../../features/worklist/team-nurses.ts';
-import { shownBuckets, type WorklistRow, WorklistView } from '../../features/worklist/worklist-view.tsx';
+import { type WorklistRow, WorklistView } from '../../features/worklist/worklist-view.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -27,7 +27,7 @@ async function load(nurse: string) {
     contacts.map((c) => ({ id: c.id, ...c.data })),
     localToday(),
     nurse ? { nurse } : {},
-  ).filter((item) => shownBuckets.includes(item.bucket));
+  ).filter((item) => item.bucket !== 'later');
   const rows: WorklistRow[] = items.map(({ contact, bucket, dueDate, deadline, outsideWindow }) => {
     const child = childById.get(contact.childId);
     return {

@@ -10,7 +10,7 @@ import type { Family } from '../../../shared/schemas/family.ts';
 import type { SyncState } from '../../db/state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Age } from '../../ui/age.tsx';
-import { ShowMore, usePaged } from '../../ui/show-more.tsx';
+import { usePaged } from '../../ui/show-more.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
 import { matches, searchIndex } from './search.ts';
 
@@ -44,7 +44,13 @@ export function FamilyList({ families, familyHref }: Props) {
     [families],
   );
   const shown = useMemo(() => index.filter(({ entry }) => matches(entry, query)).map(({ row }) => row), [index, query]);
-  const { limit, more, listRef } = usePaged(FAMILY_PAGE_SIZE, query);
+  const paged = usePaged({
+    t,
+    total: shown.length,
+    pageSize: FAMILY_PAGE_SIZE,
+    of: t('family.listTitle'),
+    resetKey: query,
+  });
 
   if (families.length === 0) return <p className="empty">{t('family.empty')}</p>;
 
@@ -69,8 +75,8 @@ export function FamilyList({ families, familyHref }: Props) {
       {shown.length === 0 ? (
         <p className="empty">{t('family.noMatches')}</p>
       ) : (
-        <ul className="family-list" ref={listRef}>
-          {shown.slice(0, limit).map((family) => (
+        <ul className="family-list" ref={paged.listRef}>
+          {shown.slice(0, paged.limit).map((family) => (
             <li key={family.id} className="family-card">
               <Link href={familyHref(family.id)} className="family-card__link">
                 <span className="family-card__name">{family.data.name}</span>
@@ -94,7 +100,7 @@ export function FamilyList({ families, familyHref }: Props) {
           ))}
         </ul>
       )}
-      <ShowMore hidden={shown.length - limit} pageSize={FAMILY_PAGE_SIZE} onClick={more} />
+      {paged.button}
     </>
   );
 }

@@ -7,13 +7,12 @@
  * the next page, and a change of the nurse filter starts every bucket at its first page again.
  */
 
-import { useMemo } from 'react';
 import { Link } from 'wouter';
 import type { ContactType } from '../../../shared/caseload/contact.ts';
 import type { WorklistBucket } from '../../../shared/caseload/worklist.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
-import { ShowMore, usePaged } from '../../ui/show-more.tsx';
+import { usePaged } from '../../ui/show-more.tsx';
 
 export type WorklistRow = {
   id: string;
@@ -44,32 +43,18 @@ type Props = {
 };
 
 /** The buckets the screen shows ("later" is not due yet: the child's plan shows it). */
-export const shownBuckets: WorklistBucket[] = ['overdue', 'today', 'this-week', 'upcoming'];
+export const shownBuckets = ['overdue', 'today', 'this-week', 'upcoming'] as const;
+type ShownBucket = (typeof shownBuckets)[number];
 
 /**
  * Rows a bucket renders before "Vis flere" (decision 0073). Overdue and today are what the nurse
  * must act on, so they get a larger first page: a nurse's own overdue list fits on it; the team's
  * (hundreds in the demo caseload) starts with the most overdue, as the shared rule orders them.
  */
-export const bucketPageSize: Record<WorklistBucket, number> = {
-  overdue: 100,
-  today: 100,
-  'this-week': 50,
-  upcoming: 50,
-  later: 50,
-};
+export const bucketPageSize = (bucket: ShownBucket) => (bucket === 'overdue' || bucket === 'today' ? 100 : 50);
 
 export function WorklistView({ rows, nurses, nurse, me, onNurseChange }: Props) {
   const { t } = useTranslation();
-  const byBucket = useMemo(() => {
-    const map = new Map<WorklistBucket, WorklistRow[]>();
-    for (const row of rows) {
-      const list = map.get(row.bucket);
-      if (list) list.push(row);
-      else map.set(row.bucket, [row]);
-    }
-    return map;
-  }, [rows]);
   return (
     <>
       <div className="toolbar">
@@ -90,19 +75,18 @@ export function WorklistView({ rows, nurses, nurse, me, onNurseChange }: Props) 
       </div>
       <div className="worklist">
         {shownBuckets.map((bucket) => (
-          <Bucket key={bucket} bucket={bucket} rows={byBucket.get(bucket) ?? []} nurse={nurse} />
+          <Bucket key={bucket} bucket={bucket} rows={rows.filter((r) => r.bucket === bucket)} nurse={nurse} />
         ))}
       </div>
     </>
   );
 }
 
-function Bucket({ bucket, rows, nurse }: { bucket: WorklistBucket; rows: WorklistRow[]; nurse: string }) {
+function Bucket({ bucket, rows, nurse }: { bucket: ShownBucket; rows: WorklistRow[]; nurse: string }) {
   const { t, i18n } = useTranslation();
   const date = (d: string) => formatDate(d, i18n.language);
-  const pageSize = bucketPageSize[bucket];
-  const { limit, more, listRef } = usePaged(pageSize, nurse);
   const title = t(`caseload.worklist.buckets.${bucket}`);
+  const paged = usePaged({ t, total: rows.length, pageSize: bucketPageSize(bucket), of: title, resetKey: nurse });
   return (
     <section className={`card worklist__bucket worklist__bucket--${bucket}`} aria-labelledby={`bucket-${bucket}`}>
       <h2 id={`bucket-${bucket}`}>
@@ -111,8 +95,8 @@ function Bucket({ bucket, rows, nurse }: { bucket: WorklistBucket; rows: Worklis
       {rows.length === 0 ? (
         <p className="muted">{t('caseload.worklist.empty')}</p>
       ) : (
-        <ul className="plain-list" ref={listRef}>
-          {rows.slice(0, limit).map((row) => (
+        <ul className="plain-list" ref={paged.listRef}>
+          {rows.slice(0, paged.limit).map((row) => (
             <li key={row.id} className="worklist__item">
               <Link
                 href={row.visitHref}
@@ -156,7 +140,7 @@ function Bucket({ bucket, rows, nurse }: { bucket: WorklistBucket; rows: Worklis
           ))}
         </ul>
       )}
-      <ShowMore hidden={rows.length - limit} pageSize={pageSize} of={title} onClick={more} />
+      {paged.button}
     </section>
   );
 }
