@@ -38,10 +38,12 @@ describe('FamilyList paging', () => {
     expect(cards()).toHaveLength(50);
     expect(names()[0]).toBe('Familien 000');
     expect(count()).toBe('120 familier');
-    await click(button(view.container, /^Vis 50 flere$/) as Element);
+    // The accessible name starts with the visible text (WCAG 2.5.3) and says what is shown more of.
+    expect(button(view.container, /^Vis 50 flere: Familier$/)?.textContent).toBe('Vis 50 flere');
+    await click(button(view.container, /^Vis 50 flere: Familier$/) as Element);
     expect(cards()).toHaveLength(100);
     expect(document.activeElement?.textContent).toBe('Familien 050');
-    await click(button(view.container, /^Vis 20 flere$/) as Element);
+    await click(button(view.container, /^Vis 20 flere: Familier$/) as Element);
     expect(cards()).toHaveLength(120);
     expect(names().at(-1)).toBe('Familien 119');
     expect(button(view.container, /Vis/)).toBeUndefined();
@@ -50,13 +52,13 @@ describe('FamilyList paging', () => {
 
   it('typing starts at the first page of the matches and counts them all', async () => {
     view = await render(<FamilyList families={families} familyHref={(id) => `/familier/${id}`} />);
-    await click(button(view.container, /^Vis 50 flere$/) as Element);
+    await click(button(view.container, /^Vis 50 flere: Familier$/) as Element);
     expect(cards()).toHaveLength(100);
     await type(search(), 'sovej');
     expect(count()).toBe('60 familier');
     expect(cards()).toHaveLength(50);
     expect(names()[1]).toBe('Familien 002');
-    await click(button(view.container, /^Vis 10 flere$/) as Element);
+    await click(button(view.container, /^Vis 10 flere: Familier$/) as Element);
     expect(cards()).toHaveLength(60);
     await type(search(), 'sovej 1');
     // Søvej 10, 12, …, 18 and 100, …, 118: fewer than a page, no button.
@@ -72,7 +74,7 @@ describe('FamilyList paging', () => {
     view = await render(<FamilyList families={families.slice(0, 102)} familyHref={(id) => `/familier/${id}`} />);
     await type(search(), 'sovej');
     expect(count()).toBe('51 familier');
-    await click(button(view.container, /^Vis 1 mere$/) as Element);
+    await click(button(view.container, /^Vis 1 mere: Familier$/) as Element);
     expect(cards()).toHaveLength(51);
   });
 });
