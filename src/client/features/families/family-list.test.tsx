@@ -6,7 +6,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadScreenTexts } from '../../i18n/i18n.ts';
 import { button, click, type Rendered, render, type } from '../../ui/test-render.tsx';
-import { FAMILY_PAGE_SIZE, FamilyList, type FamilyRow } from './family-list.tsx';
+import { FamilyList, type FamilyRow } from './family-list.tsx';
+import { FAMILY_PAGE_SIZE } from './page-size.ts';
 
 // 120 families; the 60 with an even number live on Søvej, the others on Bakken.
 const families: FamilyRow[] = Array.from({ length: 120 }, (_, n) => ({

@@ -12,6 +12,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { Age } from '../../ui/age.tsx';
 import { usePaged } from '../../ui/show-more.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
+import { FAMILY_PAGE_SIZE } from './page-size.ts';
 import { matches, searchIndex } from './search.ts';
 
 export type FamilyRow = {
@@ -23,9 +24,6 @@ export type FamilyRow = {
 };
 
 type Props = { families: FamilyRow[]; familyHref: (id: string) => string };
-
-/** Families rendered before "Vis flere": a screenful or two of cards; search finds the rest. */
-export const FAMILY_PAGE_SIZE = 50;
 
 export function FamilyList({ families, familyHref }: Props) {
   const { t } = useTranslation();
