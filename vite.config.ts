@@ -57,7 +57,7 @@ export default defineConfig({
             // ~1 KB more gzip and seven more requests); later screens share it.
             {
               name: 'first-screen-helpers',
-              test: /(src[\\/](shared[\\/](caseload[\\/]worklist|domain[\\/](age|iso-date|calendar))|client[\\/]ui[\\/]page-header)\.tsx?$|date-fns[\\/](addMonths|addDays|differenceInCalendarDays|differenceInCalendarMonths|startOfDay|toDate|constructFrom|_lib[\\/](getTimezoneOffsetInMilliseconds|normalizeDates))\.js$)/,
+              test: /(src[\\/](shared[\\/](caseload[\\/]worklist|domain[\\/](age|iso-date|calendar))|client[\\/]ui[\\/](page-header|show-more))\.tsx?$|date-fns[\\/](addMonths|addDays|differenceInCalendarDays|differenceInCalendarMonths|startOfDay|toDate|constructFrom|_lib[\\/](getTimezoneOffsetInMilliseconds|normalizeDates))\.js$)/,
             },
           ],
         },

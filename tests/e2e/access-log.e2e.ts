@@ -97,7 +97,7 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
   const b = await newTablet(browser, 'hanne');
   await b.app.syncNow();
   await b.app.goto('/familier');
-  await b.app.familyLink(familyName).click();
+  await b.app.openFamily(familyName);
   await expect(b.page.getByRole('heading', { level: 1, name: familyName })).toBeVisible();
   await expect.poll(async () => opened(await eventsOf(b.app), 'family')).toBe(1);
   await b.app.syncNow();

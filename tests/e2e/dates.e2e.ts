@@ -58,7 +58,7 @@ test('a birth date corrected a year back leaves no long-closed visit overdue; a 
   await expect(overdue.getByText('Bodil', { exact: true })).toHaveCount(1);
 
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Familier' }).click();
-  await app.familyLink('Familien Rettet').click();
+  await app.openFamily('Familien Rettet');
   await page.getByRole('link', { name: 'Bodil', exact: true }).click();
   await visit.startAdHoc();
   await page.getByLabel('Vægt (gram)').fill('9500');

@@ -246,7 +246,10 @@ test("two nurses share a tablet: neither sees the other's families, on screen or
   await app.unlockWithPin();
   await expect(page.getByRole('button', { name: /^Mette Sundhedsplejerske: lås/ })).toBeVisible();
   await app.goto('/familier');
-  await expect(app.familyLink('Familien Mettesen').first()).toBeVisible();
+  await expect((await app.searchFamily('Familien Mettesen')).first()).toBeVisible();
+  // Searched for, so the first page of the list cannot hide it: the other team's family is not there.
+  await app.searchFamily('Familien Birgitsen');
+  await expect(page.getByText('Ingen familier matcher søgningen.')).toBeVisible();
   await expect(page.getByText('Familien Birgitsen')).toHaveCount(0);
 });
 

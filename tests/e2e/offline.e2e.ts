@@ -52,7 +52,7 @@ test('a family and a child created offline survive an offline reload', async ({ 
   await expect(page.getByRole('heading', { level: 3, name: /Ida/ })).toBeVisible();
   await expect(page.getByText('300925-4128')).toBeVisible();
   await app.goto('/familier');
-  await expect(app.familyLink('Familien Offline')).toBeVisible();
+  await expect(await app.searchFamily('Familien Offline')).toBeVisible();
 });
 
 test('a signed-in tablet that changes nothing stays quiet: one sync, not a loop', async ({ page }) => {

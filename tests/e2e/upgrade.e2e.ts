@@ -41,7 +41,7 @@ test('an old tablet’s unsynced family survives the upgrade to the encrypted st
 
   await app.login('mette');
   await app.goto('/familier');
-  await expect(app.familyLink(name)).toBeVisible();
+  await expect(await app.searchFamily(name)).toBeVisible();
   await expect.poll(databases).not.toContain('tusind-dage');
   await app.syncNow();
   await app.expectAllSynced();
@@ -49,7 +49,7 @@ test('an old tablet’s unsynced family survives the upgrade to the encrypted st
   const colleague = await newTablet(browser, 'hanne');
   await colleague.app.syncNow();
   await colleague.app.goto('/familier');
-  await expect(colleague.app.familyLink(name)).toBeVisible();
+  await expect(await colleague.app.searchFamily(name)).toBeVisible();
   await colleague.context.close();
   await context.close();
 });

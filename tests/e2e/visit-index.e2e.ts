@@ -85,7 +85,7 @@ test('an accidental draft visit is discarded and its contact planned again; a si
   await worklist.openVisit('Denne uge', 'Alf');
   await expect(page.getByLabel('Aftaler')).toHaveValue('');
   await app.goto('/familier');
-  await app.familyLink('Familien Kassér').click();
+  await app.openFamily('Familien Kassér');
   await page.getByRole('link', { name: 'Alf', exact: true }).click();
   await visit.startAdHoc();
   await page.getByLabel('Start', { exact: true }).fill('09:00');

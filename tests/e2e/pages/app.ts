@@ -200,6 +200,19 @@ export class AppPage {
   familyLink(name: string) {
     return this.page.getByRole('link', { name });
   }
+
+  /**
+   * A family's link on "Familier" after searching for its name: the list renders its first page
+   * only (decision 0073), and the e2e run's team gathers many families.
+   */
+  async searchFamily(name: string) {
+    await this.page.getByLabel('Søg efter familie').fill(name);
+    return this.familyLink(name);
+  }
+
+  async openFamily(name: string) {
+    await (await this.searchFamily(name)).click();
+  }
 }
 
 /** A date the given number of months before today (YYYY-MM-DD), e.g. a child's birth date. */

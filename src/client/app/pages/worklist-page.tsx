@@ -22,11 +22,12 @@ async function load(nurse: string) {
   const familyById = new Map(families.map((f) => [f.id, f.data]));
   // A planned contact whose visit is already started (a draft) is continued, not started again.
   const draftFor = new Set(visits.filter((v) => v.data.status === 'kladde').map((v) => v.data.contactId));
+  // Rows only for the buckets the screen shows: "later" is most open contacts, never rendered here.
   const items = worklist(
     contacts.map((c) => ({ id: c.id, ...c.data })),
     localToday(),
     nurse ? { nurse } : {},
-  );
+  ).filter((item) => item.bucket !== 'later');
   const rows: WorklistRow[] = items.map(({ contact, bucket, dueDate, deadline, outsideWindow }) => {
     const child = childById.get(contact.childId);
     return {

@@ -1,12 +1,18 @@
-/** The caseload list with search as you type; each row shows status, children and sync state. */
-import { useDeferredValue, useMemo, useState } from 'react';
+/**
+ * The caseload list with search as you type; each row shows status, children and sync state. The
+ * list renders in pages (decision 0073): the count says how many families match, "Vis N flere"
+ * renders the next page, and typing starts at the first page again.
+ */
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { formatCpr } from '../../../shared/domain/cpr.ts';
 import type { Family } from '../../../shared/schemas/family.ts';
 import type { SyncState } from '../../db/state.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Age } from '../../ui/age.tsx';
+import { usePaged } from '../../ui/show-more.tsx';
 import { SyncMark } from '../../ui/sync-mark.tsx';
+import { FAMILY_PAGE_SIZE } from './page-size.ts';
 import { matches, searchIndex } from './search.ts';
 
 export type FamilyRow = {
@@ -22,7 +28,6 @@ type Props = { families: FamilyRow[]; familyHref: (id: string) => string };
 export function FamilyList({ families, familyHref }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
   const index = useMemo(
     () =>
       families.map((f) => ({
@@ -36,10 +41,14 @@ export function FamilyList({ families, familyHref }: Props) {
       })),
     [families],
   );
-  const shown = useMemo(
-    () => index.filter(({ entry }) => matches(entry, deferredQuery)).map(({ row }) => row),
-    [index, deferredQuery],
-  );
+  const shown = useMemo(() => index.filter(({ entry }) => matches(entry, query)).map(({ row }) => row), [index, query]);
+  const paged = usePaged({
+    t,
+    total: shown.length,
+    pageSize: FAMILY_PAGE_SIZE,
+    of: t('family.listTitle'),
+    resetKey: query,
+  });
 
   if (families.length === 0) return <p className="empty">{t('family.empty')}</p>;
 
@@ -64,8 +73,8 @@ export function FamilyList({ families, familyHref }: Props) {
       {shown.length === 0 ? (
         <p className="empty">{t('family.noMatches')}</p>
       ) : (
-        <ul className="family-list">
-          {shown.map((family) => (
+        <ul className="family-list" ref={paged.listRef}>
+          {shown.slice(0, paged.limit).map((family) => (
             <li key={family.id} className="family-card">
               <Link href={familyHref(family.id)} className="family-card__link">
                 <span className="family-card__name">{family.data.name}</span>
@@ -89,6 +98,7 @@ export function FamilyList({ families, familyHref }: Props) {
           ))}
         </ul>
       )}
+      {paged.button}
     </>
   );
 }

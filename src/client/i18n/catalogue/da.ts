@@ -18,6 +18,8 @@ export const da = {
     errorBody: 'Skærmen kunne ikke vises. Dine data er gemt på enheden.',
     reload: 'Genindlæs',
     language: 'Sprog i appen',
+    showMore_one: 'Vis {{count}} mere',
+    showMore_other: 'Vis {{count}} flere',
   },
   nav: {
     families: 'Familier',

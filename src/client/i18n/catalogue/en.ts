@@ -15,6 +15,8 @@ export const en: Catalogue = {
     errorBody: 'The screen could not be shown. Your data is saved on the device.',
     reload: 'Reload',
     language: 'App language',
+    showMore_one: 'Show {{count}} more',
+    showMore_other: 'Show {{count}} more',
   },
   nav: {
     families: 'Families',
