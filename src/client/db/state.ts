@@ -1,11 +1,12 @@
 /**
  * The device's records, outbox and meta in memory, as decrypted at unlock, with the indexes the
- * registry declares (shared/schemas/kinds.ts) and the sync state of each record derived on read
+ * registry declares (shared/schemas/kinds.ts, copied for the first screen in kind-indexes.ts) and the sync state of each record derived on read
  * (open conflict > rejected > pending > synced). The state only changes by applying a segment body
  * — the same body that was encrypted and written to IndexedDB — so what is in memory is exactly
  * what a reload reads back. Pure: no storage, no crypto, no clock.
  */
-import { type IndexName, isRecordKind, type RecordKind, registry } from '../../shared/schemas/kinds.ts';
+import { isKnownKind, kindIndexes } from '../../shared/schemas/kind-indexes.ts';
+import type { IndexName, RecordKind } from '../../shared/schemas/kinds.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 
 /** synced: equals the server; pending: local changes in the outbox; conflict/rejected: needs a person. */
@@ -125,7 +126,7 @@ export class StoreState {
   }
 
   private putRow(row: LocalRow) {
-    if (!isRecordKind(row.kind)) {
+    if (!isKnownKind(row.kind)) {
       this.unknown.set(`${row.kind}/${row.id}`, row);
       return;
     }
@@ -146,7 +147,7 @@ export class StoreState {
   }
 
   private index(row: LocalRow) {
-    for (const field of registry[row.kind].indexes) {
+    for (const field of kindIndexes[row.kind] as readonly IndexName[]) {
       const value = row.data[field];
       if (typeof value !== 'string' || value === '') continue;
       const key = indexKey(row.kind, field);
@@ -173,7 +174,7 @@ export class StoreState {
   }
 
   private unindex(row: LocalRow) {
-    for (const field of registry[row.kind].indexes) {
+    for (const field of kindIndexes[row.kind] as readonly IndexName[]) {
       const value = row.data[field];
       if (typeof value === 'string') this.indexes.get(indexKey(row.kind, field))?.get(value)?.delete(row.id);
     }
