@@ -23,8 +23,10 @@ async function load(nurse: string) {
   // A planned contact whose visit is already started (a draft) is continued, not started again.
   const draftFor = new Set(visits.filter((v) => v.data.status === 'kladde').map((v) => v.data.contactId));
   // Rows only for the buckets the screen shows: "later" is most open contacts, never rendered here.
+  // Only open contacts can be on the list (the rule's own first test): most of a caseload's
+  // contacts are done, and copying them all for the rule was a large part of the first screen.
   const items = worklist(
-    contacts.map((c) => ({ id: c.id, ...c.data })),
+    contacts.filter((c) => c.data.status === 'planlagt').map((c) => ({ id: c.id, ...c.data })),
     localToday(),
     nurse ? { nurse } : {},
   ).filter((item) => item.bucket !== 'later');

@@ -33,7 +33,8 @@ export function teamNurses({ me, families, contacts, visits }: TeamSources): str
     ]),
   ];
   const byKey = new Map<string, string>();
-  for (const name of names) {
+  // Tens of thousands of names, a handful of people: the locale-aware key only once per spelling.
+  for (const name of new Set(names)) {
     const trimmed = name.trim();
     if (trimmed !== '' && !byKey.has(key(trimmed))) byKey.set(key(trimmed), trimmed);
   }
