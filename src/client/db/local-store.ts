@@ -25,12 +25,22 @@ const COMPACT_AFTER = 120;
  */
 export const COALESCE_MS = 1000;
 
-/** A stored segment: sealed, and marked when it holds only LATER_KINDS rows (decision 0075). */
-type StoredSegment = Sealed & { later?: 1 };
+/**
+ * A stored segment: sealed, and marked when it holds only LATER_KINDS rows (decision 0075). A later
+ * segment's ciphertext is a Blob: reading the log at unlock then returns only a handle for it, and
+ * its bytes are read from disk when ready() opens it.
+ */
+type StoredSegment = { iv: Uint8Array; ct: Uint8Array | Blob; later?: 1 };
+
+/** Opens a stored segment (its ciphertext read first when it is a Blob). */
+async function openSegment(key: CryptoKey, stored: StoredSegment): Promise<SegmentBody> {
+  const ct = stored.ct instanceof Blob ? new Uint8Array(await stored.ct.arrayBuffer()) : stored.ct;
+  return openJson<SegmentBody>(key, { iv: stored.iv, ct });
+}
 
 type Schema = {
   segments: { key: number; value: StoredSegment };
-  quarantine: { key: number; value: { segmentId: number; sealed: Sealed; reason: string; at: string } };
+  quarantine: { key: number; value: { segmentId: number; sealed: StoredSegment | Sealed; reason: string; at: string } };
 };
 
 export const storeName = (userId: string) => `tusind-dage-u-${userId}`;
@@ -154,7 +164,10 @@ async function sealParts(key: CryptoKey, body: SegmentBody): Promise<StoredSegme
   const { now, later } = splitBody(body);
   const out: StoredSegment[] = [];
   if (now) out.push(await sealJson(key, now));
-  if (later) out.push({ ...(await sealJson(key, later)), later: 1 });
+  if (later) {
+    const sealed = await sealJson(key, later);
+    out.push({ iv: sealed.iv, ct: new Blob([sealed.ct as BlobPart]), later: 1 });
+  }
   return out;
 }
 
@@ -268,10 +281,10 @@ export class LocalStore {
     const start = performance.now();
     const segments = pending.segments.filter((s) => s.id > pending.resetAt);
     const bodies = await Promise.all(
-      segments.map((s) => openJson<SegmentBody>(this.key, s.sealed).catch((error: unknown) => error as Error)),
+      segments.map((s) => openSegment(this.key, s.sealed).catch((error: unknown) => error as Error)),
     );
     if (this.closed) return;
-    const damaged: { id: number; sealed: Sealed; reason: string }[] = [];
+    const damaged: { id: number; sealed: StoredSegment; reason: string }[] = [];
     const newer = (key: string, id: number) => (pending.touched.get(key) ?? 0) > id;
     bodies.forEach((body, i) => {
       const { id, sealed } = segments[i] as { id: number; sealed: StoredSegment };
@@ -309,15 +322,13 @@ export class LocalStore {
     const pending: Pending = { segments: [], touched: new Map(), resetAt: 0 };
     const bodies = await Promise.all(
       values.map((sealed) =>
-        defer && sealed.later
-          ? null
-          : openJson<SegmentBody>(this.key, sealed).catch((error: unknown) => error as Error),
+        defer && sealed.later ? null : openSegment(this.key, sealed).catch((error: unknown) => error as Error),
       ),
     );
     // Not one segment opens: the key is not this store's (never a reason to quarantine everything).
     const opened = bodies.filter((b) => b !== null);
     if (opened.length > 0 && opened.every((b) => b instanceof Error)) throw new WrongKeyError();
-    const damaged: { id: number; sealed: Sealed; reason: string }[] = [];
+    const damaged: { id: number; sealed: StoredSegment; reason: string }[] = [];
     bodies.forEach((body, i) => {
       const id = keys[i] as number;
       const sealed = values[i] as StoredSegment;
@@ -349,7 +360,7 @@ export class LocalStore {
   }
 
   /** A segment that does not open (damaged) moves to the quarantine, still sealed, and is counted. */
-  private async quarantine(damaged: { id: number; sealed: Sealed; reason: string }[]) {
+  private async quarantine(damaged: { id: number; sealed: StoredSegment; reason: string }[]) {
     const tx = this.db.transaction([SEGMENTS, QUARANTINE], 'readwrite');
     for (const d of damaged) {
       await tx
