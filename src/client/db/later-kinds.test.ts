@@ -9,8 +9,7 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../../tests/setup/test-store.ts';
 import { sealJson } from './crypto.ts';
-import type { LocalStore } from './local-store.ts';
-import { storeName } from './local-store.ts';
+import { LocalStore, storeName } from './local-store.ts';
 import { recordReader } from './reader.ts';
 import type { LocalRow, SegmentBody } from './state.ts';
 
@@ -186,5 +185,27 @@ describe('later kinds: decrypted after the first screen, never shown missing', (
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the log read before the key (prefetch, while the KDF runs)', () => {
+  it('opens with what was read, plus what another tab wrote or compacted since', async () => {
+    await put(local.store, row('family', 'f1', 'før'), row('observation', 'o1', 'før'));
+    const prefetched = await LocalStore.prefetch(local.userId);
+    // Another tab goes on writing, and compacts, after the read.
+    await put(local.store, row('family', 'f2', 'efter'), row('observation', 'o1', 'efter', 2));
+    await local.store.compact();
+    await put(local.store, row('observation', 'o2', 'sidst'));
+    const again = await LocalStore.open(local.userId, local.key, {}, prefetched);
+    await again.ready();
+    expect(contents(again)).toEqual(contents(local.store));
+    expect(again.state.get('observation', 'o1')?.data.note).toBe('efter');
+    again.close();
+  });
+
+  it('a prefetch let go of (a wrong PIN) holds no connection: the store can be deleted', async () => {
+    const prefetched = await LocalStore.prefetch(local.userId);
+    prefetched.close();
+    expect(prefetched.take()).toBeNull();
   });
 });

@@ -180,6 +180,38 @@ type Pending = {
   resetAt: number;
 };
 
+/** The sealed log as read before the key was known (LocalStore.prefetch). */
+export type Prefetched = {
+  /** The open database and what it held; null when already taken or closed. */
+  take(): { db: IDBPDatabase<Schema>; keys: number[]; values: StoredSegment[] } | null;
+  /** Lets go of it unused (a wrong PIN). */
+  close(): void;
+};
+
+function openStoreDb(userId: string): Promise<IDBPDatabase<Schema>> {
+  return openDB<Schema>(storeName(userId), 1, {
+    upgrade(database) {
+      database.createObjectStore(SEGMENTS, { autoIncrement: true });
+      database.createObjectStore(QUARANTINE, { autoIncrement: true });
+    },
+  });
+}
+
+/**
+ * The prefetched log with what was written since (another tab, now that this one holds the write
+ * lock): one first pass over both. A compaction in between is a reset segment among the new ones.
+ */
+async function topUp(
+  db: IDBPDatabase<Schema>,
+  read: { keys: number[]; values: StoredSegment[] },
+): Promise<{ keys: number[]; values: StoredSegment[] }> {
+  const last = read.keys.at(-1);
+  const range = last === undefined ? undefined : IDBKeyRange.lowerBound(last, true);
+  const tx = db.transaction(SEGMENTS, 'readonly');
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
+  return { keys: [...read.keys, ...(keys as number[])], values: [...read.values, ...values] };
+}
+
 export type OpenOptions = {
   /** How many segments since the last compaction trigger one (tests use small numbers). */
   compactAfter?: number;
@@ -232,17 +264,45 @@ export class LocalStore {
     if (this.channel) this.channel.onmessage = () => void this.exclusive(() => this.catchUp());
   }
 
-  /** Opens and decrypts the user's store with the data key (creating it when it does not exist). */
-  static async open(userId: string, key: CryptoKey, options: OpenOptions = {}): Promise<LocalStore> {
-    const db = await openDB<Schema>(storeName(userId), 1, {
-      upgrade(database) {
-        database.createObjectStore(SEGMENTS, { autoIncrement: true });
-        database.createObjectStore(QUARANTINE, { autoIncrement: true });
+  /**
+   * Reads the user's sealed log without the key, so the unlock can read it while the KDF runs (it
+   * is only ciphertext; nothing is decrypted or kept). Pass the result to open(), or close() it.
+   */
+  static async prefetch(userId: string): Promise<Prefetched> {
+    const start = performance.now();
+    const db = await openStoreDb(userId);
+    const tx = db.transaction(SEGMENTS, 'readonly');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+    performance.measure('unlock:read', { start });
+    let used = false;
+    return {
+      take: () => {
+        if (used) return null;
+        used = true;
+        return { db, keys: keys as number[], values };
       },
-    });
+      close: () => {
+        if (!used) db.close();
+        used = true;
+      },
+    };
+  }
+
+  /**
+   * Opens and decrypts the user's store with the data key (creating it when it does not exist),
+   * from its log as `prefetched` read it when given (anything written since is read after it).
+   */
+  static async open(
+    userId: string,
+    key: CryptoKey,
+    options: OpenOptions = {},
+    prefetched?: Prefetched,
+  ): Promise<LocalStore> {
+    const taken = prefetched?.take() ?? null;
+    const db = taken?.db ?? (await openStoreDb(userId));
     const store = new LocalStore(userId, db, key, options);
     try {
-      await store.exclusive(() => store.catchUp(true));
+      await store.exclusive(async () => store.catchUp(true, taken ? await topUp(db, taken) : undefined));
     } catch (error) {
       store.close();
       throw error;
@@ -307,15 +367,19 @@ export class LocalStore {
    * At unlock (`first`) the LATER_KINDS segments stay sealed for ready(); otherwise they are
    * brought in first, so everything applies in the order written.
    */
-  private async catchUp(first = false): Promise<boolean> {
+  private async catchUp(first = false, prefetched?: { keys: number[]; values: StoredSegment[] }): Promise<boolean> {
     if (this.closed) return false;
     if (this.pending) await this.loadLater();
     const range = this.lastId > 0 ? IDBKeyRange.lowerBound(this.lastId, true) : undefined;
     const readStart = performance.now();
-    const tx = this.db.transaction(SEGMENTS, 'readonly');
-    const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
-    // The unlock's parts, for the startup benchmark: reading the values, then opening and applying.
-    if (first) performance.measure('unlock:read', { start: readStart });
+    const read = async () => {
+      const tx = this.db.transaction(SEGMENTS, 'readonly');
+      const [k, v] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
+      // The unlock's parts, for the startup benchmark: reading the values, then opening and applying.
+      if (first) performance.measure('unlock:read', { start: readStart });
+      return [k, v] as const;
+    };
+    const [keys, values] = prefetched ? [prefetched.keys, prefetched.values] : await read();
     const openStart = performance.now();
     if (keys.length === 0) return false;
     const defer = first && values.some((v) => !v.later);
