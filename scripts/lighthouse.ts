@@ -23,6 +23,7 @@ import { openStore } from '../src/server/store/db.ts';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'reports', 'lighthouse');
 const port = Number(process.env.LIGHTHOUSE_PORT ?? 8950);
+const PIN = '839174';
 const PASSWORD = 'lighthouse-rugbroed';
 const categories = ['performance', 'accessibility', 'best-practices'];
 
@@ -78,6 +79,14 @@ async function main() {
     await page.locator('input[autocomplete="username"]').fill('mette');
     await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
     await page.locator('button[type="submit"]').click();
+    // A first login chooses the PIN (decision 0060): the lock screen then asks for it.
+    await page.waitForFunction(() =>
+      ['Mine besøg', 'Vælg en pinkode'].includes(document.querySelector('h1')?.textContent ?? ''),
+    );
+    if ((await page.$eval('h1', (h) => h.textContent)) === 'Vælg en pinkode') {
+      for (const field of await page.$$('input.input--pin')) await field.type(PIN);
+      await page.locator('button[type="submit"]').click();
+    }
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Mine besøg');
     const flow = await startFlow(page);
     await flow.navigate(`${base}/besoeg`, {
@@ -88,7 +97,7 @@ async function main() {
       name: 'Unlock to the worklist',
       onlyCategories: ['performance', 'best-practices'],
     });
-    await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
+    await page.locator('input.input--pin').fill(PIN);
     await page.locator('button[type="submit"]').click();
     await page.waitForFunction(
       () =>

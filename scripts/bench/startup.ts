@@ -375,19 +375,19 @@ function report(r: ReportInput) {
       pick((s) => s.afterUnlockMs),
     ),
     row(
-      '… … of it the PIN KDF + unwrapping the key (`unlock:key`)',
+      '… … of it the PIN KDF + unwrapping the key (`unlock:key`), while the sealed log is read',
       pick((s) => s.kdfMs),
     ),
     row(
-      '… … of it reading + decrypting the store but its later kinds (`unlock:open`)',
+      '… … then opening the store (`unlock:open`): the rest of the read, and decrypting all but the later kinds',
       pick((s) => s.openMs),
     ),
     row(
-      '… … … of it reading the segments from IndexedDB (`unlock:read`)',
+      '… … … reading the segments from IndexedDB, from the click, alongside the KDF (`unlock:read`)',
       pick((s) => s.readMs),
     ),
     row(
-      '… … … of it decrypting, parsing and indexing all but the later kinds (`unlock:decrypt`)',
+      '… … … decrypting, parsing and indexing all but the later kinds (`unlock:decrypt`)',
       pick((s) => s.decryptMs),
     ),
     row(

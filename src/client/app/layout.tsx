@@ -14,7 +14,7 @@ import { useTranslation } from '../i18n/use-translation.ts';
 import { useOnline } from '../pwa/device-state.ts';
 import { afterFirstScreen, markFirstScreen } from '../pwa/first-screen.ts';
 import { requestSync } from '../sync/activity.ts';
-import { getSession } from '../sync/session.ts';
+import { getSession, sessionNow } from '../sync/session.ts';
 import { Disclosure } from '../ui/disclosure.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { paths } from './paths.ts';
@@ -44,7 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [location] = useLocation();
-  const session = useLive(() => getSession(), []);
+  const session = useLive(() => getSession(), [], sessionNow);
   const role = session?.user.role;
   const demo = session ? isDemoUser(session.user) : false;
   return (

@@ -71,10 +71,14 @@ export const records = recordReader(currentStore);
 
 /**
  * Re-renders when the data the query reads changes. `undefined` while loading (also after `deps`
- * change); an error is thrown to the nearest error boundary, as a failed render would be.
+ * change) unless `initial` can answer at once; an error is thrown to the nearest error boundary,
+ * as a failed render would be.
  */
-export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
-  const [result, setResult] = useState<{ deps: unknown[]; value?: T; error?: unknown } | null>(null);
+export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial?: () => T): T | undefined {
+  // `initial` answers the first render from memory when a store is open (no empty first frame).
+  const [result, setResult] = useState<{ deps: unknown[]; value?: T; error?: unknown } | null>(() =>
+    initial && current ? { deps, value: initial() } : null,
+  );
   useEffect(() => {
     let live = true;
     let running = false;

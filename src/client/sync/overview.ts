@@ -19,6 +19,11 @@ export type SyncOverview = {
 export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export async function syncOverview(store: LocalStore = currentStore()): Promise<SyncOverview> {
+  return syncOverviewNow(store);
+}
+
+/** The same, at once (from memory): the sync bar's first render already has its real height. */
+export function syncOverviewNow(store: LocalStore = currentStore()): SyncOverview {
   const { state } = store;
   let pending = 0;
   let rejected = 0;

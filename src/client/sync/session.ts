@@ -19,6 +19,11 @@ function asSession(value: unknown): Session | null {
 
 /** The session of the unlocked store, or null while the app is locked. */
 export async function getSession(store?: LocalStore): Promise<Session | null> {
+  return sessionNow(store);
+}
+
+/** The same, at once (from memory): a first render that shows the user has its real height. */
+export function sessionNow(store?: LocalStore): Session | null {
   if (!store && !hasCurrentStore()) return null;
   return asSession((store ?? currentStore()).state.meta.get(SESSION));
 }

@@ -8,12 +8,12 @@ import { useLive } from '../../db/store.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { requestSync } from '../../sync/activity.ts';
 import { lock, logout } from '../../sync/login.ts';
-import { getSession, unsyncedCount } from '../../sync/session.ts';
+import { getSession, sessionNow, unsyncedCount } from '../../sync/session.ts';
 import { Disclosure } from '../../ui/disclosure.tsx';
 
 export function UserMenu() {
   const { t } = useTranslation();
-  const session = useLive(() => getSession(), []);
+  const session = useLive(() => getSession(), [], sessionNow);
   const unsynced = useLive(() => unsyncedCount(), []);
   const [blocked, setBlocked] = useState(false);
   if (!session) return null;

@@ -9,8 +9,8 @@ import { useLive } from '../../db/store.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useOnline } from '../../pwa/device-state.ts';
 import { requestSync, useSyncActivity } from '../../sync/activity.ts';
-import { STALE_AFTER_MS, syncOverview } from '../../sync/overview.ts';
-import { getSession } from '../../sync/session.ts';
+import { STALE_AFTER_MS, syncOverview, syncOverviewNow } from '../../sync/overview.ts';
+import { getSession, sessionNow } from '../../sync/session.ts';
 import { formatWhen } from '../../ui/dates.ts';
 
 type Props = { attentionHref: string; renewLogin: (username: string) => ReactNode };
@@ -19,9 +19,19 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const activity = useSyncActivity();
-  const overview = useLive(() => syncOverview(), []);
-  const session = useLive(() => getSession(), []);
-  if (!overview) return null;
+  const overview = useLive(
+    () => syncOverview(),
+    [],
+    () => syncOverviewNow(),
+  );
+  const session = useLive(() => getSession(), [], sessionNow);
+  // While the overview loads the bar keeps its place, so the screen below it does not move (CLS).
+  if (!overview)
+    return (
+      <div className="syncbar" aria-hidden="true">
+        <div className="syncbar__row" />
+      </div>
+    );
 
   const syncing = activity.state === 'syncing';
   const loginRequired = session?.loginRequired === true || activity.state === 'login-required';
