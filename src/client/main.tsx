@@ -7,8 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { AppRouter } from './app/router.tsx';
 import './i18n/i18n.ts';
 import { requestPersistentStorage } from './pwa/device-state.ts';
-import { afterFirstScreen } from './pwa/first-screen.ts';
 import { startServiceWorker } from './pwa/service-worker.ts';
+import { afterFirstSync } from './sync/activity.ts';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -21,4 +21,5 @@ createRoot(root).render(
 );
 
 void requestPersistentStorage();
-afterFirstScreen(startServiceWorker);
+// The precache download waits for the first sync (a first login downloads the caseload).
+afterFirstSync(() => void startServiceWorker());

@@ -1,5 +1,6 @@
 /**
- * The service worker, registered once per page load when the first screen shows (after login or
+ * The service worker, registered once per page load after the first sync that follows the first
+ * screen (or 15 s after that screen at most: sync/activity.ts afterFirstSync; after login or
  * unlock; main.tsx): its precache download then does not compete with the first screen, and an
  * update found later is this page's own: "Opdatér nu" activates the waiting version and the page
  * reloads when it takes control. The prompt's state is UI state (zustand).

@@ -26,3 +26,28 @@ export function requestSync(): void {
 export function startSync(): void {
   afterFirstScreen(() => void controller().then((c) => c.startBackgroundSync()));
 }
+
+/**
+ * Runs `work` once the first sync after the first screen has finished (at most `maxWaitMs` after
+ * the first screen): the service worker's precache download then does not compete with the first
+ * download for the network, the server and the CPU (issue 12: the app's first sync against the
+ * engine's). Offline, or when no sync starts, the wait simply runs out.
+ */
+export function afterFirstSync(work: () => void, maxWaitMs = 15_000): void {
+  afterFirstScreen(() => {
+    let done = false;
+    let synced = useSyncActivity.getState().state === 'syncing';
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      unsubscribe();
+      work();
+    };
+    const timer = setTimeout(run, maxWaitMs);
+    const unsubscribe = useSyncActivity.subscribe((next) => {
+      if (next.state === 'syncing') synced = true;
+      else if (synced) run();
+    });
+  });
+}
