@@ -95,7 +95,7 @@ describe('later kinds: decrypted after the first screen, never shown missing', (
     });
     expect(again.state.get('observation', 'o1')?.data.note).toBe('anden');
     const third = await local.reopen();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(third.waitsFor('observation')).toBe(false);
     expect(third.state.get('observation', 'o1')?.data.note).toBe('anden');
     again.close();

@@ -14,8 +14,11 @@ import { LATER_KINDS, type LocalRow, type OutboxEntry, type SegmentBody, StoreSt
 
 const SEGMENTS = 'segments';
 const QUARANTINE = 'quarantine';
-/** After unlock, the LATER_KINDS segments are decrypted this long after the first pass at the latest. */
-const LATER_DELAY_MS = 300;
+/**
+ * After unlock, the LATER_KINDS segments are decrypted this long after the first pass at the
+ * latest (a read of them brings them in at once): late enough not to compete with the first screen.
+ */
+const LATER_DELAY_MS = 1000;
 /** Compact when this many segments were written since the last compaction. */
 const COMPACT_AFTER = 120;
 /**
