@@ -29,16 +29,15 @@ const COMPACT_AFTER = 120;
 export const COALESCE_MS = 1000;
 
 /**
- * A stored segment: sealed, and marked when it holds only LATER_KINDS rows (decision 0075). A later
- * segment's ciphertext is a Blob: reading the log at unlock then returns only a handle for it, and
- * its bytes are read from disk when ready() opens it.
+ * A stored segment: sealed, and marked when it holds only LATER_KINDS rows (decision 0075). The
+ * ciphertext stays bytes, never a Blob: WebKit's IndexedDB refused Blob values in the WebKit
+ * journey (tests/webkit), and a measurement could not be saved.
  */
-type StoredSegment = { iv: Uint8Array; ct: Uint8Array | Blob; later?: 1 };
+type StoredSegment = Sealed & { later?: 1 };
 
-/** Opens a stored segment (its ciphertext read first when it is a Blob). */
-async function openSegment(key: CryptoKey, stored: StoredSegment): Promise<SegmentBody> {
-  const ct = stored.ct instanceof Blob ? new Uint8Array(await stored.ct.arrayBuffer()) : stored.ct;
-  return openJson<SegmentBody>(key, { iv: stored.iv, ct });
+/** Opens a stored segment. */
+function openSegment(key: CryptoKey, stored: StoredSegment): Promise<SegmentBody> {
+  return openJson<SegmentBody>(key, { iv: stored.iv, ct: stored.ct });
 }
 
 type Schema = {
@@ -167,10 +166,7 @@ async function sealParts(key: CryptoKey, body: SegmentBody): Promise<StoredSegme
   const { now, later } = splitBody(body);
   const out: StoredSegment[] = [];
   if (now) out.push(await sealJson(key, now));
-  if (later) {
-    const sealed = await sealJson(key, later);
-    out.push({ iv: sealed.iv, ct: new Blob([sealed.ct as BlobPart]), later: 1 });
-  }
+  if (later) out.push({ ...(await sealJson(key, later)), later: 1 });
   return out;
 }
 
