@@ -64,8 +64,9 @@ test('a journal note being typed survives a reload, and leaving the page asks fi
 
   // Signed: the draft is gone, the note is in the journal, and nothing asks any more.
   await journal(page).getByRole('button', { name: 'Underskriv notat' }).click();
-  await expect(journal(page).getByText('Mor fortæller om uro om natten')).toBeVisible();
+  // The field empties once the draft is gone (so a reload right after cannot bring the text back).
   await expect(journal(page).getByLabel('Nyt journalnotat')).toHaveValue('');
+  await expect(journal(page).getByText('Mor fortæller om uro om natten')).toBeVisible();
   await app.reload();
   await expect(journal(page).getByLabel('Nyt journalnotat')).toHaveValue('');
 });

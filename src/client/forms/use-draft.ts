@@ -155,9 +155,11 @@ export function useTextDraft(formKey: string, saved: string, refs: Refs) {
   );
   const reset = useCallback(
     async (value: string) => {
+      // The draft goes first: a field shown empty while its draft still exists would come back
+      // with the old text after a reload (the signed note's text, as a new draft).
+      await discard();
       setTextState(value);
       setTypedHere(false);
-      await discard();
     },
     [discard],
   );
