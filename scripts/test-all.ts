@@ -7,8 +7,9 @@
  * count as one check each) and exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Counts, playwrightCounts, vitestCounts, webkitCounts } from './test-reports.ts';
 
 const root = join(import.meta.dirname, '..');
 const reports = join(root, 'reports');
@@ -22,27 +23,6 @@ const bin = (pkg: string, path: string) => join(root, 'node_modules', pkg, path)
 const skipE2e = process.argv.includes('--no-e2e');
 
 type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts };
-type Counts = { passed: number; failed: number };
-
-const vitestCounts = (): Counts => {
-  if (!existsSync(vitestJson)) return { passed: 0, failed: 1 };
-  const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests };
-};
-
-const playwrightCounts = (): Counts => {
-  if (!existsSync(playwrightJson)) return { passed: 0, failed: 1 };
-  const report = JSON.parse(readFileSync(playwrightJson, 'utf8')) as {
-    stats: { expected: number; unexpected: number; flaky: number };
-  };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
-};
-
-const webkitCounts = (): Counts => {
-  if (!existsSync(webkitJson)) return { passed: 0, failed: 1 };
-  const report = JSON.parse(readFileSync(webkitJson, 'utf8')) as Counts;
-  return { passed: report.passed, failed: report.failed };
-};
 
 const steps: Step[] = [
   { name: 'lint (biome)', command: [bin('@biomejs/biome', 'bin/biome'), 'check', '--error-on-warnings', '.'] },
@@ -57,7 +37,7 @@ const steps: Step[] = [
     name: 'unit and integration tests (vitest)',
     command: [bin('vitest', 'vitest.mjs'), 'run'],
     env: { VITEST_JSON: vitestJson },
-    counts: vitestCounts,
+    counts: () => vitestCounts(vitestJson),
   },
   { name: 'build', command: [bin('vite', 'bin/vite.js'), 'build'] },
   { name: 'size budget', command: [join(root, 'scripts', 'check-size.ts')] },
@@ -67,14 +47,14 @@ if (!skipE2e) {
     name: 'end-to-end tests (playwright, chromium)',
     command: [bin('@playwright/test', 'cli.js'), 'test'],
     env: { PLAYWRIGHT_JSON: playwrightJson },
-    counts: playwrightCounts,
+    counts: () => playwrightCounts(playwrightJson),
   });
   // The core offline journey in WebKit (iPad Safari's engine family), under Xvfb (about 15 s).
   steps.push({
     name: 'end-to-end tests (webdriver, webkit)',
     command: [join(root, 'tests', 'webkit', 'run.ts')],
     env: { WEBKIT_JSON: webkitJson },
-    counts: webkitCounts,
+    counts: () => webkitCounts(webkitJson),
   });
   // Keeps the benchmarks working: the sync and start-up suites at smoke size (about 30 s).
   steps.push({
@@ -108,6 +88,8 @@ for (const s of summary) {
   console.log(
     `${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s${s.counts ? `, ${s.counts.passed} passed, ${s.counts.failed} failed` : ''})`,
   );
+  // Which tests failed, here at the end where a truncated log still shows them.
+  for (const failure of s.counts?.failures ?? []) console.log(`     failed: ${failure}`);
 }
 writeFileSync(join(reports, 'summary.json'), `${JSON.stringify({ total, steps: summary }, null, 2)}\n`);
 console.log(`${total.passed} passed, ${total.failed} failed`);

@@ -46,6 +46,8 @@ mkdirSync(join(root, 'reports'), { recursive: true });
 
 const started = Date.now();
 const counts = { passed: 0, failed: 0, skipped: 0 };
+// Named in the report so the run's summary can say which test failed and why (first line).
+const failures: { name: string; message: string }[] = [];
 const stream = run({
   files,
   concurrency: 1,
@@ -60,6 +62,9 @@ let suiteFailed = false;
 stream.on('test:fail', (event) => {
   if (event.details.type === 'suite') suiteFailed = true;
   else counts.failed++;
+  const error = event.details.error as Error & { cause?: unknown };
+  const cause = error?.cause instanceof Error ? error.cause.message : String(error?.cause ?? error?.message ?? '');
+  failures.push({ name: `${event.file?.split('/').pop() ?? ''} > ${event.name}`, message: cause.split('\n')[0] ?? '' });
 });
 stream.compose(spec).pipe(process.stdout);
 await new Promise((resolve) => stream.once('end', resolve));
@@ -67,6 +72,6 @@ await new Promise((resolve) => stream.once('end', resolve));
 const seconds = Math.round((Date.now() - started) / 100) / 10;
 // A failed hook (its tests are cancelled, and counted) or a run in which no test ran is a failure.
 if (counts.failed === 0 && (suiteFailed || counts.passed + counts.skipped === 0)) counts.failed = 1;
-writeFileSync(report, `${JSON.stringify({ ...counts, seconds }, null, 2)}\n`);
+writeFileSync(report, `${JSON.stringify({ ...counts, seconds, failures }, null, 2)}\n`);
 console.log(`webkit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds} s`);
 process.exitCode = counts.failed === 0 ? 0 : 1;
