@@ -13,6 +13,7 @@ import { journalDraftKey } from '../../shared/visits/draft.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { askBeforeSigning } from '../sync/lock-state.ts';
 import { formatWhen } from '../ui/dates.ts';
+import { useSaveAttempt } from './save-attempt.tsx';
 import { useTextDraft } from './use-draft.ts';
 
 export type NoteActions<T extends SignedNote> = {
@@ -103,6 +104,7 @@ function DraftView<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
 function EditDraft<T extends SignedNote>({ note, actions }: { note: Stored<T>; actions: NoteActions<T> }) {
   const { t } = useTranslation();
   const draft = useTextDraft(journalDraftKey(note.id), note.data.text, draftRefs(note.data));
+  const { attempt, message: saveFailure } = useSaveAttempt();
   if (!draft.ready) return null;
   const write = async (sign: boolean) => {
     // A signature is her own act: an old unlock asks for her PIN first (cancelled: nothing changes).
@@ -120,18 +122,19 @@ function EditDraft<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
         onChange={(e) => draft.setText(e.target.value)}
       />
       <div className="inline-form__actions">
-        <button type="button" className="button button--small" onClick={() => void write(false)}>
+        <button type="button" className="button button--small" onClick={attempt(() => write(false))}>
           {t('notes.saveDraft')}
         </button>
         <button
           type="button"
           className="button button--small button--primary"
           disabled={draft.text.trim() === ''}
-          onClick={() => void write(true)}
+          onClick={attempt(() => write(true))}
         >
           {t('notes.sign')}
         </button>
       </div>
+      {saveFailure}
     </div>
   );
 }
@@ -150,6 +153,7 @@ function AmendForm<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
+  const { attempt, message: saveFailure } = useSaveAttempt();
   if (!open) {
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)}>
@@ -176,17 +180,16 @@ function AmendForm<T extends SignedNote>({ note, actions }: { note: Stored<T>; a
           type="button"
           className="button button--small button--primary"
           disabled={text.trim() === '' || reason.trim() === ''}
-          onClick={() =>
-            void askBeforeSigning().then(async (confirmed) => {
-              if (!confirmed) return;
-              await actions.onAmend(note, text, reason);
-              setOpen(false);
-            })
-          }
+          onClick={attempt(async () => {
+            if (!(await askBeforeSigning())) return;
+            await actions.onAmend(note, text, reason);
+            setOpen(false);
+          })}
         >
           {t('notes.sign')}
         </button>
       </div>
+      {saveFailure}
     </fieldset>
   );
 }

@@ -14,6 +14,7 @@ import { currentStore } from '../db/store.ts';
 import { writer } from '../db/write-store.ts';
 import { useUnsavedInput, useUnsavedStore } from '../pwa/unsaved.ts';
 import { useFocusProblemAfterRender } from './focus-problem.ts';
+import { failureReason } from './save-attempt.tsx';
 
 type Options<In extends FieldValues> = {
   kind: RecordKind;
@@ -68,7 +69,7 @@ export function useRecordForm<S extends z.ZodMiniType<FieldValues, FieldValues>>
           setStatus({ state: 'idle' });
           focusProblem(formElement.current);
         } else {
-          setStatus({ state: 'error', error: error instanceof Error ? error.message : String(error) });
+          setStatus({ state: 'error', error: failureReason(error) });
         }
       }
     },

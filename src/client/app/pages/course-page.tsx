@@ -8,6 +8,7 @@ import { writer } from '../../db/write-store.ts';
 import { useAuditOpen } from '../../features/audit/use-audit.ts';
 import { CourseOverviewView } from '../../features/cosp/course-overview.tsx';
 import { type EnrolFamily, EnrolPanel } from '../../features/cosp/enrol-panel.tsx';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -35,6 +36,7 @@ async function enrolFamilies(): Promise<EnrolFamily[]> {
 
 export function CoursePage() {
   const { t, i18n } = useTranslation();
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const [, navigate] = useLocation();
   const { courseId } = useParams<{ courseId: string }>();
   const data = useLive(() => loadCourse(courseId), [courseId]);
@@ -76,10 +78,11 @@ export function CoursePage() {
       <section className="card" aria-labelledby="sessions-heading">
         <div className="card__head">
           <h2 id="sessions-heading">{t('cosp.sessions')}</h2>
-          <button type="button" className="button button--primary button--small" onClick={() => void newSession()}>
+          <button type="button" className="button button--primary button--small" onClick={attempt(newSession)}>
             {t('cosp.newSession')}
           </button>
         </div>
+        {saveFailure}
         {sessions.length === 0 ? (
           <p className="muted">{t('cosp.noSessions')}</p>
         ) : (

@@ -7,6 +7,7 @@ import { type Consent, consentState } from '../../../shared/caseload/consent.ts'
 import { localToday } from '../../../shared/domain/age.ts';
 import type { SyncState } from '../../db/state.ts';
 import { writer } from '../../db/write-store.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
@@ -16,6 +17,7 @@ type Item = { id: string; sync: SyncState; data: Consent };
 /** `givenBy` holds a caregiver's id or a free-text name; ids are shown as the caregiver's name. */
 export function ConsentsList({ items, caregiverNames }: { items: Item[]; caregiverNames: Map<string, string> }) {
   const { t, i18n } = useTranslation();
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [date, setDate] = useState(localToday());
@@ -80,10 +82,11 @@ export function ConsentsList({ items, caregiverNames }: { items: Item[]; caregiv
                   <button type="button" className="button" onClick={() => setWithdrawing(null)}>
                     {t('common.cancel')}
                   </button>
-                  <button type="button" className="button button--primary" onClick={() => void withdraw(item)}>
+                  <button type="button" className="button button--primary" onClick={attempt(() => withdraw(item))}>
                     {t('caseload.consent.withdraw')}
                   </button>
                 </div>
+                {saveFailure}
               </fieldset>
             ) : null}
           </li>

@@ -1,5 +1,6 @@
 /** Enrol a caregiver from the caseload (with focus child) after checking the COS-P consent. */
 import { useState } from 'react';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { type EnrolOutcome, enrol } from './cosp-actions.ts';
 
@@ -12,6 +13,7 @@ export type EnrolFamily = {
 
 export function EnrolPanel({ courseId, families }: { courseId: string; families: EnrolFamily[] }) {
   const { t } = useTranslation();
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const [familyId, setFamilyId] = useState('');
   const [caregiverId, setCaregiverId] = useState('');
   const [focusChildId, setFocusChildId] = useState('');
@@ -81,10 +83,11 @@ export function EnrolPanel({ courseId, families }: { courseId: string; families:
         {result && !result.ok ? reasons[result.reason] : null}
       </p>
       <div className="inline-form__actions">
-        <button type="button" className="button button--primary" disabled={!caregiverId} onClick={() => void submit()}>
+        <button type="button" className="button button--primary" disabled={!caregiverId} onClick={attempt(submit)}>
           {t('cosp.enroll.submit')}
         </button>
       </div>
+      {saveFailure}
     </fieldset>
   );
 }

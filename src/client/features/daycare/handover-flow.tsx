@@ -14,6 +14,7 @@ import { HANDOVER_DISCLOSURE } from '../../../shared/daycare/daycare-fields.ts';
 import type { Handover, SharedScore } from '../../../shared/daycare/handover.ts';
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useDraft } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import {
@@ -92,6 +93,7 @@ function Flow(
     setProblems({});
     setRefusal('');
   };
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const save = async () => {
     await saveHandoverDraft(props.id, values);
     await props.discard();
@@ -128,7 +130,7 @@ function Flow(
                 className="stepper__button"
                 aria-current={s === step ? 'step' : undefined}
                 disabled={!(i <= index || (i === index + 1 && canContinue))}
-                onClick={() => void go(s)}
+                onClick={attempt(() => go(s))}
               >
                 <span className="stepper__number" aria-hidden="true">
                   {i + 1}
@@ -180,6 +182,7 @@ function Flow(
           {refusal}
         </p>
       ) : null}
+      {saveFailure}
       {step !== 'confirm' && Object.keys(stepProblems).length > 0 ? (
         <ul className="muted" aria-live="polite">
           {Object.keys(stepProblems).map((field) => (
@@ -193,21 +196,21 @@ function Flow(
           className="button"
           onClick={() => {
             if (!window.confirm(t('daycare.handover.discardConfirm'))) return;
-            void discardHandover(props.id).then(props.discard).then(props.onDiscarded);
+            attempt(() => discardHandover(props.id).then(props.discard).then(props.onDiscarded))();
           }}
         >
           {t('daycare.handover.discard')}
         </button>
-        <button type="button" className="button" onClick={() => void save()}>
+        <button type="button" className="button" onClick={attempt(save)}>
           {t('daycare.handover.saveDraft')}
         </button>
         {index > 0 ? (
-          <button type="button" className="button" onClick={() => void go(flowSteps[index - 1] ?? 'recipient')}>
+          <button type="button" className="button" onClick={attempt(() => go(flowSteps[index - 1] ?? 'recipient'))}>
             {t('daycare.handover.previous')}
           </button>
         ) : null}
         {step === 'confirm' ? (
-          <button type="button" className="button button--primary" onClick={() => void sign()}>
+          <button type="button" className="button button--primary" onClick={attempt(sign)}>
             {t('daycare.handover.sign')}
           </button>
         ) : (
@@ -215,7 +218,7 @@ function Flow(
             type="button"
             className="button button--primary"
             disabled={!canContinue}
-            onClick={() => void go(flowSteps[index + 1] ?? 'confirm')}
+            onClick={attempt(() => go(flowSteps[index + 1] ?? 'confirm'))}
           >
             {t('daycare.handover.next')}
           </button>

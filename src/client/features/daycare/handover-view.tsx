@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Handover } from '../../../shared/daycare/handover.ts';
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import type { Signer, Stored } from '../../../shared/journal/signature.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { SignatureLine } from '../../forms/signed-notes.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
@@ -112,6 +113,7 @@ function AdditionForm({ original, me }: { original: Stored<Handover>; me: Signer
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState('');
+  const { attempt, message: saveFailure } = useSaveAttempt();
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
@@ -158,11 +160,12 @@ function AdditionForm({ original, me }: { original: Stored<Handover>; me: Signer
           type="button"
           className="button button--primary"
           disabled={text.trim() === '' || reason.trim() === ''}
-          onClick={() => void sign()}
+          onClick={attempt(sign)}
         >
           {t('daycare.handover.signAddition')}
         </button>
       </div>
+      {saveFailure}
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { type Institution, isArchived } from '../../../shared/daycare/institution.ts';
 import type { SyncState } from '../../db/state.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { SyncMark } from '../../ui/sync-mark.tsx';
@@ -15,6 +16,7 @@ type Item = { id: string; sync: SyncState; data: Institution };
 
 export function InstitutionsList({ items, editHref }: { items: Item[]; editHref: (id: string) => string }) {
   const { t, i18n } = useTranslation();
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const [showArchived, setShowArchived] = useState(false);
   const sorted = [...items].sort((a, b) => a.data.name.localeCompare(b.data.name, 'da'));
   const shown = sorted.filter((i) => showArchived || !isArchived(i.data));
@@ -40,13 +42,14 @@ export function InstitutionsList({ items, editHref }: { items: Item[]; editHref:
               type="button"
               className="button button--small"
               aria-label={`${t(isArchived(data) ? 'daycare.unarchive' : 'daycare.archive')}: ${data.name}`}
-              onClick={() => void setInstitutionArchived(id, !isArchived(data))}
+              onClick={attempt(() => setInstitutionArchived(id, !isArchived(data)))}
             >
               {t(isArchived(data) ? 'daycare.unarchive' : 'daycare.archive')}
             </button>
           </li>
         ))}
       </ul>
+      {saveFailure}
       {archivedCount > 0 ? (
         <label className="checkbox">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />

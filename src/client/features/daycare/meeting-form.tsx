@@ -12,6 +12,7 @@ import { MEETING_DISCLOSURE, professions } from '../../../shared/daycare/daycare
 import type { Institution } from '../../../shared/daycare/institution.ts';
 import { type Meeting, meetingThemes } from '../../../shared/daycare/meeting.ts';
 import type { Signer } from '../../../shared/journal/signature.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useDraft } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useErrorText } from '../../ui/field.tsx';
@@ -73,6 +74,7 @@ function EditMeeting(
     setProblems((p) => Object.fromEntries(Object.entries(p).filter(([field]) => !(field in patch))));
     setStatus('');
   };
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const save = async (sign: boolean) => {
     const outcome = await saveMeeting(props.id, values, props.me, sign);
     if (outcome.ok) {
@@ -244,13 +246,14 @@ function EditMeeting(
         <p className="form-actions__status" role="status">
           {status}
         </p>
-        <button type="button" className="button" onClick={() => void save(false)}>
+        <button type="button" className="button" onClick={attempt(() => save(false))}>
           {t('daycare.meeting.saveDraft')}
         </button>
-        <button type="button" className="button button--primary" onClick={() => void save(true)}>
+        <button type="button" className="button button--primary" onClick={attempt(() => save(true))}>
           {t('daycare.meeting.sign')}
         </button>
       </div>
+      {saveFailure}
       <p className="muted">{t('daycare.meeting.signHint')}</p>
     </form>
   );

@@ -14,6 +14,7 @@ import {
   observationSchema,
 } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { askBeforeSigning } from '../../sync/lock-state.ts';
 import { formatWhen } from '../../ui/dates.ts';
@@ -106,6 +107,7 @@ export function CorrectionBar(props: {
 }) {
   const { t, i18n } = useTranslation();
   const [reason, setReason] = useState('');
+  const { attempt, message: saveFailure } = useSaveAttempt();
   if (!props.history) return null;
   return (
     <div className="correction">
@@ -136,10 +138,11 @@ export function CorrectionBar(props: {
             <button type="button" className="button" onClick={() => props.onAmending(false)}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="button button--primary" onClick={() => void props.onSign(reason)}>
+            <button type="button" className="button button--primary" onClick={attempt(() => props.onSign(reason))}>
               {t('visits.signCorrection')}
             </button>
           </div>
+          {saveFailure}
         </div>
       ) : (
         <div className="inline-form__actions">

@@ -18,6 +18,7 @@ import {
 import { instrumentDraftKey } from '../../../shared/visits/draft.ts';
 import { instrumentRecordSchema } from '../../../shared/visits/instrument-record.ts';
 import { writer } from '../../db/write-store.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDate } from '../../ui/dates.ts';
@@ -155,6 +156,7 @@ function Epds(
   const [status, setStatus] = useState('');
   const { response, missingItems } = scoreEpds({ role, answers }, props.cutoffs);
 
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const save = async () => {
     const record = instrumentRecordSchema.parse({
       visitId: props.visit.id,
@@ -212,10 +214,11 @@ function Epds(
       <EpdsOutcome response={response} missingItems={missingItems} />
       <div className="inline-form__actions">
         <span className="ok-text">{status}</span>
-        <button type="button" className="button button--primary" disabled={!caregiverId} onClick={() => void save()}>
+        <button type="button" className="button button--primary" disabled={!caregiverId} onClick={attempt(save)}>
           {t('visits.epds.save')}
         </button>
       </div>
+      {saveFailure}
     </div>
   );
 }
@@ -261,6 +264,7 @@ function Adbb(props: AdbbProps & { initial: { answers: Answers } } & Drafting) {
     { cutoff: props.cutoff },
   );
 
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const save = async () => {
     const record = instrumentRecordSchema.parse({
       visitId: props.visit.id,
@@ -311,7 +315,9 @@ function Adbb(props: AdbbProps & { initial: { answers: Answers } } & Drafting) {
             <button
               type="button"
               className="button"
-              onClick={() => void props.onPlanFollowUp(window).then(() => setStatus(t('visits.adbb.followUpPlanned')))}
+              onClick={attempt(() =>
+                props.onPlanFollowUp(window).then(() => setStatus(t('visits.adbb.followUpPlanned'))),
+              )}
             >
               {t('visits.adbb.planFollowUp', {
                 from: formatDate(window.from, i18n.language),
@@ -319,11 +325,12 @@ function Adbb(props: AdbbProps & { initial: { answers: Answers } } & Drafting) {
               })}
             </button>
           ) : null}
-          <button type="button" className="button button--primary" onClick={() => void save()}>
+          <button type="button" className="button button--primary" onClick={attempt(save)}>
             {t('visits.adbb.save')}
           </button>
         </div>
       ) : null}
+      {saveFailure}
     </section>
   );
 }

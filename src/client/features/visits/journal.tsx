@@ -10,6 +10,7 @@ import { newNoteDraftKey } from '../../../shared/visits/draft.ts';
 import { type JournalNote, newNote } from '../../../shared/visits/journal.ts';
 import type { RecordView } from '../../db/reader.ts';
 import { writer } from '../../db/write-store.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { type NoteActions, NoteThreadList } from '../../forms/signed-notes.tsx';
 import { useTextDraft } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
@@ -54,6 +55,7 @@ export function Journal({ notes, refs, me, readOnly = false, visits = [], extra 
   const draft = useTextDraft(newNoteDraftKey(refs), '', { familyId: refs.familyId, childId: refs.childId });
   const threads = noteHistory(notes);
 
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const create = async (signNow: boolean) => {
     if (signNow && !(await askBeforeSigning())) return;
     const note = newNote(refs, me, draft.text);
@@ -87,18 +89,24 @@ export function Journal({ notes, refs, me, readOnly = false, visits = [], extra 
             />
           </div>
           <div className="inline-form__actions">
-            <button type="button" className="button" disabled={text.trim() === ''} onClick={() => void create(false)}>
+            <button
+              type="button"
+              className="button"
+              disabled={text.trim() === ''}
+              onClick={attempt(() => create(false))}
+            >
               {t('notes.saveDraft')}
             </button>
             <button
               type="button"
               className="button button--primary"
               disabled={text.trim() === ''}
-              onClick={() => void create(true)}
+              onClick={attempt(() => create(true))}
             >
               {t('notes.sign')}
             </button>
           </div>
+          {saveFailure}
         </>
       )}
     </section>

@@ -14,6 +14,7 @@ import { type MeasurementSummary, measurementSummary } from '../../../shared/vis
 import { lengthPositions, type MeasurementsValues, observationSchema } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
 import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatLocaleNumber, formatNumber, parseLocaleNumber, useErrorText } from '../../ui/field.tsx';
@@ -108,6 +109,7 @@ function Measurements({
       ? measurementSummary(child, { ...current, date: visit.date }, refs, { previous })
       : null;
 
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const save = async () => {
     const data = {
       visitId: visit.id,
@@ -252,11 +254,12 @@ function Measurements({
           {status}
         </span>
         {visit.editable ? (
-          <button type="button" className="button button--primary" onClick={() => void save()}>
+          <button type="button" className="button button--primary" onClick={attempt(save)}>
             {t('visits.saveMeasurements')}
           </button>
         ) : null}
       </div>
+      {saveFailure}
       {visit.editable ? null : (
         <CorrectionBar
           id="measurements-correction"

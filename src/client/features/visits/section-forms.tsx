@@ -30,6 +30,7 @@ import {
 } from '../../../shared/visits/observation.ts';
 import { writer } from '../../db/write-store.ts';
 import { useFocusProblemAfterRender } from '../../forms/focus-problem.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useDraft, useKeepOnChange } from '../../forms/use-draft.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useErrorText } from '../../ui/field.tsx';
@@ -128,6 +129,7 @@ function Section({
     setStatus(t('daycare.language.refused'));
   };
 
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const save = async () => {
     if (blocked) return refuse();
     const parsed = observationSchema.safeParse({
@@ -402,11 +404,12 @@ function Section({
           {status}
         </span>
         {visit.editable ? (
-          <button type="button" className="button button--primary" onClick={() => void save()}>
+          <button type="button" className="button button--primary" onClick={attempt(save)}>
             {t(`visits.sectionSave.${section}`)}
           </button>
         ) : null}
       </div>
+      {saveFailure}
       {visit.editable ? null : (
         <CorrectionBar
           id={`${section}-correction`}
