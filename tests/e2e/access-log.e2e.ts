@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AccessLogPage, deviceAuditEvents, familyIdOf } from './pages/access-log.ts';
-import { AppPage, monthsAgo, newTablet } from './pages/app.ts';
+import { AppPage, monthsAgo, newTablet, signJournalNote } from './pages/app.ts';
 import { expect, test } from './support/fixtures.ts';
 
 async function expectNoAxeViolations(page: Page) {
@@ -65,9 +65,7 @@ test('a leader sees who opened and printed a child’s data, downloads it as CSV
   await expect(a.page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
   await a.page.getByLabel('App language').selectOption('da');
   const journal = a.page.getByRole('region', { name: 'Journal' });
-  await journal.getByLabel('Nyt journalnotat').fill('Mor spørger til søvn.');
-  await journal.getByRole('button', { name: 'Underskriv notat' }).click();
-  await expect(journal.getByText('Mor spørger til søvn.')).toBeVisible();
+  await signJournalNote(journal, 'Mor spørger til søvn.');
   expect(opened(await eventsOf(a.app), 'child')).toBe(1);
   // Printing the page from the browser's menu (not a print button) is a print of the child's data.
   await a.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseURL } from '../../playwright.config.ts';
-import { AppPage } from './pages/app.ts';
+import { AppPage, signJournalNote } from './pages/app.ts';
 import { chromiumArgs, chromiumPath } from './support/chromium.ts';
 import { expect, test } from './support/fixtures.ts';
 import { rawIndexedDb } from './support/raw-idb.ts';
@@ -90,9 +90,7 @@ test('no family, CPR number, EPDS, journal text or token is readable in IndexedD
     await epds.getByRole('button', { name: 'Gem EPDS' }).click();
     await expect(epds.getByText('EPDS er gemt.')).toBeVisible();
     const journal = page.getByRole('region', { name: 'Journal' });
-    await journal.getByLabel('Nyt journalnotat').fill(NOTE);
-    await journal.getByRole('button', { name: 'Underskriv notat' }).click();
-    await expect(journal.getByText(NOTE)).toBeVisible();
+    await signJournalNote(journal, NOTE);
     await app.syncNow();
     await app.expectAllSynced();
     expect(token).not.toBe('');

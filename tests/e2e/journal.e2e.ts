@@ -5,7 +5,7 @@
  * both see the original and the correction; an archived family still shows its journal, read-only.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import { AppPage, monthsAgo, newTablet } from './pages/app.ts';
+import { AppPage, monthsAgo, newTablet, signJournalNote } from './pages/app.ts';
 import { expect, test } from './support/fixtures.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
@@ -22,15 +22,11 @@ test("the child's journal lists its visits' notes and the family's notes", async
   await app.open('/familier', 'mette');
   await familyWithChild(app, 'Familien Journal', 'Ella');
   // A family-level note, written on the family page.
-  await journal(page).getByLabel('Nyt journalnotat').fill('Familien er flyttet til ny adresse.');
-  await journal(page).getByRole('button', { name: 'Underskriv notat' }).click();
-  await expect(journal(page).getByText('Familien er flyttet til ny adresse.')).toBeVisible();
+  await signJournalNote(journal(page), 'Familien er flyttet til ny adresse.');
   // A note written at a visit.
   await page.getByRole('link', { name: 'Ella', exact: true }).click();
   await page.getByRole('link', { name: 'Nyt besøg uden plan' }).click();
-  await journal(page).getByLabel('Nyt journalnotat').fill('Ella sover bedre efter ny rytme.');
-  await journal(page).getByRole('button', { name: 'Underskriv notat' }).click();
-  await expect(journal(page).getByText('Ella sover bedre efter ny rytme.')).toBeVisible();
+  await signJournalNote(journal(page), 'Ella sover bedre efter ny rytme.');
 
   await page.getByRole('link', { name: 'Ella' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ella' })).toBeVisible();
@@ -79,8 +75,7 @@ test('a colleague corrects a signed note on her own tablet; both tablets show th
   await familyWithChild(a.app, 'Familien Rettelse', 'Vilma');
   await a.page.getByRole('link', { name: 'Vilma', exact: true }).click();
   const childUrl = a.page.url();
-  await journal(a.page).getByLabel('Nyt journalnotat').fill('Vilma kravler rundt.');
-  await journal(a.page).getByRole('button', { name: 'Underskriv notat' }).click();
+  await signJournalNote(journal(a.page), 'Vilma kravler rundt.');
   await a.app.syncNow();
   await a.app.expectAllSynced();
 
@@ -94,6 +89,7 @@ test('a colleague corrects a signed note on her own tablet; both tablets show th
   await correction.getByLabel('Rettelse', { exact: true }).fill('Vilma går langs møblerne.');
   await correction.getByLabel('Årsag til rettelsen').fill('Forveksling med søsteren');
   await correction.getByRole('button', { name: 'Underskriv notat' }).click();
+  await expect(correction).toHaveCount(0);
   await b.app.goOnline();
   await b.app.syncNow();
   await b.app.expectAllSynced();
@@ -147,8 +143,7 @@ test('an archived family still shows its journal, read-only, and stays reachable
   await familyWithChild(app, 'Familien Arkiv', 'Ib');
   const familyUrl = page.url();
   const familyId = familyUrl.split('/').at(-1) ?? '';
-  await journal(page).getByLabel('Nyt journalnotat').fill('Familien flytter til Aalborg.');
-  await journal(page).getByRole('button', { name: 'Underskriv notat' }).click();
+  await signJournalNote(journal(page), 'Familien flytter til Aalborg.');
   await app.syncNow();
   await app.expectAllSynced();
 

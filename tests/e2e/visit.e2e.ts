@@ -4,7 +4,7 @@
  * sees the signed visit. Journal notes are signed and then only corrected, the original kept.
  */
 
-import { AppPage, monthsAgo, newTablet, VisitSections } from './pages/app.ts';
+import { AppPage, monthsAgo, newTablet, signJournalNote, VisitSections } from './pages/app.ts';
 import { expect, test } from './support/fixtures.ts';
 
 test('half a 1½-year visit offline survives reload and a crash, is signed, syncs and reaches a second tablet', async ({
@@ -99,14 +99,14 @@ test('half a 1½-year visit offline survives reload and a crash, is signed, sync
   await expect(page2.getByText('Besøget er underskrevet og kan ikke ændres.')).toBeVisible();
 
   // A journal note on the visit, signed, then corrected.
-  await page2.getByLabel('Nyt journalnotat').fill('Vera virker tryg og nysgerrig.');
-  await page2.getByRole('button', { name: 'Underskriv notat' }).click();
-  await expect(page2.getByText('Vera virker tryg og nysgerrig.')).toBeVisible();
+  await signJournalNote(page2.getByRole('region', { name: 'Journal' }), 'Vera virker tryg og nysgerrig.');
   await page2.getByRole('button', { name: 'Tilføj rettelse' }).click();
   const correction = page2.getByRole('group', { name: 'Tilføj rettelse' });
   await correction.getByLabel('Rettelse', { exact: true }).fill('Vera virker tryg, nysgerrig og glad.');
   await correction.getByLabel('Årsag til rettelsen').fill('Præcisering');
   await correction.getByRole('button', { name: 'Underskriv notat' }).click();
+  // Signed when the form closes (until then its field holds the text too).
+  await expect(correction).toHaveCount(0);
   await expect(page2.getByText('Vera virker tryg, nysgerrig og glad.')).toBeVisible();
   await expect(page2.getByText('Vera virker tryg og nysgerrig.')).toBeVisible();
 

@@ -215,6 +215,17 @@ export class AppPage {
   }
 }
 
+/**
+ * Writes a note in a Journal region and signs it (a recent unlock: no PIN asked). Done when the
+ * field is empty and the note is shown: until the field empties, its text is on the page twice.
+ */
+export async function signJournalNote(journal: Locator, text: string) {
+  await journal.getByLabel('Nyt journalnotat').fill(text);
+  await journal.getByRole('button', { name: 'Underskriv notat' }).click();
+  await expect(journal.getByLabel('Nyt journalnotat')).toHaveValue('');
+  await expect(journal.getByText(text)).toBeVisible();
+}
+
 /** A date the given number of months before today (YYYY-MM-DD), e.g. a child's birth date. */
 export function monthsAgo(months: number): string {
   const d = new Date();
