@@ -279,6 +279,47 @@ describe('everything of a signed visit is final', () => {
   });
 });
 
+describe('one push sees its own writes', () => {
+  it('a visit created, signed and then added to in one request: the records after the signature are refused', async () => {
+    // The server keeps the records a push looked up for its later mutations (apply-mutation.ts):
+    // the visit is looked up as a draft by its first observations, so the rules can only refuse the
+    // late ones if the signature in between is seen.
+    const refs = await caseload(mette);
+    const visitId = crypto.randomUUID();
+    const m = (kind: string, op: 'create' | 'update', data: object, id: string = crypto.randomUUID(), baseRev = 0) =>
+      mette.tablet.mutation({ kind, id, op, baseRev, data: data as Record<string, unknown> });
+    const ofVisit = { visitId, childId: refs.childId, familyId: refs.familyId };
+    const mutations = [
+      m(
+        'visit',
+        'create',
+        { familyId: refs.familyId, childId: refs.childId, type: 'besoeg-1-5-aar', date: today() },
+        visitId,
+      ),
+      ...Object.values(sections).map((values) => m('observation', 'create', { ...ofVisit, values })),
+      m(
+        'visit',
+        'update',
+        { status: 'underskrevet', startTime: '09:00', endTime: '10:00', ...signature(mette, 'Mette') },
+        visitId,
+        1,
+      ),
+      m('observation', 'create', { ...ofVisit, values: sections.feeding }),
+      m('instrumentResponse', 'create', {
+        ...ofVisit,
+        caregiverId: refs.caregiverId,
+        response: scoreEpds({ role: 'mor', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }).response,
+      }),
+    ];
+    const res = await pushAs(server, mette.token, mette.tablet.request(mutations));
+    expect(res.status).toBe(200);
+    const codes = res.body.results.map(code);
+    const before = Object.keys(sections).length + 2;
+    expect(codes.slice(0, before)).toEqual(Array(before).fill('applied'));
+    expect(codes.slice(before)).toEqual(['final_record', 'final_record']);
+  });
+});
+
 describe('identity comes from the login', () => {
   it('refuses a note, a correction or a reflection that names a colleague as author or signer', async () => {
     const refs = await caseload(mette);

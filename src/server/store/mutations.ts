@@ -32,6 +32,17 @@ export function findMutation(db: Database, mutationId: string): LedgerEntry | un
   return { teamId: row.team_id, result };
 }
 
+/** The ledger lookup every push makes (query-plans.test.ts: it searches the primary key). */
+export const LEDGER_LOOKUPS = {
+  ledgerHolds: 'SELECT mutation_id FROM mutations WHERE mutation_id IN (SELECT value FROM json_each(?))',
+} as const;
+
+/** Which of these mutationIds the ledger holds (of any team): one query for a whole push. */
+export function ledgerHolds(db: Database, mutationIds: string[]): Set<string> {
+  const rows = statement(db, LEDGER_LOOKUPS.ledgerHolds).all(JSON.stringify(mutationIds)) as { mutation_id: string }[];
+  return new Set(rows.map((r) => r.mutation_id));
+}
+
 export function insertMutation(
   db: Database,
   entry: {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './db.ts';
+import { LEDGER_LOOKUPS } from './mutations.ts';
 import { RECORD_LOOKUPS } from './records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'query-plans-'));
@@ -36,4 +37,14 @@ describe('record lookups of the write rules', () => {
       }
     });
   }
+});
+
+describe('the ledger lookup of a push', () => {
+  it('finds a request’s mutationIds by the primary key, not by a scan of the ledger', () => {
+    const steps = plan(LEDGER_LOOKUPS.ledgerHolds).filter((s) => /\bmutations\b/.test(s));
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toMatch(
+      /^SEARCH mutations USING (COVERING )?INDEX sqlite_autoindex_mutations_1 \(mutation_id=\?\)/,
+    );
+  });
 });

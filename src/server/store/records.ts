@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SyncRecord } from '../../shared/sync/record.ts';
+import type { StoredRecord } from '../../shared/sync/write-rules.ts';
 import type { FieldMeta } from '../sync/decide.ts';
 import { materialiseResults } from './mutations.ts';
 import { statement } from './statements.ts';
@@ -96,6 +97,7 @@ const SELECT = `SELECT r.*, u.display_name AS updated_by_name FROM records r JOI
  */
 export const RECORD_LOOKUPS = {
   findRecord: `${SELECT} WHERE r.team_id = ? AND r.id = ?`,
+  findStoredRecord: `SELECT kind, data, deleted, created_by, created_at FROM records WHERE team_id = ? AND id = ?`,
   recordsOfFamily: `${SELECT} WHERE r.team_id = ? AND r.kind = ? AND r.deleted = 0 AND json_extract(r.data, '$.familyId') = ?`,
   observationsOfVisit: `SELECT id, seq, data FROM records
       WHERE team_id = ? AND kind = 'observation' AND deleted = 0 AND json_extract(data, '$.visitId') = ?`,
@@ -133,6 +135,25 @@ export function findRecordAnyTeam(db: Database, id: string): { teamId: string } 
 export function findRecord(db: Database, teamId: string, id: string): RecordRow | undefined {
   const row = statement(db, RECORD_LOOKUPS.findRecord).get(teamId, id) as DbRow | undefined;
   return row && toRow(row);
+}
+
+/**
+ * What the write rules read of a referenced record (shared/sync/write-rules.ts StoredRecord): no
+ * join for the writer's name and no field metadata, which a reference check never needs.
+ */
+export function findStoredRecord(db: Database, teamId: string, id: string): StoredRecord | undefined {
+  const row = statement(db, RECORD_LOOKUPS.findStoredRecord).get(teamId, id) as
+    | Pick<DbRow, 'kind' | 'data' | 'deleted' | 'created_by' | 'created_at'>
+    | undefined;
+  return (
+    row && {
+      kind: row.kind,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+      deleted: row.deleted === 1,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+    }
+  );
 }
 
 export type RecordWrite = Omit<RecordRow, 'seq' | 'updatedByName' | 'createdBy' | 'createdAt'> &

@@ -19,6 +19,7 @@ import {
   canonical,
   findRecord,
   findRecordAnyTeam,
+  findStoredRecord,
   insertRecord,
   observationsOfVisit,
   type RecordRow,
@@ -29,7 +30,18 @@ import { createConflict } from './conflicts.ts';
 import { agreeFields, decideDelete, decideUpdate, sameValue, touchFields } from './decide.ts';
 import { type IssueDetail, issueDetails } from './validation.ts';
 
-export type MutationContext = { db: Database; user: UserRow; deviceId: string; now: string };
+export type MutationContext = {
+  db: Database;
+  user: UserRow;
+  deviceId: string;
+  now: string;
+  /**
+   * The records the write rules looked up in this push (absent ones as undefined): many mutations
+   * of an upload name the same family or child. push.ts forgets a record as soon as a mutation
+   * writes it, so a lookup never returns anything but the record as it is in the transaction.
+   */
+  referenced: Map<string, StoredRecord | undefined>;
+};
 
 type Spec = { schema: z.ZodMiniType; base: z.ZodMiniObject; mergeable: boolean; serverCreated?: boolean };
 type Doc = Record<string, unknown>;
@@ -80,8 +92,10 @@ function rules(
     user: ctx.user,
     now: new Date(ctx.now),
     lookup: (id) => {
-      const row = findRecord(ctx.db, ctx.user.teamId, id);
-      return row && stored(row);
+      if (ctx.referenced.has(id)) return ctx.referenced.get(id);
+      const row = findStoredRecord(ctx.db, ctx.user.teamId, id);
+      ctx.referenced.set(id, row);
+      return row;
     },
     observationsOf: (visitId) =>
       observationsOfVisit(ctx.db, ctx.user.teamId, visitId) as { id: string; seq: number; data: Observation }[],
