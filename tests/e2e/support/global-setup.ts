@@ -14,6 +14,8 @@ export const e2eUsers: { username: string; name: string; team: string; role?: st
   { username: 'lone', name: 'Lone Leder', team: 'Jammerbugt', role: 'leader' },
   // A nurse whose logins and tablet the lock tests end (tests/e2e/lock.e2e.ts): nobody else uses her.
   { username: 'ulla', name: 'Ulla Udlånt', team: 'Jammerbugt' },
+  // The only nurse of a team whose first download takes two pages (tests/e2e/syncbar.e2e.ts).
+  { username: 'dorte', name: 'Dorte Hjørring', team: 'Hjørring' },
 ];
 
 export default function globalSetup(): void {

@@ -61,11 +61,21 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
               : ''}
           </p>
         ) : null}
-        <p className="syncbar__meta" data-testid="sync-last">
-          {overview.lastSync
-            ? t('syncStatus.lastSync', { when: formatWhen(overview.lastSync, i18n.language) })
-            : t('syncStatus.neverSynced')}
-        </p>
+        {firstDownload ? (
+          // In the bar's one row, in place of "Aldrig synkroniseret": a row of its own would push
+          // the screen down while the download runs and back up after it, under a nurse's tap.
+          <div className="syncbar__download">
+            <span>{t('syncStatus.firstDownload')}</span>
+            <progress aria-label={t('syncStatus.firstDownload')} />
+            <span>{t('syncStatus.downloaded', { count: activity.progress?.pulled ?? 0 })}</span>
+          </div>
+        ) : (
+          <p className="syncbar__meta" data-testid="sync-last">
+            {overview.lastSync
+              ? t('syncStatus.lastSync', { when: formatWhen(overview.lastSync, i18n.language) })
+              : t('syncStatus.neverSynced')}
+          </p>
+        )}
         {attention > 0 ? (
           <Link href={attentionHref} className="syncbar__attention">
             {t('syncStatus.attention', { count: attention })}
@@ -80,13 +90,6 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
           {t('syncStatus.syncNow')}
         </button>
       </div>
-      {firstDownload ? (
-        <div className="syncbar__download">
-          <span>{t('syncStatus.firstDownload')}</span>
-          <progress aria-label={t('syncStatus.firstDownload')} />
-          <span>{t('syncStatus.downloaded', { count: activity.progress?.pulled ?? 0 })}</span>
-        </div>
-      ) : null}
       {stale ? (
         <p className="syncbar__warning" role="alert">
           {t('syncStatus.stale')}
