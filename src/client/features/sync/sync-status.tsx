@@ -65,9 +65,11 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
           // In the bar's one row, in place of "Aldrig synkroniseret": a row of its own would push
           // the screen down while the download runs and back up after it, under a nurse's tap.
           <div className="syncbar__download">
-            <span>{t('syncStatus.firstDownload')}</span>
+            <span className="syncbar__download-label">{t('syncStatus.firstDownload')}</span>
             <progress aria-label={t('syncStatus.firstDownload')} />
-            <span>{t('syncStatus.downloaded', { count: activity.progress?.pulled ?? 0 })}</span>
+            <span className="syncbar__download-count">
+              {t('syncStatus.downloaded', { count: activity.progress?.pulled ?? 0 })}
+            </span>
           </div>
         ) : (
           <p className="syncbar__meta" data-testid="sync-last">
