@@ -26,6 +26,14 @@ describe('Translator', () => {
     expect(i18n.t('app.hello', { name: 0 })).toBe('Hej 0, 0!');
   });
 
+  it('writes a count as its language writes numbers, and other values as given', () => {
+    const { i18n } = make();
+    expect(i18n.t('sync.left', { count: 24765 })).toBe('24.765 ændringer');
+    expect(i18n.t('app.hello', { name: 2026 })).toBe('Hej 2026, 2026!');
+    i18n.changeLanguage('en');
+    expect(i18n.t('sync.left', { count: 24765 })).toBe('24,765 changes');
+  });
+
   it('chooses the plural form by count with the language rules, and a plain key without forms', () => {
     const { i18n } = make();
     expect(i18n.t('sync.left', { count: 1 })).toBe('1 ændring');

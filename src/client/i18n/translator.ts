@@ -37,6 +37,7 @@ export class Translator<Key extends string = string> {
   t: (key: Key, options?: TOptions) => string;
   private readonly texts = new Map<string, Record<string, unknown>>();
   private readonly plurals = new Map<string, Intl.PluralRules>();
+  private readonly numbers = new Map<string, Intl.NumberFormat>();
   private readonly listeners = new Set<() => void>();
   private readonly onMissing: MissingHandler | undefined;
 
@@ -79,9 +80,9 @@ export class Translator<Key extends string = string> {
       const text =
         (typeof count === 'number' ? lookup(texts, `${key}_${this.pluralRules(lng).select(count)}`) : undefined) ??
         lookup(texts, key);
-      if (text !== undefined) return interpolate(text, options);
+      if (text !== undefined) return this.interpolate(lng, text, options);
     }
-    if (options?.defaultValue !== undefined) return interpolate(options.defaultValue, options);
+    if (options?.defaultValue !== undefined) return this.interpolate(language, options.defaultValue, options);
     this.onMissing?.(languages, key);
     return key;
   }
@@ -91,17 +92,28 @@ export class Translator<Key extends string = string> {
     return (key, options) => this.translate(language, key, options);
   }
 
+  /**
+   * Fills the placeholders. A `count` is a quantity and is written as the language writes numbers
+   * ("1.000 poster hentet", "1,000 records"); other values (a year, an id) are written as given.
+   */
+  private interpolate(language: string, text: string, options: TOptions | undefined): string {
+    if (!options || !text.includes('{{')) return text;
+    return text.replace(PLACEHOLDER, (_match, name: string) => {
+      const value = options[name];
+      if (name === 'count' && typeof value === 'number') return this.numberFormat(language).format(value);
+      return value === undefined || value === null ? '' : String(value);
+    });
+  }
+
+  private numberFormat(language: string): Intl.NumberFormat {
+    const format = this.numbers.get(language) ?? new Intl.NumberFormat(language);
+    this.numbers.set(language, format);
+    return format;
+  }
+
   private pluralRules(language: string): Intl.PluralRules {
     const rules = this.plurals.get(language) ?? new Intl.PluralRules(language);
     this.plurals.set(language, rules);
     return rules;
   }
-}
-
-function interpolate(text: string, options: TOptions | undefined): string {
-  if (!options || !text.includes('{{')) return text;
-  return text.replace(PLACEHOLDER, (_match, name: string) => {
-    const value = options[name];
-    return value === undefined || value === null ? '' : String(value);
-  });
 }
