@@ -57,7 +57,7 @@ test('the first download shows its progress in the sync bar without moving the s
   await seedTeam(request);
   // The pages after the first wait a while, so the download in progress can be looked at.
   await page.route('**/api/sync/pull*', async (route) => {
-    if (!route.request().url().includes('since=0&')) await new Promise((resolve) => setTimeout(resolve, 8_000));
+    if (!route.request().url().includes('since=0&')) await new Promise((resolve) => setTimeout(resolve, 12_000));
     await route.continue();
   });
   const app = new AppPage(page);
