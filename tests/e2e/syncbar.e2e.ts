@@ -72,6 +72,8 @@ test('the first download shows its progress in the sync bar without moving the s
     await page.screenshot({ path: `screenshots/syncbar-first-download-${width}x${height}.png` });
   }
   await page.setViewportSize({ width: 1024, height: 768 });
+  // Measured while the download still ran.
+  await expect(bar.getByRole('progressbar')).toBeVisible();
   await expectNoAxeViolations(page);
 
   await expect(bar.getByRole('status')).toHaveText('Alt er synkroniseret', { timeout: 30_000 });
