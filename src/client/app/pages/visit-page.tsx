@@ -29,6 +29,7 @@ import { SectionIndex } from '../../features/visits/section-index.tsx';
 import { sectionEntries } from '../../features/visits/section-states.ts';
 import { discardDraftVisit } from '../../features/visits/visit-actions.ts';
 import { type SignBlocker, VisitForm } from '../../features/visits/visit-form.tsx';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { getSession } from '../../sync/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -128,6 +129,7 @@ export function VisitPage() {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const [discardRefused, setDiscardRefused] = useState(false);
+  const { attempt, message: saveFailure } = useSaveAttempt();
   const { familyId, childId, visitId } = useParams<{ familyId: string; childId: string; visitId: string }>();
   const data = useLive(async () => {
     const [visit, child, notes, me, measurements, instruments, caregivers, settings, observations, drafts, consents] =
@@ -272,7 +274,7 @@ export function VisitPage() {
         actions={
           <>
             {signed ? null : (
-              <button type="button" className="button button--danger" onClick={() => void discard()}>
+              <button type="button" className="button button--danger" onClick={attempt(discard)}>
                 {t('visits.discard')}
               </button>
             )}
@@ -287,6 +289,7 @@ export function VisitPage() {
           {t('visits.discardRefused')}
         </p>
       ) : null}
+      {saveFailure}
       <SectionIndex entries={index} />
       <div id="section-visit" className="visit-part">
         <VisitForm

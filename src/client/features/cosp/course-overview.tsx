@@ -10,6 +10,7 @@ import {
   type EnrollmentOutcome,
   enrollmentOutcomes,
 } from '../../../shared/cosp/enrollment.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
 type Props = {
@@ -113,6 +114,7 @@ function OutcomeEditor(props: {
   const [reason, setReason] = useState('');
   const [category, setCategory] = useState<DropoutCategory | ''>('');
   const needsReason = outcome === 'frafaldet' && props.outcome !== 'frafaldet';
+  const { attempt, message: saveFailure } = useSaveAttempt();
   return (
     <div className="outcome">
       <select
@@ -121,7 +123,7 @@ function OutcomeEditor(props: {
         onChange={(e) => {
           const next = e.target.value as EnrollmentOutcome | '';
           setOutcome(next);
-          if (next !== 'frafaldet') void props.onSave(next, '', '');
+          if (next !== 'frafaldet') attempt(() => props.onSave(next, '', ''))();
         }}
       >
         {(['', ...enrollmentOutcomes] as const).map((o) => (
@@ -153,12 +155,13 @@ function OutcomeEditor(props: {
             type="button"
             className="button button--small"
             disabled={reason.trim() === '' || category === ''}
-            onClick={() => void props.onSave('frafaldet', reason, category)}
+            onClick={attempt(() => props.onSave('frafaldet', reason, category))}
           >
             {t('common.save')}
           </button>
         </>
       ) : null}
+      {saveFailure}
     </div>
   );
 }

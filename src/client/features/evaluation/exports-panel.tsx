@@ -3,6 +3,7 @@
  * evaluator; below them the team's log of exports.
  */
 import { useState } from 'react';
+import { failureReason } from '../../forms/save-attempt.tsx';
 import { requestSync } from '../../sync/activity.ts';
 import type { ExportKind, runExport } from './export-actions.ts';
 import { ExportsLog } from './exports-log.tsx';
@@ -16,7 +17,14 @@ export function ExportsPanel({ run }: Props) {
   const [version, setVersion] = useState(0);
   const go = async (kind: ExportKind) => {
     setStatus(t('evaluation.exports.working'));
-    const file = await run(kind);
+    let file: string;
+    try {
+      file = await run(kind);
+    } catch (error) {
+      // The attempt is logged before the file is made (export-actions.ts); say that no file came.
+      setStatus(t('evaluation.exports.failed', { reason: failureReason(error) }));
+      return;
+    }
     setStatus(t('evaluation.exports.done', { file }));
     // The export's audit event goes to the server now, so the log below lists it.
     requestSync();

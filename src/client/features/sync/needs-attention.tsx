@@ -8,6 +8,7 @@ import { auditWhat } from '../../../shared/audit/what-codes.ts';
 import type { Conflict } from '../../../shared/schemas/conflict.ts';
 import { rejectionCodes } from '../../../shared/sync/protocol.ts';
 import { audit } from '../../db/audit.ts';
+import { useSaveAttempt } from '../../forms/save-attempt.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import {
   canDiscard,
@@ -59,6 +60,7 @@ function download(change: RejectedChange) {
 
 export function NeedsAttention({ conflicts, rejected, conflictHref, me }: Props) {
   const { t, i18n } = useTranslation();
+  const { attempt, message: saveFailure } = useSaveAttempt();
   if (conflicts.length === 0 && rejected.length === 0) return <p className="empty">{t('attention.empty')}</p>;
   const reason = (code: string) =>
     t(
@@ -113,7 +115,7 @@ export function NeedsAttention({ conflicts, rejected, conflictHref, me }: Props)
                   <button
                     type="button"
                     className="button button--small"
-                    onClick={() => void retryRejected(r.clientSeq)}
+                    onClick={attempt(() => retryRejected(r.clientSeq))}
                   >
                     {t('attention.retry')}
                   </button>
@@ -125,7 +127,8 @@ export function NeedsAttention({ conflicts, rejected, conflictHref, me }: Props)
                       type="button"
                       className="button button--small"
                       onClick={() => {
-                        if (window.confirm(t('attention.discardConfirm'))) void discardRejectedCreate(r.clientSeq);
+                        if (window.confirm(t('attention.discardConfirm')))
+                          attempt(() => discardRejectedCreate(r.clientSeq))();
                       }}
                     >
                       {t('attention.discard')}
@@ -135,6 +138,7 @@ export function NeedsAttention({ conflicts, rejected, conflictHref, me }: Props)
               </li>
             ))}
           </ul>
+          {saveFailure}
         </section>
       ) : null}
     </>

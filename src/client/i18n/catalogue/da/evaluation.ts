@@ -189,6 +189,7 @@ export const evaluationDa = {
     description: 'Databeskrivelse til hændelsesfilen',
     working: 'Danner filen …',
     done: '{{file}} er hentet.',
+    failed: 'Filen kunne ikke dannes: {{reason}}. Prøv igen.',
     logTitle: 'Eksporter i teamet',
     logLoading: 'Henter eksportloggen …',
     logOffline:

@@ -193,6 +193,7 @@ export const evaluationEn: Widen<typeof evaluationDa> = {
     description: 'Data description of the event file',
     working: 'Making the file …',
     done: '{{file}} has been downloaded.',
+    failed: 'The file could not be made: {{reason}}. Try again.',
     logTitle: 'Exports in the team',
     logLoading: 'Loading the export log …',
     logOffline:
