@@ -12,6 +12,8 @@ import type { IndexEntry } from './section-states.ts';
 
 /** Pixels between the strip's bottom and a section heading scrolled to the top. */
 const GAP = 12;
+/** How long after the nurse's own swipe or touch on the strip it does not move by itself. */
+const HANDS_ON_MS = 2000;
 
 export function SectionIndex({ entries }: { entries: IndexEntry[] }) {
   const { t } = useTranslation();
@@ -65,14 +67,36 @@ export function SectionIndex({ entries }: { entries: IndexEntry[] }) {
     };
   }, [ids]);
 
-  // The strip follows the reading: the current section's link is kept in view sideways.
+  // When the nurse last moved or touched the strip herself, and where the strip's own following
+  // last sent it (its scroll event is not hers).
+  const handled = useRef({ at: Number.NEGATIVE_INFINITY, followedTo: Number.NaN });
+  useEffect(() => {
+    const list = nav.current?.querySelector<HTMLElement>('ol');
+    if (!list) return;
+    const own = handled.current;
+    const mark = (event: Event) => {
+      if (event.type === 'scroll' && Math.abs(list.scrollLeft - own.followedTo) < 1) return;
+      own.at = performance.now();
+    };
+    const events = ['pointerdown', 'touchstart', 'wheel', 'scroll'] as const;
+    for (const name of events) list.addEventListener(name, mark, { passive: true });
+    return () => {
+      for (const name of events) list.removeEventListener(name, mark);
+    };
+  }, []);
+
+  // The strip follows the reading: the current section's link is kept in view sideways, except
+  // just after the nurse moved or touched the strip: a link she is about to tap does not slide
+  // away under her finger when the page scrolls a little (content loading above, a save).
   useEffect(() => {
     const list = nav.current?.querySelector<HTMLElement>('ol');
     const link = current ? list?.querySelector<HTMLElement>(`a[href="#section-${current}"]`) : null;
-    if (!list || !link) return;
+    if (!list || !link || performance.now() - handled.current.at < HANDS_ON_MS) return;
     const left = link.offsetLeft - list.offsetLeft;
     if (left < list.scrollLeft || left + link.offsetWidth > list.scrollLeft + list.clientWidth) {
-      list.scrollTo({ left: Math.max(0, left - 24) });
+      const to = Math.max(0, Math.min(left - 24, list.scrollWidth - list.clientWidth));
+      handled.current.followedTo = to;
+      list.scrollTo({ left: to });
     }
   }, [current]);
 
