@@ -30,6 +30,7 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
     return (
       <div className="syncbar" aria-hidden="true">
         <div className="syncbar__row" />
+        <div className="syncbar__details" />
       </div>
     );
 
@@ -49,10 +50,28 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
 
   return (
     <section className="syncbar" aria-label={t('syncStatus.region')}>
+      {/* Two lines of fixed height at tablet widths: what changes with every save and sync (what
+          waits, the last sync, the first download) is on the second line, so the bar does not
+          grow or shrink under a nurse's next tap. */}
       <div className="syncbar__row">
         <p className={`syncbar__state syncbar__state--${online ? activity.state : 'offline'}`} role="status">
           {state}
         </p>
+        {attention > 0 ? (
+          <Link href={attentionHref} className="syncbar__attention">
+            {t('syncStatus.attention', { count: attention })}
+          </Link>
+        ) : null}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={requestSync}
+          disabled={syncing || !online || loginRequired}
+        >
+          {t('syncStatus.syncNow')}
+        </button>
+      </div>
+      <div className="syncbar__details">
         {overview.pending > 0 ? (
           <p className="syncbar__meta" data-testid="sync-pending">
             {t('syncStatus.pending', { count: overview.pending })}
@@ -62,8 +81,6 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
           </p>
         ) : null}
         {firstDownload ? (
-          // In the bar's one row, in place of "Aldrig synkroniseret": a row of its own would push
-          // the screen down while the download runs and back up after it, under a nurse's tap.
           <div className="syncbar__download">
             <span className="syncbar__download-label">{t('syncStatus.firstDownload')}</span>
             <progress aria-label={t('syncStatus.firstDownload')} />
@@ -78,19 +95,6 @@ export function SyncStatus({ attentionHref, renewLogin }: Props) {
               : t('syncStatus.neverSynced')}
           </p>
         )}
-        {attention > 0 ? (
-          <Link href={attentionHref} className="syncbar__attention">
-            {t('syncStatus.attention', { count: attention })}
-          </Link>
-        ) : null}
-        <button
-          type="button"
-          className="button button--small"
-          onClick={requestSync}
-          disabled={syncing || !online || loginRequired}
-        >
-          {t('syncStatus.syncNow')}
-        </button>
       </div>
       {stale ? (
         <p className="syncbar__warning" role="alert">
