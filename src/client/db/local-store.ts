@@ -35,11 +35,6 @@ export const COALESCE_MS = 1000;
  */
 type StoredSegment = Sealed & { later?: 1 };
 
-/** Opens a stored segment. */
-function openSegment(key: CryptoKey, stored: StoredSegment): Promise<SegmentBody> {
-  return openJson<SegmentBody>(key, { iv: stored.iv, ct: stored.ct });
-}
-
 type Schema = {
   segments: { key: number; value: StoredSegment };
   quarantine: { key: number; value: { segmentId: number; sealed: StoredSegment | Sealed; reason: string; at: string } };
@@ -340,7 +335,7 @@ export class LocalStore {
     const start = performance.now();
     const segments = pending.segments.filter((s) => s.id > pending.resetAt);
     const bodies = await Promise.all(
-      segments.map((s) => openSegment(this.key, s.sealed).catch((error: unknown) => error as Error)),
+      segments.map((s) => openJson<SegmentBody>(this.key, s.sealed).catch((error: unknown) => error as Error)),
     );
     if (this.closed) return;
     const damaged: { id: number; sealed: StoredSegment; reason: string }[] = [];
@@ -385,7 +380,9 @@ export class LocalStore {
     const pending: Pending = { segments: [], touched: new Map(), resetAt: 0 };
     const bodies = await Promise.all(
       values.map((sealed) =>
-        defer && sealed.later ? null : openSegment(this.key, sealed).catch((error: unknown) => error as Error),
+        defer && sealed.later
+          ? null
+          : openJson<SegmentBody>(this.key, sealed).catch((error: unknown) => error as Error),
       ),
     );
     // Not one segment opens: the key is not this store's (never a reason to quarantine everything).
