@@ -19,6 +19,9 @@ test('a family recorded offline on tablet A reaches tablet B; a conflict is reso
   await a.app.goto('/familier');
   await a.app.createFamily({ name: 'Familien Tablet', address: 'Havnevej 3' });
   await a.app.addChild({ firstName: 'Sofie', birthDate: '2025-08-01', sex: 'Pige' });
+  // The family, the child and two openings are stored before the reload: an opening whose audit
+  // write is still in flight when the page reloads can be lost (a known gap, issue 12's note).
+  await expect(a.app.syncBar.getByTestId('sync-pending')).toContainText('4 ændringer venter');
   await a.app.reload();
   await expect(a.page.getByRole('heading', { level: 1, name: 'Familien Tablet' })).toBeVisible();
   // The family and the child, and three openings of the family page for the access log (after
